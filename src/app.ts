@@ -1,0 +1,31 @@
+import { auditRoutes } from './platform/audit/routes.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import type { Database } from './platform/db/client.js';
+import { buildServer, type App } from './platform/http/server.js';
+import { messageRoutes } from './platform/jobs/routes.js';
+import { defaultMessageTransports } from './platform/jobs/transports.js';
+import { OutboxRouter } from './platform/jobs/worker.js';
+import { authRoutes } from './identity/auth-routes.js';
+import { personDirectory } from './identity/directory.js';
+import { identityRoutes } from './identity/routes.js';
+
+/** Wires the areas together: one place that says which routes exist and who handles which event. */
+export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
+  const outbox = new OutboxRouter();
+  for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
+  return { database, config, clock, outbox };
+}
+
+export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  return buildServer(ctx, {
+    logger: opts.logger,
+    areas: [
+      (app) => authRoutes(app, ctx),
+      (app) => identityRoutes(app, ctx),
+      (app) => auditRoutes(app, ctx, personDirectory),
+      (app) => messageRoutes(app, ctx, personDirectory),
+    ],
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../platform/auth/actor.js';
+import { OidcLogin } from '../platform/auth/oidc.js';
+import { createSession, endSession, SESSION_COOKIE } from '../platform/auth/session.js';
+import type { AppContext } from '../platform/context.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { actorOf, type App } from '../platform/http/server.js';
+import { citizenActorFromClaims, demoActor, demoUsers, staffActorFromClaims } from './login.js';
+import * as store from './store.js';
+
+const SessionView = z.object({
+  actor: z.object({
+    kind: z.enum(['staff', 'citizen']),
+    id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    region: z.object({ id: z.string(), name: z.string() }),
+    unitName: z.string().nullable().optional(),
+  }),
+});
+
+const DemoUsers = z.object({
+  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitName: z.string().nullable() })),
+  citizens: z.array(z.object({ id: z.string(), name: z.string(), age: z.number().nullable(), note: z.string() })),
+});
+
+/** Only same-site paths may be returned to after login (no open redirect). */
+const ReturnTo = z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'a path on this site').default('/');
+
+export function authRoutes(app: App, ctx: AppContext) {
+  let oidc: Promise<OidcLogin> | undefined;
+  const publicUrl = () => ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+  const oidcLogin = () => {
+    if (!ctx.config.oidc) throw notFound('OpenID Connect login');
+    oidc ??= OidcLogin.discover(ctx, publicUrl()).catch((e) => {
+      oidc = undefined;
+      throw new AppError('unavailable', `The identity provider could not be reached: ${(e as Error).message}`);
+    });
+    return oidc;
+  };
+
+  async function sessionView(actor: Actor) {
+    const region = await store.getRegion(ctx.database.db, actor.regionId);
+    const unitName = actor.kind === 'staff' && actor.unitId ? (await store.findStaff(ctx.database.db, actor.regionId, actor.id))?.unitName : undefined;
+    return { actor: { kind: actor.kind as 'staff' | 'citizen', id: actor.id, name: actor.name, role: actor.role, region: { id: actor.regionId, name: region?.name ?? actor.regionId }, unitName } };
+  }
+
+  async function logIn(reply: FastifyReply, actor: Actor) {
+    const { token, expiresAt } = await createSession(ctx, actor);
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, expires: expiresAt });
+  }
+
+  app.get('/api/auth/config', { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: z.object({ demo: z.boolean(), oidc: z.boolean(), regionName: z.string() }) } } }, async () => ({
+    demo: ctx.config.demoLogin,
+    oidc: !!ctx.config.oidc,
+    regionName: (await store.getRegion(ctx.database.db, ctx.config.regionId))?.name ?? ctx.config.regionId,
+  }));
+
+  app.get('/api/session', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: SessionView } } }, async (req) => sessionView(actorOf(req)));
+
+  app.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'] } }, async (req, reply) => {
+    if (req.sessionToken) await endSession(ctx, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/demo/users', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Synthetic demo users (demo login only)', response: { 200: DemoUsers } } }, async () => {
+    if (!ctx.config.demoLogin) throw notFound('Demo login');
+    return demoUsers(ctx);
+  });
+
+  app.post(
+    '/api/auth/demo/login',
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Log in as a synthetic demo user', body: z.object({ kind: z.enum(['staff', 'citizen']), id: z.uuid() }).strict(), response: { 200: SessionView } } },
+    async (req, reply) => {
+      if (!ctx.config.demoLogin) throw notFound('Demo login');
+      const actor = await demoActor(ctx, req.body.kind, req.body.id);
+      await logIn(reply, actor);
+      return sessionView(actor);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/login',
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Start an e-ID (citizen) or SITHS (staff) login', querystring: z.object({ audience: z.enum(['citizen', 'staff']).default('citizen'), returnTo: ReturnTo }).strict() } },
+    async (req, reply) => reply.redirect(await (await oidcLogin()).start(req.query.audience, req.query.returnTo)),
+  );
+
+  app.get('/api/auth/oidc/callback', { config: { access: 'public' }, schema: { tags: ['auth'], hide: true } }, async (req, reply) => {
+    const url = new URL(req.url, publicUrl());
+    const { audience, returnTo, claims } = await (await oidcLogin()).finish(url);
+    const actor = audience === 'staff' ? await staffActorFromClaims(ctx, claims) : await citizenActorFromClaims(ctx, claims);
+    await logIn(reply, actor);
+    return reply.redirect(returnTo);
+  });
+}

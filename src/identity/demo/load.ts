@@ -1,0 +1,110 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { StaffRole } from '../../platform/auth/roles.js';
+import type { Database } from '../../platform/db/client.js';
+import { persons, staff, units } from '../model.js';
+import { geoDir } from '../reference-data.js';
+import { insertPersons } from '../store.js';
+import { loadGeo } from './geo.js';
+import { generatePopulation, type DemoUnit } from './population.js';
+
+export interface DemoOptions {
+  regionId: string;
+  size: number;
+  seed: number;
+  now: Date;
+  onProgress?: (message: string) => void;
+}
+
+/** The region's own service units that the population generator does not make: stations, labs, Smittskydd. */
+function serviceUnits(regionId: string, municipalityCode: string, postalCode: string, town: string) {
+  const unit = (kind: DemoUnit['kind'] | 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd', name: string, capacity?: number) => ({
+    regionId,
+    id: crypto.randomUUID(),
+    kind,
+    name,
+    municipalityCode,
+    postalCode,
+    capacity: capacity ?? null,
+    synthetic: true,
+  });
+  return [
+    unit('sampling_station', `Provtagningsstation ${town} drive-in`, 400),
+    unit('sampling_station', `Provtagningsbuss ${town}`, 120),
+    unit('lab', `Laboratoriemedicin, Universitetssjukhuset ${town}`, 3000),
+    unit('vaccination_site', `Vaccinationscentrum ${town} arena`, 1200),
+    unit('smittskydd', `Smittskydd ${town}`),
+  ];
+}
+
+const demoStaff: { role: StaffRole; name: string; unit?: 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd' | 'vardcentral' }[] = [
+  { role: 'sampler', name: 'Karin Lindqvist', unit: 'sampling_station' },
+  { role: 'lab', name: 'Johan Ek', unit: 'lab' },
+  { role: 'tracer', name: 'Sara Holm', unit: 'smittskydd' },
+  { role: 'tracer', name: 'Ali Hassan', unit: 'smittskydd' },
+  { role: 'tracing_coordinator', name: 'Maria Berg', unit: 'smittskydd' },
+  { role: 'smittskydd', name: 'Dr. Per Nyström', unit: 'smittskydd' },
+  { role: 'vaccinator', name: 'Lena Sjöberg', unit: 'vaccination_site' },
+  { role: 'site_manager', name: 'Anders Forsberg', unit: 'vaccination_site' },
+  { role: 'vaccine_coordinator', name: 'Eva Wallin' },
+  { role: 'certificate_admin', name: 'Nils Åkesson' },
+  { role: 'analyst', name: 'Sofia Engström' },
+  { role: 'region_admin', name: 'Henrik Dahl' },
+  { role: 'national_analyst', name: 'Ingrid Lund (SKR)' },
+  { role: 'committee_secretary', name: 'Karl Nordin' },
+];
+
+/**
+ * Loads a synthetic demo population into a region, all marked synthetic. Runs in one transaction and
+ * does nothing when the region already has synthetic people, so a second start reuses what is there.
+ */
+export async function loadDemoRegion(database: Database, opts: DemoOptions): Promise<{ people: number; units: number; staff: number; skipped: boolean }> {
+  const { regionId } = opts;
+  const [existing] = await database.db.select({ n: sql<number>`count(*)::int` }).from(persons).where(and(eq(persons.regionId, regionId), eq(persons.synthetic, true)));
+  if ((existing?.n ?? 0) > 0) return { people: existing!.n, units: 0, staff: 0, skipped: true };
+
+  opts.onProgress?.(`Generating ${opts.size.toLocaleString('sv-SE')} synthetic people…`);
+  const geo = loadGeo(geoDir);
+  const population = generatePopulation(geo, { regionCode: regionId, size: opts.size, seed: opts.seed, now: opts.now });
+  const seat = population.units.find((u) => u.kind === 'vardcentral') ?? population.units[0];
+  const town = geo.postalCodes.find((p) => p.postalCode === seat?.postalCode)?.locality ?? 'Centrum';
+  const extra = seat ? serviceUnits(regionId, seat.municipalityCode, seat.postalCode, titleCase(town)) : [];
+
+  return database.db.transaction(async (tx) => {
+    const unitRows = [...population.units.map((u) => ({ regionId, id: u.id, kind: u.kind, name: u.name, municipalityCode: u.municipalityCode, postalCode: u.postalCode, capacity: u.capacity ?? null, synthetic: true })), ...extra];
+    for (let i = 0; i < unitRows.length; i += 1000) await tx.insert(units).values(unitRows.slice(i, i + 1000));
+    opts.onProgress?.('Writing people…');
+    await insertPersons(
+      tx,
+      regionId,
+      population.people.map((p) => ({
+        id: p.id,
+        identityNumber: p.identityNumber,
+        idKind: p.idKind,
+        issuingRegion: p.idKind === 'reservnummer' ? regionId : null,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        birthDate: p.birthDate,
+        legalSex: p.legalSex,
+        streetAddress: p.streetAddress,
+        postalCode: p.postalCode,
+        locality: p.locality,
+        municipalityCode: p.municipalityCode,
+        phone: p.phone,
+        email: p.email,
+        householdId: p.householdId,
+        careHomeId: p.careHomeId,
+        homeCare: p.homeCare,
+        schoolId: p.schoolId,
+        schoolClass: p.schoolClass,
+        workplaceId: p.workplaceId,
+        vardcentralId: p.vardcentralId,
+        synthetic: true,
+      })),
+    );
+    const unitOfKind = (kind: string | undefined) => (kind ? unitRows.find((u) => u.kind === kind)?.id ?? null : null);
+    await tx.insert(staff).values(demoStaff.map((s) => ({ regionId, name: s.name, role: s.role, unitId: unitOfKind(s.unit), hsaId: null, synthetic: true })));
+    return { people: population.people.length, units: unitRows.length, staff: demoStaff.length, skipped: false };
+  });
+}
+
+const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import type { Db } from '../db/client.js';
+import { isoTimestamp, queryRows } from '../db/sql.js';
+import { AppError } from '../errors.js';
+import { actorOf, type App } from '../http/server.js';
+import { record, sealAuditLog, verifyAuditChain } from './audit.js';
+
+/** How the audit routes find people without knowing the identity area's tables. */
+export interface PersonDirectory {
+  /** All record ids of the person holding this number (merged records included), or none. */
+  recordIdsForNumber(tx: Db, regionId: string, identityNumber: string): Promise<string[]>;
+  /** All record ids of this person. */
+  recordIds(tx: Db, regionId: string, personId: string): Promise<string[]>;
+  /** A masked label per person for lists ("Anna A., 19810312-****"). */
+  labels(tx: Db, regionId: string, personIds: string[]): Promise<Map<string, string>>;
+}
+
+const Entry = z.object({ at: z.string(), actorName: z.string(), actorRole: z.string(), regionName: z.string(), action: z.string(), purpose: z.string() });
+const SearchEntry = z.object({ id: z.string(), at: z.string(), actorName: z.string(), actorRole: z.string(), personLabel: z.string().nullable(), action: z.string(), purpose: z.string() });
+const SearchQuery = z
+  .object({
+    identityNumber: z.string().trim().max(20).optional(),
+    actorId: z.string().max(100).optional(),
+    action: z.string().max(100).optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+interface Row {
+  id: string;
+  at: string;
+  actor_name: string;
+  actor_role: string;
+  person_id: string | null;
+  action: string;
+  purpose: string;
+  region_name: string;
+}
+
+export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) {
+  app.get('/api/audit/my-record', { config: { access: 'audit.own.read' }, schema: { tags: ['audit'], summary: 'Who has read or changed my record', response: { 200: z.object({ entries: z.array(Entry) }) } } }, async (req) => {
+    const actor = actorOf(req);
+    const rows = await ctx.database.db.transaction(async (tx) => {
+      const ids = await people.recordIds(tx, actor.regionId, actor.id);
+      return (await queryRows<Row>(tx, sql`SELECT a.id, ${sql.raw(isoTimestamp('a.at'))} AS at, a.actor_name, a.actor_role, a.action, a.purpose, r.name AS region_name
+          FROM audit_log a JOIN regions r ON r.id = a.region_id
+          WHERE a.region_id = ${actor.regionId} AND a.person_id = ANY(${sql.param(ids)}::uuid[]) AND a.actor_kind <> 'citizen'
+          ORDER BY a.at DESC LIMIT 500`));
+    });
+    return { entries: rows.map((r) => ({ at: r.at, actorName: r.actor_name, actorRole: r.actor_role, regionName: r.region_name, action: r.action, purpose: r.purpose })) };
+  });
+
+  app.get('/api/audit/search', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: 'Search the audit log of your region (the search itself is audited)', querystring: SearchQuery, response: { 200: z.object({ entries: z.array(SearchEntry), nextCursor: z.string().nullable() }) } } }, async (req) => {
+    const actor = actorOf(req);
+    const q = req.query;
+    return ctx.database.db.transaction(async (tx) => {
+      const conds = [sql`a.region_id = ${actor.regionId}`];
+      let personIds: string[] | undefined;
+      if (q.identityNumber) {
+        personIds = await people.recordIdsForNumber(tx, actor.regionId, q.identityNumber);
+        conds.push(sql`a.person_id = ANY(${sql.param(personIds)}::uuid[])`);
+        await record(tx, actor, { action: 'audit.log.searched', personId: personIds[0] ?? null, purpose: 'loggkontroll' });
+      }
+      if (q.actorId) conds.push(sql`a.actor_id = ${q.actorId}`);
+      if (q.action) conds.push(sql`a.action = ${q.action}`);
+      if (q.from) conds.push(sql`a.at >= (${q.from}::date::timestamp AT TIME ZONE 'Europe/Stockholm')`);
+      if (q.to) conds.push(sql`a.at < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
+      if (q.cursor) {
+        const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
+        if (!at || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
+        conds.push(sql`(a.at, a.id) < (${at}::timestamptz, ${id}::uuid)`);
+      }
+      const rows = (await queryRows<Row>(tx, sql`SELECT a.id, ${sql.raw(isoTimestamp('a.at'))} AS at, a.actor_name, a.actor_role, a.person_id, a.action, a.purpose, '' AS region_name FROM audit_log a
+          WHERE ${sql.join(conds, sql` AND `)} ORDER BY a.at DESC, a.id DESC LIMIT ${q.limit + 1}`));
+      const page = rows.slice(0, q.limit);
+      const labels = await people.labels(tx, actor.regionId, [...new Set(page.map((r) => r.person_id).filter((p): p is string => !!p))]);
+      const last = page.at(-1);
+      return {
+        entries: page.map((r) => ({ id: r.id, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, personLabel: r.person_id ? (labels.get(r.person_id) ?? null) : null, action: r.action, purpose: r.purpose })),
+        nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.at}|${last.id}`).toString('base64url') : null,
+      };
+    });
+  });
+
+  app.post('/api/audit/verify', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: "Seal pending entries and verify the region's hash chain", response: { 200: z.object({ ok: z.boolean(), checked: z.number(), unsealed: z.number(), firstBrokenAt: z.string().optional() }) } } }, async (req) => {
+    const actor = actorOf(req);
+    await sealAuditLog(ctx.database);
+    const r = await verifyAuditChain(ctx.database, { regionId: actor.regionId });
+    return { ok: r.ok, checked: r.checked, unsealed: r.unsealed, firstBrokenAt: r.firstBroken ? `entry ${r.firstBroken.seq}: ${r.firstBroken.reason}` : undefined };
+  });
+}

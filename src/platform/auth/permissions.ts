@@ -1,0 +1,39 @@
+import { AppError } from '../errors.js';
+import type { Actor } from './actor.js';
+import type { Role } from './roles.js';
+
+/**
+ * Who may do what. Every API route names one of these (or 'public' / 'authenticated'), and the server
+ * checks it before the handler runs; a route that names none fails at start-up.
+ * Areas add their permissions here so the whole access matrix is readable in one place.
+ */
+export const permissions = {
+  'identity.person.read': ['sampler', 'lab', 'tracer', 'tracing_coordinator', 'smittskydd', 'vaccinator', 'site_manager', 'vaccine_coordinator', 'certificate_admin', 'region_admin'],
+  'identity.person.write': ['sampler', 'tracer', 'tracing_coordinator', 'vaccinator', 'site_manager', 'region_admin'],
+  'identity.person.link': ['region_admin', 'certificate_admin', 'vaccine_coordinator'],
+  'identity.staff.manage': ['region_admin'],
+  'identity.reference.read': ['sampler', 'lab', 'tracer', 'tracing_coordinator', 'smittskydd', 'vaccinator', 'site_manager', 'vaccine_coordinator', 'certificate_admin', 'analyst', 'region_admin', 'national_analyst', 'committee_secretary'],
+  'audit.own.read': ['citizen'],
+  'audit.search': ['region_admin'],
+  'messages.inbox.read': ['citizen'],
+  'messages.delivered.read': ['region_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export function can(actor: Actor | undefined, permission: Permission): boolean {
+  if (!actor || actor.kind === 'system') return actor?.kind === 'system';
+  return (permissions[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function requirePermission(actor: Actor | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated', 'Log in to continue');
+  if (!can(actor, permission)) throw new AppError('forbidden', `The role ${actor.role} may not do this (${permission})`);
+}
+
+/** A store call that returns personal data asks this first: aggregate-only roles are refused. */
+export function personalDataScope(actor: Actor): string {
+  if (actor.role === 'national_analyst') throw new AppError('forbidden', 'National roles see aggregates only');
+  return actor.regionId;
+}

@@ -1,0 +1,32 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import type { Actor } from './actor.js';
+import { sessions } from './model.js';
+
+export const SESSION_COOKIE = 'lb_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(ctx: AppContext, actor: Actor): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlHours * 3_600_000);
+  await ctx.database.db.insert(sessions).values({ tokenHash: hashToken(token), regionId: actor.regionId, actor, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function loadSession(ctx: AppContext, token: string): Promise<Actor | undefined> {
+  const [row] = await ctx.database.db
+    .select({ actor: sessions.actor })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, ctx.clock.now())));
+  return row?.actor;
+}
+
+export async function endSession(ctx: AppContext, token: string): Promise<void> {
+  await ctx.database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {
+  await ctx.database.db.delete(sessions).where(lt(sessions.expiresAt, ctx.clock.now()));
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+/** Everything Lägesbild reads from the environment, parsed once at start. */
+export const ConfigSchema = z.object({
+  /** postgres://… for a real server; unset means embedded PGlite in `dataDir`. */
+  databaseUrl: z.string().url().optional(),
+  dataDir: z.string().default('./data'),
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL, used for OIDC redirects and links in messages. */
+  publicUrl: z.string().url().optional(),
+  /** The region this instance serves (county code); a national deployment serves all. */
+  regionId: z.string().regex(/^\d{2}$/).default('18'),
+  demo: z.boolean().default(true),
+  demoSize: z.coerce.number().int().min(0).max(2_000_000).default(30_000),
+  demoSeed: z.coerce.number().int().default(2021),
+  /** Demo login (pick a person from a list) is only for demo and development. */
+  demoLogin: z.boolean().default(true),
+  sessionTtlHours: z.coerce.number().positive().default(10),
+  secureCookies: z.boolean().default(false),
+  oidc: z
+    .object({
+      issuer: z.string().url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      /** Claim that carries a citizen's personnummer (e-ID brokers differ). */
+      personnummerClaim: z.string().default('personal_identity_number'),
+    })
+    .optional(),
+  rateLimitPerMinute: z.coerce.number().int().positive().default(120),
+  runWorker: z.boolean().default(true),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+const bool = (v: string | undefined) => (v === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase()));
+
+/** Reads the environment; command-line flags (already parsed) win over it. */
+export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const oidc = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        personnummerClaim: env.OIDC_PERSONNUMMER_CLAIM,
+      }
+    : undefined;
+  const raw = {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.LAGESBILD_DATA_DIR,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    regionId: env.LAGESBILD_REGION,
+    demo: bool(env.LAGESBILD_DEMO),
+    demoSize: env.LAGESBILD_DEMO_SIZE,
+    demoSeed: env.LAGESBILD_DEMO_SEED,
+    demoLogin: bool(env.LAGESBILD_DEMO_LOGIN),
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    secureCookies: bool(env.SECURE_COOKIES),
+    oidc,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    runWorker: bool(env.LAGESBILD_WORKER),
+    logLevel: env.LOG_LEVEL,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('invalid', `Configuration error in ${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
+  }
+  return parsed.data;
+}

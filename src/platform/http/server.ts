@@ -1,0 +1,126 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../auth/actor.js';
+import { requirePermission } from '../auth/permissions.js';
+import { loadSession, SESSION_COOKIE } from '../auth/session.js';
+import { errorHandler, sendProblem } from './problem.js';
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+export const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export interface ServerOptions {
+  /** Area plugins: each registers its routes under /api. */
+  areas: ((app: App, ctx: AppContext) => Promise<void> | void)[];
+  logger?: boolean;
+}
+
+/** The actor of an authenticated route (the access check has already run). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', 'Log in to continue');
+  return req.actor;
+}
+
+export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false || ctx.config.logLevel === 'silent' ? false : {
+      level: ctx.config.logLevel,
+      // Requests may carry identity numbers in the URL; never write them to the log.
+      serializers: { req: (r) => ({ method: r.method, url: r.url.replace(/\d{6,8}[-+]?\d{4}/g, '<id>'), id: r.id }) },
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // Access is declared on every API route and checked here, before any handler runs.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects style tags
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    // Public endpoints (login, the citizen-facing forms) get the configured limit per client address;
+    // logged-in staff work many times faster and get ten times as much.
+    max: (req) => (routeAccess(req) === 'public' ? ctx.config.rateLimitPerMinute : ctx.config.rateLimitPerMinute * 10),
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = routeAccess(req);
+    if (!access) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      req.actor = await loadSession(ctx, token);
+      req.sessionToken = req.actor ? token : undefined;
+    }
+    if (access === 'public') return;
+    if (!req.actor) throw new AppError('unauthenticated', 'Log in to continue');
+    if (access !== 'authenticated') requirePermission(req.actor, access);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lägesbild API', version: '0.1.0', description: 'Communicable-disease response for a Swedish healthcare region. Errors are application/problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  for (const area of opts.areas) await area(app, ctx);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // Built assets have content hashes in their names and never change; the page itself must always be fresh.
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(webDist)) return sendProblem(reply, 404, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
+    // The web app routes on the client: any other path gets its page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+function routeAccess(req: FastifyRequest) {
+  return req.routeOptions.config?.access;
+}

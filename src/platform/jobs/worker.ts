@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.js';
+import { queryRows } from '../db/sql.js';
+import { OUTBOX_CHANNEL } from './outbox.js';
+import { PermanentError, type OutboxMessage, type Receipt, type Transport } from './transports.js';
+
+export type EventHandler = (tx: Db, event: OutboxMessage) => Promise<void>;
+
+/**
+ * Routes each outbox topic: messages to their transport, domain events to the handlers other areas
+ * registered. An event nobody handles yet is marked delivered with an empty receipt.
+ */
+export class OutboxRouter {
+  private readonly transports = new Map<string, Transport>();
+  private readonly handlers = new Map<string, { name: string; handle: EventHandler }[]>();
+
+  useTransport(topic: string, transport: Transport): this {
+    this.transports.set(topic, transport);
+    return this;
+  }
+
+  on(topic: string, name: string, handle: EventHandler): this {
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), { name, handle }]);
+    return this;
+  }
+
+  async dispatch(tx: Db, m: OutboxMessage): Promise<Receipt> {
+    const transport = this.transports.get(m.topic);
+    if (transport) return transport.send(m, tx);
+    if (m.topic.startsWith('message.')) throw new PermanentError(`No transport is configured for ${m.topic}`);
+    const handlers = this.handlers.get(m.topic) ?? [];
+    for (const h of handlers) await h.handle(tx, m);
+    return { handlers: handlers.map((h) => h.name) };
+  }
+}
+
+export interface WorkerOptions {
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Poll interval when no notification arrives (notifications wake the worker at once). */
+  pollMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** Seconds until the next try: 5 s, 10 s, 20 s … capped at one hour. */
+export const backoffSeconds = (attempts: number) => Math.min(5 * 2 ** Math.max(0, attempts - 1), 3600);
+
+interface Row {
+  region_id: string;
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  idempotency_key: string;
+  attempts: number;
+}
+
+/**
+ * Drains the outbox with FOR UPDATE SKIP LOCKED, so any number of instances can run it side by side.
+ * Each message is dispatched inside a savepoint: a failure rolls back what its handler wrote but keeps the attempt count.
+ */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private unlisten: (() => Promise<void>) | undefined;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly database: Database,
+    private readonly router: OutboxRouter,
+    private readonly opts: WorkerOptions = {},
+  ) {
+    this.batchSize = opts.batchSize ?? 100;
+    this.maxAttempts = opts.maxAttempts ?? 10;
+    this.pollMs = opts.pollMs ?? 1000;
+  }
+
+  /** Processes one batch of due messages; returns how many were handled (delivered, retried or failed). */
+  async runOnce(asOf: Date = new Date()): Promise<number> {
+    return this.database.db.transaction(async (tx) => {
+      const rows = (await queryRows<Row>(tx, sql`
+          SELECT region_id, id, topic, payload, idempotency_key, attempts FROM outbox
+          WHERE status = 'pending' AND next_attempt_at <= GREATEST(now(), ${asOf.toISOString()}::timestamptz)
+          ORDER BY next_attempt_at LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`));
+      for (const r of rows) {
+        const m: OutboxMessage = { regionId: r.region_id, id: r.id, topic: r.topic, payload: r.payload, idempotencyKey: r.idempotency_key, attempts: r.attempts + 1 };
+        try {
+          const receipt = await tx.transaction((sp) => this.router.dispatch(sp, m));
+          await tx.execute(sql`UPDATE outbox SET status = 'delivered', attempts = ${m.attempts}, receipt = ${JSON.stringify(receipt)}::jsonb,
+            delivered_at = now(), last_error = NULL WHERE region_id = ${r.region_id} AND id = ${r.id}`);
+        } catch (e) {
+          const permanent = e instanceof PermanentError || m.attempts >= this.maxAttempts;
+          const error = (e as Error).message ?? String(e);
+          await tx.execute(sql`UPDATE outbox SET attempts = ${m.attempts}, last_error = ${error},
+            status = ${permanent ? 'failed' : 'pending'},
+            next_attempt_at = GREATEST(now(), ${asOf.toISOString()}::timestamptz) + make_interval(secs => ${backoffSeconds(m.attempts)})
+            WHERE region_id = ${r.region_id} AND id = ${r.id}`);
+          this.opts.onError?.(e);
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  /** Runs batches until nothing is due. Tests and the CLI call this; the server runs `start()`. */
+  async drain(asOf?: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.runOnce(asOf);
+      total += n;
+      if (n < this.batchSize) return total;
+    }
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.unlisten = await this.listen();
+    this.kick();
+  }
+
+  /** Wakes the worker now; a wake-up during a run makes it run once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.running = this.drain()
+      .then(() => undefined, (e) => this.opts.onError?.(e))
+      .finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else this.timer = setTimeout(() => this.kick(), this.pollMs);
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.unlisten?.().catch(() => {});
+    await this.running;
+  }
+
+  private async listen(): Promise<() => Promise<void>> {
+    const { pglite, pool } = this.database;
+    if (pglite) return pglite.listen(OUTBOX_CHANNEL, () => this.kick());
+    const client = await pool!.connect();
+    client.on('notification', () => this.kick());
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    return async () => {
+      await client.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => {});
+      client.release();
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import type { InjectOptions } from 'fastify';
+import { createApp, createContext } from '../src/app.js';
+import type { Actor } from '../src/platform/auth/actor.js';
+import type { StaffRole } from '../src/platform/auth/roles.js';
+import { createSession, SESSION_COOKIE } from '../src/platform/auth/session.js';
+import type { Clock } from '../src/platform/clock.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import type { AppContext } from '../src/platform/context.js';
+import type { Database } from '../src/platform/db/client.js';
+import type { App } from '../src/platform/http/server.js';
+import { OutboxWorker } from '../src/platform/jobs/worker.js';
+import { makePersonnummer } from '../src/identity/identity-number.js';
+import { staff } from '../src/identity/model.js';
+import { insertPersons, type NewPerson } from '../src/identity/store.js';
+import { openTestDatabase } from './db.js';
+
+export interface TestEnv {
+  ctx: AppContext;
+  app: App;
+  database: Database;
+  worker: OutboxWorker;
+  close(): Promise<void>;
+}
+
+/** A migrated database, the whole HTTP app (no port), and an outbox worker the test drains by hand. */
+export async function setupTest(opts: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestEnv> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ logLevel: 'silent', demo: false, demoLogin: true, ...opts.config }, {});
+  const ctx = createContext(database, config, opts.clock);
+  const app = await createApp(ctx, { logger: false });
+  await app.ready();
+  const worker = new OutboxWorker(database, ctx.outbox);
+  return {
+    ctx,
+    app,
+    database,
+    worker,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let serial = 0;
+
+/** A registered person; a valid synthetic personnummer unless one is given. */
+export async function newPerson(ctx: AppContext, p: Partial<NewPerson> & { regionId?: string } = {}): Promise<{ id: string; identityNumber: string; regionId: string }> {
+  const regionId = p.regionId ?? ctx.config.regionId;
+  const birthDate = p.birthDate ?? '1980-05-17';
+  const identityNumber = p.identityNumber ?? makePersonnummer(birthDate, (serial++ * 7) % 1000);
+  const [id] = await insertPersons(ctx.database.db, regionId, [
+    { givenName: 'Test', familyName: `Person${serial}`, idKind: 'personnummer', legalSex: 'female', synthetic: true, ...p, birthDate, identityNumber },
+  ]);
+  return { id: id!, identityNumber, regionId };
+}
+
+export async function newStaff(ctx: AppContext, role: StaffRole, regionId = ctx.config.regionId): Promise<Actor> {
+  const [row] = await ctx.database.db.insert(staff).values({ regionId, name: `Test ${role}`, role, synthetic: true }).returning();
+  return { kind: 'staff', id: row!.id, name: row!.name, role, regionId };
+}
+
+export const citizenActor = (person: { id: string; regionId: string }): Actor => ({ kind: 'citizen', id: person.id, name: 'Test Citizen', role: 'citizen', regionId: person.regionId });
+
+/** Cookie header for a logged-in actor. */
+export async function loginCookie(ctx: AppContext, actor: Actor): Promise<string> {
+  const { token } = await createSession(ctx, actor);
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** `app.inject` as the given actor. */
+export function as(app: App, cookie: string) {
+  return (opts: InjectOptions) => app.inject({ ...opts, headers: { ...opts.headers, cookie } });
+}
+
+export async function count(database: Database, table: string): Promise<number> {
+  const [r] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return r!.n;
+}

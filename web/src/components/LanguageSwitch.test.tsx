@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createI18n, LANGUAGE_STORAGE_KEY } from '../i18n/index.js';
+import { json, mockApi, renderApp, staffSession } from '../test-utils.js';
+
+describe('language switch', () => {
+  it('switches the login page to English and back, and remembers the choice', async () => {
+    mockApi({ 'GET /api/auth/config': () => json({ demo: false, oidc: true, regionName: 'Region Exempel' }) });
+    renderApp('/login');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Logga in' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('sv');
+
+    fireEvent.click(screen.getByRole('button', { name: 'In English' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Log in with e-ID' })).toBeTruthy();
+    expect(screen.queryByText('Logga in med e-legitimation')).toBeNull();
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(document.title).toBe('Log in – Lägesbild');
+
+    // A new visit starts in the remembered language.
+    expect(createI18n().language).toBe('en');
+
+    fireEvent.click(screen.getByRole('button', { name: 'På svenska' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Logga in' })).toBeTruthy();
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('sv');
+  });
+
+  it('translates the navigation and role names in the shell', async () => {
+    mockApi({ 'GET /api/session': () => json(staffSession('smittskydd', 'Sara Smitt', 'Smittskyddsenheten')) });
+    renderApp('/');
+    const nav = await screen.findByRole('navigation', { name: 'Huvudmeny' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Start', 'Smittspårning', 'Provtagning']);
+    expect(screen.getByText('Smittskyddsläkare, Smittskyddsenheten')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'In English' }));
+
+    const navEn = await screen.findByRole('navigation', { name: 'Main menu' });
+    expect(within(navEn).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Contact tracing', 'Testing']);
+    expect(screen.getByText('Communicable disease physician, Smittskyddsenheten')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hello Sara Smitt!' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();
+  });
+});

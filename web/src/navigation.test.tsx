@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { en } from './i18n/en.js';
+import { sv } from './i18n/sv.js';
+import { canSee, CARD_KEYS, navigationFor, NAVIGATION, ROLES, sectionPath, type Role } from './navigation.js';
+import { citizenSession, json, mockApi, renderApp, staffSession } from './test-utils.js';
+
+/** The access table from the brief, written out independently of navigation.ts. */
+const EXPECTED: Record<Role, string[]> = {
+  citizen: ['/testing', '/vaccination', '/certificates', '/messages', '/my-record'],
+  sampler: ['/testing'],
+  lab: ['/testing'],
+  tracer: ['/tracing'],
+  tracing_coordinator: ['/tracing'],
+  smittskydd: ['/tracing', '/testing'],
+  vaccinator: ['/vaccination'],
+  site_manager: ['/vaccination'],
+  vaccine_coordinator: ['/vaccination'],
+  certificate_admin: ['/certificates'],
+  analyst: ['/reporting', '/testing', '/vaccination'],
+  region_admin: ['/admin/audit', '/messages', '/reporting'],
+  national_analyst: ['/reporting', '/testing', '/vaccination'],
+  committee_secretary: ['/reporting'],
+};
+
+describe('navigation table', () => {
+  it.each(ROLES)('gives %s exactly its sections', (role) => {
+    expect(navigationFor(role).map((e) => sectionPath(e.section))).toEqual(EXPECTED[role]);
+  });
+
+  it('covers every role and nothing else', () => {
+    expect(Object.keys(NAVIGATION).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('gives analysts read-only statistics for testing and vaccination', () => {
+    for (const role of ['analyst', 'national_analyst'] as const) {
+      const modes = Object.fromEntries(navigationFor(role).map((e) => [e.section, e.mode]));
+      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', vaccination: 'statistics' });
+    }
+  });
+
+  it('gives an unknown role nothing', () => {
+    expect(navigationFor(null)).toEqual([]);
+    expect(canSee(null, 'testing')).toBe(false);
+  });
+
+  it('has a Swedish and an English text for every role, section and card', () => {
+    for (const role of ROLES) expect(sv.roles[role] && en.roles[role]).toBeTruthy();
+    for (const key of CARD_KEYS) expect(sv.cards[key] && en.cards[key]).toBeTruthy();
+    for (const entries of Object.values(NAVIGATION)) {
+      for (const e of entries) expect(sv.sections[e.section] && en.sections[e.section]).toBeTruthy();
+    }
+  });
+});
+
+describe('navbar and start page', () => {
+  const navLinks = async () => {
+    const nav = await screen.findByRole('navigation', { name: 'Huvudmeny' });
+    return within(nav)
+      .getAllByRole('link')
+      .map((a) => [a.textContent, a.getAttribute('href')]);
+  };
+
+  it('shows a tracer Smittspårning only, and marks the current page', async () => {
+    mockApi({ 'GET /api/session': () => json(staffSession('tracer')) });
+    renderApp('/tracing');
+    expect(await navLinks()).toEqual([
+      ['Start', '/'],
+      ['Smittspårning', '/tracing'],
+    ]);
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(within(nav).getByRole('link', { name: 'Smittspårning' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBeNull();
+    // The section is not built yet: a friendly placeholder with its title.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Smittspårning' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Kommer snart' })).toBeTruthy();
+  });
+
+  it('shows a region administrator audit, messages and follow-up, with start-page cards', async () => {
+    mockApi({ 'GET /api/session': () => json(staffSession('region_admin', 'Rut Admin')) });
+    renderApp('/');
+    expect(await navLinks()).toEqual([
+      ['Start', '/'],
+      ['Loggkontroll', '/admin/audit'],
+      ['Meddelanden', '/messages'],
+      ['Uppföljning', '/reporting'],
+    ]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hej Rut Admin!' })).toBeTruthy();
+    const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning']);
+    expect(screen.getByText(/inloggad som regionadministratör på Smittskyddsenheten, Region Exempel/)).toBeTruthy();
+  });
+
+  it('shows a citizen their own sections', async () => {
+    mockApi({ 'GET /api/session': () => json(citizenSession()) });
+    renderApp('/');
+    expect((await navLinks()).map(([, href]) => href)).toEqual(['/', ...EXPECTED.citizen]);
+  });
+
+  it('refuses a section the role may not see', async () => {
+    mockApi({ 'GET /api/session': () => json(citizenSession()) });
+    renderApp('/admin/audit');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen åtkomst' })).toBeTruthy();
+    expect(screen.getByText('Din roll har inte åtkomst till Loggkontroll.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Who sees what. This is the single table that decides which sections each
+ * role gets in the navbar, which cards its start page shows, and which
+ * section routes it may open. Change access here and nowhere else.
+ *
+ * Every `card` key must have a text in `i18n/sv.ts` and `i18n/en.ts`
+ * (`cards.<key>`); the type checker enforces it.
+ */
+
+/** Role ids exactly as the server sends them; the order is the display order. */
+export const ROLES = [
+  'citizen',
+  'sampler',
+  'lab',
+  'tracer',
+  'tracing_coordinator',
+  'smittskydd',
+  'vaccinator',
+  'site_manager',
+  'vaccine_coordinator',
+  'certificate_admin',
+  'analyst',
+  'region_admin',
+  'national_analyst',
+  'committee_secretary',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+export type StaffRole = Exclude<Role, 'citizen'>;
+
+/** Section id → route. Titles live in the translations under `sections.<id>`. */
+export const SECTION_PATHS = {
+  testing: '/testing',
+  tracing: '/tracing',
+  vaccination: '/vaccination',
+  certificates: '/certificates',
+  reporting: '/reporting',
+  messages: '/messages',
+  audit: '/admin/audit',
+  myRecord: '/my-record',
+} as const;
+
+export type SectionId = keyof typeof SECTION_PATHS;
+
+/**
+ * How a role uses a section, for the pages to adapt to:
+ * - `own`: a citizen's own data,
+ * - `work`: operational work on individuals,
+ * - `statistics`: read-only aggregated figures.
+ */
+export type SectionMode = 'own' | 'work' | 'statistics';
+
+export const CARD_KEYS = [
+  'ownTests',
+  'ownBookings',
+  'ownCertificates',
+  'inbox',
+  'whoReadMyRecord',
+  'sampling',
+  'labResults',
+  'tracingCases',
+  'tracingCoordination',
+  'tracingOversight',
+  'testingOversight',
+  'vaccinating',
+  'siteManagement',
+  'vaccineCoordination',
+  'certificateCases',
+  'regionalReports',
+  'nationalReports',
+  'committeeReports',
+  'testingStatistics',
+  'vaccinationStatistics',
+  'auditLog',
+  'deliveredMessages',
+] as const;
+
+export type CardKey = (typeof CARD_KEYS)[number];
+
+export interface NavEntry {
+  readonly section: SectionId;
+  readonly mode: SectionMode;
+  /** Start-page card text: `cards.<card>` in the translations. */
+  readonly card: CardKey;
+}
+
+const entry = (section: SectionId, mode: SectionMode, card: CardKey): NavEntry => ({ section, mode, card });
+
+/** Role → the sections it sees, in navbar order. */
+export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
+  citizen: [
+    entry('testing', 'own', 'ownTests'),
+    entry('vaccination', 'own', 'ownBookings'),
+    entry('certificates', 'own', 'ownCertificates'),
+    entry('messages', 'own', 'inbox'),
+    entry('myRecord', 'own', 'whoReadMyRecord'),
+  ],
+  sampler: [entry('testing', 'work', 'sampling')],
+  lab: [entry('testing', 'work', 'labResults')],
+  tracer: [entry('tracing', 'work', 'tracingCases')],
+  tracing_coordinator: [entry('tracing', 'work', 'tracingCoordination')],
+  smittskydd: [entry('tracing', 'work', 'tracingOversight'), entry('testing', 'work', 'testingOversight')],
+  vaccinator: [entry('vaccination', 'work', 'vaccinating')],
+  site_manager: [entry('vaccination', 'work', 'siteManagement')],
+  vaccine_coordinator: [entry('vaccination', 'work', 'vaccineCoordination')],
+  certificate_admin: [entry('certificates', 'work', 'certificateCases')],
+  analyst: [
+    entry('reporting', 'statistics', 'regionalReports'),
+    entry('testing', 'statistics', 'testingStatistics'),
+    entry('vaccination', 'statistics', 'vaccinationStatistics'),
+  ],
+  region_admin: [
+    entry('audit', 'work', 'auditLog'),
+    entry('messages', 'work', 'deliveredMessages'),
+    entry('reporting', 'statistics', 'regionalReports'),
+  ],
+  national_analyst: [
+    entry('reporting', 'statistics', 'nationalReports'),
+    entry('testing', 'statistics', 'testingStatistics'),
+    entry('vaccination', 'statistics', 'vaccinationStatistics'),
+  ],
+  committee_secretary: [entry('reporting', 'statistics', 'committeeReports')],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The sections a role sees; an unknown role (null) sees none. */
+export function navigationFor(role: Role | null): readonly NavEntry[] {
+  return role === null ? [] : NAVIGATION[role];
+}
+
+/** The role's entry for a section, or undefined when the role may not see it. */
+export function sectionEntry(role: Role | null, section: SectionId): NavEntry | undefined {
+  return navigationFor(role).find((e) => e.section === section);
+}
+
+export function canSee(role: Role | null, section: SectionId): boolean {
+  return sectionEntry(role, section) !== undefined;
+}
+
+export function sectionPath(section: SectionId): string {
+  return SECTION_PATHS[section];
+}

@@ -1,0 +1,52 @@
+import { lazy, type ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import { RootLayout } from './components/RootLayout.js';
+import { SectionGuard } from './components/SectionGuard.js';
+import { SessionGate } from './components/SessionGate.js';
+import { SECTION_PATHS, type SectionId } from './navigation.js';
+import { RouteErrorPage } from './pages/RouteErrorPage.js';
+
+// Every page is its own chunk, loaded when first visited.
+const LoginPage = lazy(() => import('./pages/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./pages/HomePage.js').then((m) => ({ default: m.HomePage })));
+const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage.js').then((m) => ({ default: m.ComingSoonPage })));
+const MyRecordPage = lazy(() => import('./pages/MyRecordPage.js').then((m) => ({ default: m.MyRecordPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({ default: m.MessagesPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
+
+/**
+ * The page for each section. Sections still showing `ComingSoonPage` are
+ * waiting for their pages: replace the element here (lazily imported, as above).
+ * Sub-routes of a section (`/testing/...`) reach the same element.
+ */
+const SECTION_PAGES: Record<SectionId, ReactNode> = {
+  testing: <ComingSoonPage section="testing" />,
+  tracing: <ComingSoonPage section="tracing" />,
+  vaccination: <ComingSoonPage section="vaccination" />,
+  certificates: <ComingSoonPage section="certificates" />,
+  reporting: <ComingSoonPage section="reporting" />,
+  messages: <MessagesPage />,
+  audit: <AuditPage />,
+  myRecord: <MyRecordPage />,
+};
+
+const sectionRoutes: RouteObject[] = (Object.keys(SECTION_PAGES) as SectionId[]).map((section) => ({
+  path: `${SECTION_PATHS[section].slice(1)}/*`,
+  element: <SectionGuard section={section}>{SECTION_PAGES[section]}</SectionGuard>,
+}));
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: <SessionGate />,
+        children: [{ index: true, element: <HomePage /> }, ...sectionRoutes, { path: '*', element: <NotFoundPage /> }],
+      },
+    ],
+  },
+];
