@@ -25,6 +25,13 @@ const DemoUsers = z.object({
   citizens: z.array(z.object({ id: z.string(), name: z.string(), age: z.number().nullable(), note: z.string() })),
 });
 
+/**
+ * Binds an OIDC login to the browser that started it: the callback must come with the same state in this
+ * cookie, or someone could start a login, stop at the callback URL and get a victim to finish it (login CSRF).
+ */
+const OIDC_STATE_COOKIE = 'lb_oidc_state';
+const OIDC_COOKIE_PATH = '/api/auth/oidc';
+
 /** Only same-site paths may be returned to after login (no open redirect). */
 const ReturnTo = z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'a path on this site').default('/');
 
@@ -84,11 +91,19 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/auth/oidc/login',
     { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Start an e-ID (citizen) or SITHS (staff) login', querystring: z.object({ audience: z.enum(['citizen', 'staff']).default('citizen'), returnTo: ReturnTo }).strict() } },
-    async (req, reply) => reply.redirect(await (await oidcLogin()).start(req.query.audience, req.query.returnTo)),
+    async (req, reply) => {
+      const location = await (await oidcLogin()).start(req.query.audience, req.query.returnTo);
+      const state = new URL(location).searchParams.get('state')!;
+      reply.setCookie(OIDC_STATE_COOKIE, state, { path: OIDC_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, maxAge: 15 * 60 });
+      return reply.redirect(location);
+    },
   );
 
   app.get('/api/auth/oidc/callback', { config: { access: 'public' }, schema: { tags: ['auth'], hide: true } }, async (req, reply) => {
     const url = new URL(req.url, publicUrl());
+    const started = req.cookies[OIDC_STATE_COOKIE];
+    reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
+    if (!started || started !== url.searchParams.get('state')) throw new AppError('invalid', 'This login was not started in this browser; start again', 'state');
     const { audience, returnTo, claims } = await (await oidcLogin()).finish(url);
     const actor = audience === 'staff' ? await staffActorFromClaims(ctx, claims) : await citizenActorFromClaims(ctx, claims);
     await logIn(reply, actor);

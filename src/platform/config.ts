@@ -30,7 +30,7 @@ export const ConfigSchema = z.object({
     .optional(),
   rateLimitPerMinute: z.coerce.number().int().positive().default(120),
   runWorker: z.boolean().default(true),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { forgetUserData } from './api.js';
+import { forgetUserData, queryKeys } from './api.js';
 
 /** The part of a React Router data router that the redirect needs (browser and memory routers both fit). */
 export interface NavigatingRouter {
@@ -17,7 +17,8 @@ export function redirectToLogin(router: NavigatingRouter, queryClient: QueryClie
   const { pathname, search } = router.state.location;
   if (pathname === '/login') return;
   const state: LoginLocationState = { from: pathname + search };
-  void router.navigate('/login', { replace: true, state }).then(() => forgetUserData(queryClient));
+  // Nothing to forget when nobody was logged in; removing the failed session query would only fetch it again.
+  void router.navigate('/login', { replace: true, state }).then(() => queryClient.getQueryData(queryKeys.session) !== undefined && forgetUserData(queryClient));
 }
 
 /** A safe in-app path to return to after login. */

@@ -2,9 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../platform/auth/roles.js';
 import type { Database } from '../../platform/db/client.js';
 import { persons, staff, units } from '../model.js';
-import { geoDir } from '../reference-data.js';
 import { insertPersons } from '../store.js';
-import { loadGeo } from './geo.js';
+import { loadGeo } from '../geo.js';
 import { generatePopulation, type DemoUnit } from './population.js';
 
 export interface DemoOptions {
@@ -63,11 +62,12 @@ export async function loadDemoRegion(database: Database, opts: DemoOptions): Pro
   if ((existing?.n ?? 0) > 0) return { people: existing!.n, units: 0, staff: 0, skipped: true };
 
   opts.onProgress?.(`Generating ${opts.size.toLocaleString('sv-SE')} synthetic people…`);
-  const geo = loadGeo(geoDir);
+  const geo = loadGeo();
   const population = generatePopulation(geo, { regionCode: regionId, size: opts.size, seed: opts.seed, now: opts.now });
-  const seat = population.units.find((u) => u.kind === 'vardcentral') ?? population.units[0];
-  const town = geo.postalCodes.find((p) => p.postalCode === seat?.postalCode)?.locality ?? 'Centrum';
-  const extra = seat ? serviceUnits(regionId, seat.municipalityCode, seat.postalCode, titleCase(town)) : [];
+  // The region's hospital, lab and mass-vaccination site stand where most people live.
+  const seat = mostCommon(population.people.map((p) => `${p.municipalityCode}|${p.postalCode}|${p.locality}`));
+  const [seatMunicipality, seatPostalCode, seatLocality] = (seat ?? '').split('|');
+  const extra = seat ? serviceUnits(regionId, seatMunicipality!, seatPostalCode!, titleCase(seatLocality!)) : [];
 
   return database.db.transaction(async (tx) => {
     const unitRows = [...population.units.map((u) => ({ regionId, id: u.id, kind: u.kind, name: u.name, municipalityCode: u.municipalityCode, postalCode: u.postalCode, capacity: u.capacity ?? null, synthetic: true })), ...extra];
@@ -108,3 +108,9 @@ export async function loadDemoRegion(database: Database, opts: DemoOptions): Pro
 }
 
 const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

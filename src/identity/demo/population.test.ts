@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, parseIdentityNumber } from '../identity-number.js';
-import { loadGeo } from './geo.js';
+import { loadGeo } from '../geo.js';
 import { AGE_PYRAMID, generatePopulation, type DemoPerson, type DemoUnit, type Geo, type PopulationOptions } from './population.js';
 
-const geo: Geo = loadGeo(fileURLToPath(new URL('../../../reference/geo', import.meta.url)));
+const geo: Geo = loadGeo();
 const NOW = new Date('2025-06-15T10:00:00Z');
 const OREBRO: PopulationOptions = { regionCode: '18', size: 30_000, seed: 42, now: NOW };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

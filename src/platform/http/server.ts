@@ -48,10 +48,12 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   app.setErrorHandler(errorHandler);
 
   // Access is declared on every API route and checked here, before any handler runs.
+  app.decorate('accessTable', []);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.accessTable.push({ method, url: route.url, access });
   });
 
   await app.register(cookie);
@@ -109,7 +111,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
       root: webDist,
       wildcard: false,
       // Built assets have content hashes in their names and never change; the page itself must always be fresh.
-      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   app.setNotFoundHandler((req, reply) => {

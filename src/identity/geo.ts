@@ -1,12 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Geo } from './population.js';
+import { fileURLToPath } from 'node:url';
+import type { Geo } from './demo/population.js';
+
+/** The CC0 reference data copied into the repository (see its README and LICENSE). */
+export const geoDir = fileURLToPath(new URL('../../reference/geo', import.meta.url));
+
+export interface County {
+  code: string;
+  name: string;
+  shortName: string;
+}
 
 /**
- * Reads municipalities.csv and postal_to_municipality.csv from `dir` (normally reference/geo). Codes stay
- * strings: their leading zeros matter. Municipality names are the short ones ('Örebro', not 'Örebro kommun').
+ * Reads the counties, municipalities and postal codes from `dir`. Codes stay strings: their leading zeros
+ * matter. Municipality names are the short ones ('Örebro', not 'Örebro kommun').
  */
-export function loadGeo(dir: string): Geo {
+export function loadGeo(dir = geoDir): Geo & { counties: County[] } {
+  const counties = readCsv(join(dir, 'counties.csv'), { county_code: /^\d{2}$/, county_name: /./, county_name_short: /./ }).map((r) => ({
+    code: r.county_code,
+    name: r.county_name,
+    shortName: r.county_name_short,
+  }));
   const municipalities = readCsv(join(dir, 'municipalities.csv'), {
     municipality_code: /^\d{4}$/,
     municipality_name_short: /./,
@@ -17,7 +32,7 @@ export function loadGeo(dir: string): Geo {
     locality: /./,
     municipality_code: /^\d{4}$/,
   }).map((r) => ({ postalCode: r.postal_code, locality: r.locality, municipalityCode: r.municipality_code }));
-  return { municipalities, postalCodes };
+  return { counties, municipalities, postalCodes };
 }
 
 /** A plain CSV (header line, commas, no quoting); each required column is checked against its pattern. */
