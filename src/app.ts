@@ -10,6 +10,7 @@ import { OutboxRouter } from './platform/jobs/worker.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
+import { testingRoutes } from './testing/routes.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -26,6 +27,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => identityRoutes(app, ctx),
       (app) => auditRoutes(app, ctx, personDirectory),
       (app) => messageRoutes(app, ctx, personDirectory),
+      (app) => testingRoutes(app, ctx),
     ],
   });
 }

@@ -5,7 +5,7 @@ import { migrate } from '../platform/db/migrate.js';
 import { OutboxWorker } from '../platform/jobs/worker.js';
 import { createApp, createContext } from '../app.js';
 import { loadReferenceData } from '../identity/reference-data.js';
-import { loadDemoRegion } from '../identity/demo/load.js';
+import { loadDemo } from '../demo.js';
 import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
 
@@ -32,7 +32,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
   const config = loadConfig(overrides);
   const database = await prepareDatabase(config, say);
   if (config.demo) {
-    const r = await loadDemoRegion(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
+    const r = await loadDemo(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
     say(r.skipped ? `Demo region: ${r.people.toLocaleString('sv-SE')} synthetic people already loaded.` : `Demo region loaded: ${r.people.toLocaleString('sv-SE')} synthetic people, ${r.units} units, ${r.staff} staff.`);
   }
   const ctx = createContext(database, config);

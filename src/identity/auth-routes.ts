@@ -101,6 +101,8 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/auth/oidc/callback', { config: { access: 'public' }, schema: { tags: ['auth'], hide: true } }, async (req, reply) => {
     const url = new URL(req.url, publicUrl());
+    // The person cancelled at the identity provider, or it refused: back to the login page, which says so.
+    if (url.searchParams.has('error')) return reply.redirect(`/login?error=${encodeURIComponent(url.searchParams.get('error')!)}`);
     const started = req.cookies[OIDC_STATE_COOKIE];
     reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
     if (!started || started !== url.searchParams.get('state')) throw new AppError('invalid', 'This login was not started in this browser; start again', 'state');

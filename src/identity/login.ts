@@ -26,7 +26,7 @@ async function citizenActor(tx: Db, regionId: string, personId: string): Promise
 
 /** Staff log in through the identity provider; their role and region come from Lägesbild's staff register. */
 export async function staffActorFromClaims(ctx: AppContext, claims: { sub: string }): Promise<Actor> {
-  const row = await store.findStaffBySubject(ctx.database.db, claims.sub);
+  const row = await store.findStaffBySubject(ctx.database.db, ctx.config.regionId, claims.sub);
   if (!row) throw new AppError('forbidden', 'Your account has no role in Lägesbild. Ask your region administrator to add you.');
   return staffActor(ctx.database.db, row);
 }

@@ -162,8 +162,8 @@ export async function findStaff(tx: Db, regionId: string, id: string) {
   return row;
 }
 
-export async function findStaffBySubject(tx: Db, subject: string) {
-  const [row] = await tx.select().from(staff).where(and(eq(staff.oidcSubject, subject), eq(staff.active, true)));
+export async function findStaffBySubject(tx: Db, regionId: string, subject: string) {
+  const [row] = await tx.select().from(staff).where(and(eq(staff.regionId, regionId), eq(staff.oidcSubject, subject), eq(staff.active, true)));
   return row;
 }
 

@@ -6,6 +6,9 @@ import { oidcLogins } from './model.js';
 
 export type Audience = 'citizen' | 'staff';
 
+/** A login must be finished within this time of being started. */
+const LOGIN_TTL_MS = 15 * 60_000;
+
 const isLocal = (url: string) => /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(url.endsWith('/') ? url : `${url}/`);
 
 /**
@@ -30,7 +33,7 @@ export class OidcLogin {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
-    await this.ctx.database.db.delete(oidcLogins).where(lt(oidcLogins.createdAt, new Date(this.ctx.clock.now().getTime() - 15 * 60_000)));
+    await this.ctx.database.db.delete(oidcLogins).where(lt(oidcLogins.createdAt, new Date(this.ctx.clock.now().getTime() - LOGIN_TTL_MS)));
     await this.ctx.database.db.insert(oidcLogins).values({ state, nonce, codeVerifier, audience, returnTo });
     return client
       .buildAuthorizationUrl(this.config, {
@@ -49,15 +52,26 @@ export class OidcLogin {
     const state = callbackUrl.searchParams.get('state');
     if (!state) throw new AppError('invalid', 'The login response has no state', 'state');
     const [pending] = await this.ctx.database.db.delete(oidcLogins).where(eq(oidcLogins.state, state)).returning();
-    if (!pending) throw new AppError('invalid', 'This login has expired or was already used; start again', 'state');
+    const expired = pending && new Date(pending.createdAt).getTime() < this.ctx.clock.now().getTime() - LOGIN_TTL_MS;
+    if (!pending || expired) throw new AppError('invalid', 'This login has expired or was already used; start again', 'state');
     let tokens;
     try {
       tokens = await client.authorizationCodeGrant(this.config, callbackUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
     } catch (e) {
       throw new AppError('unauthenticated', `The identity provider's answer was not accepted: ${(e as Error).message}`);
     }
-    const claims = tokens.claims();
-    if (!claims) throw new AppError('unauthenticated', 'The identity provider returned no ID token');
-    return { audience: pending.audience, returnTo: pending.returnTo, claims };
+    const idToken = tokens.claims();
+    if (!idToken) throw new AppError('unauthenticated', 'The identity provider returned no ID token');
+    // In the code flow a conforming provider releases scope claims (names, personnummer) from the userinfo
+    // endpoint, not in the ID token (OpenID Connect Core 5.4); fetchUserInfo checks that its sub is the same.
+    let userInfo: Partial<client.UserInfoResponse> = {};
+    if (this.config.serverMetadata().userinfo_endpoint) {
+      try {
+        userInfo = await client.fetchUserInfo(this.config, tokens.access_token, idToken.sub);
+      } catch (e) {
+        throw new AppError('unauthenticated', `The identity provider's user information was not accepted: ${(e as Error).message}`);
+      }
+    }
+    return { audience: pending.audience, returnTo: pending.returnTo, claims: { ...userInfo, ...idToken } };
   }
 }

@@ -17,6 +17,16 @@ export const permissions = {
   'audit.search': ['region_admin'],
   'messages.inbox.read': ['citizen'],
   'messages.delivered.read': ['region_admin'],
+  'testing.own': ['citizen'],
+  'testing.points.read': ['citizen', 'sampler', 'lab', 'region_admin'],
+  'testing.kits.issue': ['lab', 'sampler', 'region_admin'],
+  'testing.sample.collect': ['sampler'],
+  'testing.sample.receive': ['lab'],
+  'testing.result.register': ['lab'],
+  'testing.calls': ['sampler'],
+  'testing.capacity.declare': ['lab', 'sampler'],
+  'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
+  'testing.reimbursement.read': ['analyst', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

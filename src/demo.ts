@@ -1,0 +1,15 @@
+import type { Database } from './platform/db/client.js';
+import { loadDemoRegion, type DemoOptions } from './identity/demo/load.js';
+import { loadTestingDemo } from './testing/demo.js';
+
+/**
+ * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
+ * one transaction per area. Nothing happens when the region already has demo people.
+ */
+export async function loadDemo(database: Database, opts: DemoOptions) {
+  const result = await loadDemoRegion(database, opts);
+  if (result.skipped) return result;
+  opts.onProgress?.('Testing: distribution points, kits, sampling times, capacity…');
+  await database.db.transaction((tx) => loadTestingDemo(tx, opts.regionId, opts.now));
+  return result;
+}

@@ -1,0 +1,175 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
+import { startE2eServer, type E2eServer } from './server.js';
+
+const REGION = 'Region Örebro län';
+const START_SCREENSHOT = '/tmp/lagesbild-start.png';
+
+/** Waits until the locator shows exactly one visible element (playwright's locators are strict). */
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+describeInBrowser('login and start page (chromium)', () => {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
+    if (s.status === 'fulfilled') server = s.value;
+    if (b.status === 'fulfilled') browser = b.value;
+    if (s.status === 'rejected') throw s.reason;
+    if (b.status === 'rejected') throw b.reason;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    // A fresh context per test: no cookies, no remembered language.
+    context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    problems = new PageProblems(page);
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && problems.problems.length > 0) console.warn(`Page problems:\n${problems.describe()}`);
+    await context?.close();
+  });
+
+  /** Opens the app logged out: it sends us to /login, which offers the demo users. */
+  async function openDemoLogin(): Promise<Locator> {
+    await page.goto(`${server!.url}/`);
+    await page.waitForURL(`${server!.url}/login`);
+    await visible(page.getByRole('heading', { level: 1, name: 'Logga in' }));
+    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
+    await visible(panel);
+    // The only 401 we accept has happened by now (it is what sent us here); from here on, none.
+    problems.markLoggedIn();
+    return panel;
+  }
+
+  async function expectNoProblems(): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    expect(problems.problems, problems.describe()).toEqual([]);
+    expect(problems.expected401s, 'exactly one 401 from /api/session before login').toBe(1);
+  }
+
+  it('a region administrator logs in and sees their start page', async () => {
+    const panel = await openDemoLogin();
+    await panel.getByRole('region', { name: 'Regionadministratör' }).getByRole('button', { name: /^Henrik Dahl\b/ }).click();
+    await page.waitForURL(`${server!.url}/`);
+
+    const header = page.getByRole('banner');
+    await visible(header.getByText(REGION, { exact: true }));
+    await visible(header.getByText('Henrik Dahl', { exact: true }));
+    await visible(header.getByText('Regionadministratör', { exact: true }));
+    await visible(header.getByRole('button', { name: 'Logga ut' }));
+
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1, name: 'Hej Henrik Dahl!' }));
+    await visible(main.getByText(`Du är inloggad som regionadministratör i ${REGION}.`, { exact: true }));
+    await visible(main.getByRole('heading', { level: 2, name: 'Det här kan du göra' }));
+    for (const [section, text] of [
+      ['Loggkontroll', 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.'],
+      ['Meddelanden', 'Se meddelanden som skickats via SMS, e-post och 1177.'],
+      ['Uppföljning', 'Ta fram uppföljning och statistik för regionen.'],
+    ] as const) {
+      await visible(main.getByRole('heading', { level: 3, name: section }).getByRole('link', { name: section }));
+      await visible(main.getByText(text, { exact: true }));
+    }
+    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(3);
+
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await visible(nav);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning']);
+    expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
+
+    expect(await page.title()).toBe('Start – Lägesbild');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: START_SCREENSHOT, fullPage: true });
+    await expectNoProblems();
+  });
+
+  it('a citizen logs in and opens "Vem har läst min journal?"', async () => {
+    const panel = await openDemoLogin();
+    const citizen = panel.getByRole('button', { name: /Vuxen med e-legitimation/ });
+    await visible(citizen);
+    const name = (await citizen.innerText()).split('\n')[0]!.trim();
+    expect(name).toMatch(/^\S+.* \S+$/);
+    await citizen.click();
+    await page.waitForURL(`${server!.url}/`);
+
+    const header = page.getByRole('banner');
+    await visible(header.getByText(REGION, { exact: true }));
+    await visible(header.getByText(name, { exact: true }));
+    await visible(header.getByText('Invånare', { exact: true }));
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1, name: `Hej ${name}!` }));
+    await visible(main.getByText(`Här sköter du dina ärenden hos ${REGION}.`, { exact: true }));
+    await visible(main.getByText('Se vem i vården som har läst uppgifter om dig, och varför.', { exact: true }));
+
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Start',
+      'Provtagning',
+      'Vaccination',
+      'Covidbevis',
+      'Meddelanden',
+      'Vem har läst min journal?',
+    ]);
+    await nav.getByRole('link', { name: 'Vem har läst min journal?' }).click();
+    await page.waitForURL(`${server!.url}/my-record`);
+
+    await visible(main.getByRole('heading', { level: 1, name: 'Vem har läst min journal?' }));
+    expect(await nav.getByRole('link', { name: 'Vem har läst min journal?' }).getAttribute('aria-current')).toBe('page');
+    const table = main.getByRole('table', { name: 'Åtkomster till dina uppgifter' });
+    const empty = main.getByText('Ingen har läst några uppgifter om dig.', { exact: true });
+    await visible(table.or(empty));
+    if (await table.isVisible()) {
+      const headers = await table.getByRole('columnheader').allInnerTexts();
+      expect(headers).toEqual(['Tidpunkt', 'Vem', 'Roll', 'Region', 'Vad', 'Varför']);
+      expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    }
+    expect(await page.title()).toBe('Vem har läst min journal? – Lägesbild');
+    await expectNoProblems();
+  });
+
+  it('switches the language to English', async () => {
+    const panel = await openDemoLogin();
+    await panel.getByRole('region', { name: 'Smittspårningskoordinator' }).getByRole('button', { name: /^Maria Berg\b/ }).click();
+    await page.waitForURL(`${server!.url}/`);
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1, name: 'Hej Maria Berg!' }));
+    await visible(page.getByRole('navigation', { name: 'Huvudmeny' }));
+
+    await page.getByRole('banner').getByRole('button', { name: 'In English' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    await visible(nav);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact tracing']);
+    await visible(main.getByRole('heading', { level: 1, name: 'Hello Maria Berg!' }));
+    await visible(main.getByText(/^You are signed in as contact tracing coordinator at Smittskydd .+, Region Örebro län\.$/));
+    await visible(main.getByRole('heading', { level: 2, name: 'What you can do' }));
+    await visible(main.getByText('Assign cases and follow the contact tracing workload.', { exact: true }));
+    const header = page.getByRole('banner');
+    await visible(header.getByRole('button', { name: 'Log out' }));
+    await visible(header.getByRole('button', { name: 'På svenska' }));
+    await visible(header.getByText(/^Contact tracing coordinator, Smittskydd /));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Home – Lägesbild');
+
+    // The choice survives a reload.
+    await page.reload();
+    await visible(page.getByRole('navigation', { name: 'Main menu' }));
+    await visible(main.getByRole('heading', { level: 1, name: 'Hello Maria Berg!' }));
+    await expectNoProblems();
+  });
+});
