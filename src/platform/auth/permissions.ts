@@ -23,6 +23,8 @@ export const permissions = {
   'testing.sample.collect': ['sampler'],
   'testing.sample.receive': ['lab'],
   'testing.result.register': ['lab'],
+  'testing.results.import': ['lab'],
+  'testing.unmatched.resolve': ['lab'],
   'testing.calls': ['sampler'],
   'testing.capacity.declare': ['lab', 'sampler'],
   'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
