@@ -10,6 +10,7 @@ import { OutboxRouter } from './platform/jobs/worker.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
+import { staffRoutes } from './identity/staff-routes.js';
 import { testingRoutes } from './testing/routes.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
@@ -25,6 +26,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
     areas: [
       (app) => authRoutes(app, ctx),
       (app) => identityRoutes(app, ctx),
+      (app) => staffRoutes(app, ctx),
       (app) => auditRoutes(app, ctx, personDirectory),
       (app) => messageRoutes(app, ctx, personDirectory),
       (app) => testingRoutes(app, ctx),

@@ -135,3 +135,18 @@ describe('linking a personnummer to a person registered on a reservnummer', () =
     expect(event?.payload.fromPersonId).toBe(reserve.id);
   });
 });
+
+describe('the staff register', () => {
+  it('lets the region administrator add, change and deactivate staff, audited', async () => {
+    const created = await admin({ method: 'POST', url: '/api/staff', payload: { name: 'Ny Smittspårare', role: 'tracer', oidcSubject: 'sub-123' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const dup = await admin({ method: 'POST', url: '/api/staff', payload: { name: 'Dubblett', role: 'tracer', oidcSubject: 'sub-123' } });
+    expect(dup.statusCode).toBe(409);
+    const changed = await admin({ method: 'PATCH', url: `/api/staff/${created.json().id}`, payload: { active: false } });
+    expect(changed.json()).toMatchObject({ active: false, role: 'tracer' });
+    const listed = (await admin({ method: 'GET', url: '/api/staff' })).json().staff;
+    expect(listed.map((s: { name: string }) => s.name)).toContain('Ny Smittspårare');
+    const actions = await env.database.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'identity.staff.%' ORDER BY at");
+    expect(actions.map((a) => a.action)).toEqual(['identity.staff.created', 'identity.staff.changed']);
+  });
+});
