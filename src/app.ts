@@ -12,6 +12,8 @@ import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
 import { staffRoutes } from './identity/staff-routes.js';
 import { testingRoutes } from './testing/routes.js';
+import { testingStatisticsRoutes } from './testing/statistics/routes.js';
+import { testingImportRoutes } from './testing/import/routes.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -30,6 +32,8 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => auditRoutes(app, ctx, personDirectory),
       (app) => messageRoutes(app, ctx, personDirectory),
       (app) => testingRoutes(app, ctx),
+      (app) => testingStatisticsRoutes(app, ctx),
+      (app) => testingImportRoutes(app, ctx),
     ],
   });
 }

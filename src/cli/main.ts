@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { verifyAuditChain, sealAuditLog } from '../platform/audit/audit.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
+import { importResultsCommand } from './import.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
 
 const program = new Command('lagesbild').description('Lägesbild: communicable-disease response for a Swedish healthcare region').showHelpAfterError();
@@ -64,6 +65,16 @@ dataOptions(audit.command('verify').description('seal pending entries and verify
     await database.close();
   }
 });
+
+const importCmd = program.command('import').description('bulk imports');
+dataOptions(importCmd.command('results').description('import a file of lab results (CSV or FHIR R4 Bundle); the same file again resumes or changes nothing').argument('<file>', 'the file'))
+  .addOption(new Option('--format <format>', 'csv or fhir (default: from the file name or content)').choices(['csv', 'fhir']))
+  .option('--lab <unit-id>', 'the lab unit the results come from')
+  .option('--report <path>', 'where to write the per-row report (default: <file>.report.csv)')
+  .addOption(new Option('--batch-size <rows>', 'rows per transaction').argParser(Number).default(1000))
+  .action(async (file: string, o) => {
+    await importResultsCommand(loadConfig(overrides(o)), file, { format: o.format, lab: o.lab, report: o.report, batchSize: o.batchSize });
+  });
 
 try {
   await program.parseAsync(process.argv.length > 2 ? process.argv : [...process.argv, 'start']);

@@ -14,6 +14,7 @@ const MyRecordPage = lazy(() => import('./pages/MyRecordPage.js').then((m) => ({
 const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({ default: m.MessagesPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
+const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m) => ({ default: m.TestingSection })));
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -21,7 +22,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({
  * Sub-routes of a section (`/testing/...`) reach the same element.
  */
 const SECTION_PAGES: Record<SectionId, ReactNode> = {
-  testing: <ComingSoonPage section="testing" />,
+  testing: <TestingSection />,
   tracing: <ComingSoonPage section="tracing" />,
   vaccination: <ComingSoonPage section="vaccination" />,
   certificates: <ComingSoonPage section="certificates" />,

@@ -54,6 +54,9 @@ pg.types.setTypeParser(20, (v) => Number(v)); // bigint counts fit in a double
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'lagesbild' });
+  // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   try {
     const c = await pool.connect();
     c.release();

@@ -153,6 +153,7 @@ export class OutboxWorker {
     if (pglite) return pglite.listen(OUTBOX_CHANNEL, () => this.kick());
     const client = await pool!.connect();
     client.on('notification', () => this.kick());
+    client.on('error', (e) => this.opts.onError?.(e)); // polling carries on if the listening connection dies
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     return async () => {
       await client.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => {});
