@@ -232,3 +232,38 @@ export const reimbursementRates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.testType, t.validFrom] })],
 );
+
+/**
+ * The weekly report's figures, kept up to date by triggers on `samples` (migration 0005) in the same
+ * transaction as every insert and every new answer, whatever path wrote it: the report reads a few
+ * hundred rows a year instead of counting millions of samples. `other` = taken by another provider.
+ */
+export const testWeekCounts = pgTable(
+  'test_week_counts',
+  {
+    regionId: text('region_id').notNull(),
+    week: text('week').notNull(),
+    testType: text('test_type').$type<TestType>().notNull(),
+    other: boolean('other').notNull(),
+    tests: integer('tests').notNull().default(0),
+    individuals: integer('individuals').notNull().default(0),
+    positive: integer('positive').notNull().default(0),
+    negative: integer('negative').notNull().default(0),
+    notAssessable: integer('not_assessable').notNull().default(0),
+    pending: integer('pending').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.week, t.testType, t.other] })],
+);
+
+/** Who was tested in a week (for counting unique individuals once, however many samples they gave). */
+export const testWeekPersons = pgTable(
+  'test_week_persons',
+  {
+    regionId: text('region_id').notNull(),
+    week: text('week').notNull(),
+    testType: text('test_type').$type<TestType>().notNull(),
+    other: boolean('other').notNull(),
+    personId: uuid('person_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.week, t.testType, t.other, t.personId] })],
+);

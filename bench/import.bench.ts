@@ -1,0 +1,119 @@
+/**
+ * The lab bulk import (`importResults`: parse, validate, match by kit id, write the answer, queue the
+ * messages and events, audit) against raw COPY of the same CSV rows into a bare table, on the same database
+ * in the same run. N registered samples (1,000,000 on PostgreSQL, 200,000 on PGlite; `--size` scales),
+ * a result for each, about 2 % positive. Each round starts from unanswered samples and an empty outbox.
+ *
+ * On PostgreSQL the baseline is server-side `COPY bench_import_raw FROM '/tmp/…'` (the server must run on
+ * this machine and the role be superuser or pg_read_server_files; the file is written mode 644); on
+ * PGlite it is `COPY … FROM '/dev/blob'`.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { createContext } from '../src/app.js';
+import { systemActor } from '../src/platform/auth/actor.js';
+import { loadConfig } from '../src/platform/config.js';
+import type { Database } from '../src/platform/db/client.js';
+import { makePersonnummer } from '../src/identity/identity-number.js';
+import { insertPersons, type NewPerson } from '../src/identity/store.js';
+import { newKitCode } from '../src/testing/rules.js';
+import { importResults } from '../src/testing/import/runner.js';
+import { formatInt, race, type Benchmark, type BenchResult, type Contestant, type Measurement, type Timing } from './lib.js';
+
+const REGION = '18';
+const DEFAULT = { postgres: 1_000_000, pglite: 200_000 } as const;
+const CHUNK = 10_000;
+
+async function prepareSamples(database: Database, size: number, say: (m: string) => void): Promise<string[]> {
+  const codes = new Set<string>();
+  while (codes.size < size) codes.add(newKitCode());
+  const kits = [...codes];
+  for (let i = 0; i < size; i += CHUNK) {
+    const n = Math.min(CHUNK, size - i);
+    const people: NewPerson[] = Array.from({ length: n }, (_, j) => {
+      const k = i + j;
+      const birth = new Date(Date.UTC(1940, 0, 1) + Math.floor(k / 1000) * 86_400_000).toISOString().slice(0, 10);
+      return { identityNumber: makePersonnummer(birth, k % 1000), idKind: 'personnummer', givenName: 'Bench', familyName: `Person${k}`, birthDate: birth, legalSex: 'female', phone: '0701740605', email: `p${k}@example.com`, synthetic: true };
+    });
+    await database.db.transaction(async (tx) => {
+      const ids = await insertPersons(tx, REGION, people);
+      const chunk = kits.slice(i, i + n);
+      await tx.execute(sql`INSERT INTO kits (region_id, code, test_type, batch, registered_at) SELECT ${REGION}, c, 'pcr', 'bench', '2021-12-04T09:00:00Z' FROM unnest(${sql.param(chunk)}::text[]) AS c`);
+      await tx.execute(sql`INSERT INTO samples (region_id, kit_code, person_id, test_type, collection, taken_at, taken_week)
+        SELECT ${REGION}, c, p, 'pcr', 'self', '2021-12-04T09:00:00Z', '2021-W48' FROM unnest(${sql.param(chunk)}::text[], ${sql.param(ids)}::uuid[]) AS t(c, p)`);
+    });
+    if ((i / CHUNK) % 10 === 9) say(`${formatInt(i + n)} samples registered…`);
+  }
+  return kits;
+}
+
+function resultsCsv(kits: string[]): string {
+  const lines = ['kit_id;test_type;result;result_time;method'];
+  kits.forEach((kit, i) => lines.push(`${kit};pcr;${i % 50 === 0 ? 'positive' : 'negative'};2021-12-05T14:30:00+01:00;RT-PCR`));
+  return lines.join('\n') + '\n';
+}
+
+const count = async (database: Database, q: string) => (await database.query<{ n: number }>(q))[0]!.n;
+
+const benchmark: Benchmark = {
+  name: 'import',
+  async run(target, { scale, repeat }) {
+    const size = Math.max(10, Math.round(DEFAULT[target.name] * scale));
+    const say = (m: string) => process.stderr.write(`  import on ${target.name}: ${m}\n`);
+    const database = await target.open();
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-bench-import-'));
+    chmodSync(dir, 0o755);
+    try {
+      say(`registering ${formatInt(size)} samples…`);
+      const kits = await prepareSamples(database, size, say);
+      const csv = resultsCsv(kits);
+      const file = join(dir, 'results.csv');
+      writeFileSync(file, csv, { mode: 0o644 });
+      chmodSync(file, 0o644);
+      const bytes = Buffer.from(csv);
+      await database.query('CREATE TABLE bench_import_raw (kit_id text NOT NULL, test_type text NOT NULL, result text NOT NULL, result_time timestamptz NOT NULL, method text)');
+
+      const ctx = createContext(database, loadConfig({ logLevel: 'silent', demo: false }, {}));
+      const reset = async () => {
+        await database.query('UPDATE samples SET result = NULL, result_at = NULL, method = NULL, received_at = NULL, answered_at = NULL, lab_unit_id = NULL WHERE result IS NOT NULL');
+        await database.query('TRUNCATE outbox, result_imports, import_rejections, unmatched_results');
+        await database.query('VACUUM ANALYZE samples');
+      };
+      const copySql = `COPY bench_import_raw FROM ${database.pglite ? "'/dev/blob'" : `'${file}'`} WITH (FORMAT csv, HEADER true, DELIMITER ';')`;
+      const contestants: Record<'import' | 'copy', Contestant> = {
+        import: { before: reset, run: () => importResults(ctx, systemActor(REGION, 'Resultatimport'), { fileName: 'results.csv', content: bytes, reportPath: join(dir, 'report.csv') }) },
+        copy: {
+          before: () => database.query('TRUNCATE bench_import_raw'),
+          run: () => (database.pglite ? database.pglite.query(copySql, [], { blob: new Blob([bytes]) }) : database.query(copySql)),
+        },
+      };
+      const timings = await race(repeat, contestants, (round) => say(`round ${round} of ${repeat}…`));
+
+      const answered = await count(database, 'SELECT count(*)::int AS n FROM samples WHERE result IS NOT NULL');
+      const messages = await count(database, "SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'message.%'");
+      const events = await count(database, "SELECT count(*)::int AS n FROM outbox WHERE topic = 'testing.PositiveResultRegistered'");
+      if (answered !== size || messages !== size * 3 || events !== Math.ceil(size / 50)) throw new Error(`the import answered ${answered} samples with ${messages} messages and ${events} events, expected ${size}, ${size * 3}, ${Math.ceil(size / 50)}`);
+      if ((await count(database, 'SELECT count(*)::int AS n FROM bench_import_raw')) !== size) throw new Error('COPY did not load every row');
+
+      const m = (label: string, unit: string, timing: Timing): Measurement => ({ label, rows: size, unit, timing });
+      const result: BenchResult = {
+        benchmark: 'import',
+        target: target.name,
+        ours: m('results via importResults', 'results', timings.import),
+        baseline: m('COPY (bare table)', 'rows', timings.copy),
+        notes: [
+          `${formatInt(size)} results for registered samples, ~2 % positive, 1,000-row batches (one transaction each); per result: sample update, 3 messages (1177 inbox, SMS, e-mail) in the outbox, an audit row, and an event per positive; a report line`,
+          database.pglite ? "COPY … FROM '/dev/blob', CSV built before the timed part" : 'server-side COPY FROM a file in /tmp; no key, index or constraint on the bare table',
+        ],
+      };
+      return [result];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await database.close();
+    }
+  },
+};
+
+export default benchmark;

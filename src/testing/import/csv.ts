@@ -1,0 +1,92 @@
+/**
+ * Lab results as CSV (documented in src/testing/README.md, "Import"):
+ *
+ *   kit_id;test_type;result;result_time;method
+ *
+ * `;` or `,` (whichever the header uses), UTF-8 with or without BOM, header required, columns in any order,
+ * `method` optional. Fields may be quoted ("…", "" for a quote) but not span lines: a row is a line, and
+ * the line number is what the report and the rejections name (the header is line 1).
+ */
+import { invalid } from '../../platform/errors.js';
+import { readKitCode, readMethod, readResult, readResultTime, readTestType, toRow, type FieldNames, type ParsedRow } from './rows.js';
+
+export const CSV_COLUMNS = ['kit_id', 'test_type', 'result', 'result_time', 'method'] as const;
+const REQUIRED = ['kit_id', 'test_type', 'result', 'result_time'] as const;
+const names: FieldNames = { kitCode: 'kit_id', testType: 'test_type', result: 'result', resultAt: 'result_time', method: 'method' };
+
+/** Splits one line on `sep`, honouring double quotes; null if a quote is left open. */
+export function splitCsvLine(line: string, sep: string): string[] | null {
+  if (!line.includes('"')) return line.split(sep);
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  if (quoted) return null;
+  out.push(field);
+  return out;
+}
+
+export function decodeText(content: Buffer | string): string {
+  const text = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: false }).decode(content);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses the whole file; throws (400) only for what makes the file unreadable as a whole: no header, unknown or missing columns. */
+export function parseResultsCsv(content: Buffer | string, now: Date): ParsedRow[] {
+  const lines = decodeText(content).split(/\r?\n/);
+  const headerLine = lines[0]?.trim() ?? '';
+  if (!headerLine) throw invalid('content', `the file is empty; the first line must be the header ${CSV_COLUMNS.join(';')}`);
+  const sep = (headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const header = (splitCsvLine(headerLine, sep) ?? []).map((h) => h.trim().toLowerCase());
+  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw invalid(
+      'content',
+      `the first line must be the header ${CSV_COLUMNS.join(';')} (method is optional)` +
+        (missing.length ? `; missing: ${missing.join(', ')}` : '') +
+        (unknown.length ? `; unknown columns: ${unknown.join(', ')}` : ''),
+    );
+  }
+  const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>;
+  const rows: ParsedRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (!text.trim()) continue;
+    const line = i + 1;
+    const cells = splitCsvLine(text, sep);
+    if (!cells) {
+      rows.push({ line, ok: false, field: 'line', reason: 'a quoted field is not closed (fields cannot span lines)' });
+      continue;
+    }
+    if (cells.length > header.length) {
+      rows.push({ line, ok: false, field: 'line', reason: `${cells.length} fields, the header has ${header.length}` });
+      continue;
+    }
+    const cell = (c: number) => (c < 0 ? undefined : cells[c]);
+    rows.push(
+      toRow(line, names, {
+        kitCode: readKitCode(cell(col.kit_id)),
+        testType: readTestType(cell(col.test_type)),
+        result: readResult(cell(col.result)),
+        resultAt: readResultTime(cell(col.result_time), now),
+        method: readMethod(cell(col.method)),
+      }),
+    );
+  }
+  return rows;
+}

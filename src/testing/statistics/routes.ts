@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, type App } from '../../platform/http/server.js';
+import { testTypes } from '../model.js';
+import { capacityReport, capacityUnits, declareCapacity } from './capacity.js';
+import { reimbursementClaim, reimbursementCsv } from './reimbursement.js';
+import { weeklyCsv, weeklyReport, weeklyXlsx } from './weekly.js';
+
+const tags = ['testing statistics'];
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2021-W49');
+const WeeklyQuery = z.object({ from: isoWeek, to: isoWeek, regionId: z.string().regex(/^\d{2}$/).optional() }).strict();
+const DayQuery = z.object({ from: z.iso.date(), to: z.iso.date(), regionId: z.string().regex(/^\d{2}$/).optional() }).strict();
+const PeriodQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
+const testType = z.enum(testTypes);
+
+const WeeklyRowView = z.object({
+  regionId: z.string(),
+  regionName: z.string(),
+  week: z.string(),
+  testType,
+  provider: z.enum(['region', 'other']),
+  tests: z.number(),
+  individuals: z.number(),
+  positive: z.number(),
+  negative: z.number(),
+  notAssessable: z.number(),
+  pending: z.number(),
+  sharePositive: z.number().nullable(),
+  individualsPer100k: z.number().nullable(),
+  capacity: z.number().nullable(),
+});
+const WeeklyReportView = z.object({
+  from: z.string(),
+  to: z.string(),
+  weeks: z.array(z.string()),
+  regions: z.array(z.object({ regionId: z.string(), regionName: z.string(), population: z.number(), source: z.literal('regions.population'), note: z.string().nullable() })),
+  rows: z.array(WeeklyRowView),
+  national: z.array(WeeklyRowView).nullable(),
+});
+const DeclareCapacityBody = z.object({ unitId: z.uuid(), isoWeek, testType, testsPerWeek: z.number().int().min(0).max(10_000_000) }).strict();
+
+const download = (name: string) => `attachment; filename="${name}"`;
+
+export function testingStatisticsRoutes(app: App, ctx: AppContext) {
+  const weeklySchema = { tags, querystring: WeeklyQuery };
+  app.get('/api/testing/statistics/weekly', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'Weekly testing report to Folkhälsomyndigheten', response: { 200: WeeklyReportView } } }, async (req) =>
+    weeklyReport(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/testing/statistics/weekly.csv', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'The weekly report as CSV (semicolons, UTF-8 with BOM)' } }, async (req, reply) => {
+    const report = await weeklyReport(ctx, actorOf(req), req.query);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`veckorapport-${req.query.from}-${req.query.to}.csv`)).send(weeklyCsv(report));
+  });
+  app.get('/api/testing/statistics/weekly.xlsx', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'The weekly report as an Excel workbook' } }, async (req, reply) => {
+    const report = await weeklyReport(ctx, actorOf(req), req.query);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', download(`veckorapport-${req.query.from}-${req.query.to}.xlsx`))
+      .send(await weeklyXlsx(report));
+  });
+
+  app.get('/api/testing/statistics/capacity', { config: { access: 'testing.statistics.read' }, schema: { tags, summary: 'Demand against declared capacity per day and test type', querystring: DayQuery } }, async (req) =>
+    capacityReport(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/testing/capacity/units', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Labs and stations that declare capacity', response: { 200: z.object({ units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }) } } }, async (req) => ({
+    units: await capacityUnits(ctx, actorOf(req)),
+  }));
+  app.put('/api/testing/capacity', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Declare (or replace) a unit\'s capacity for a week', body: DeclareCapacityBody } }, async (req) =>
+    declareCapacity(ctx, actorOf(req), req.body),
+  );
+
+  app.get('/api/testing/statistics/reimbursement', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim for a period', querystring: PeriodQuery } }, async (req) =>
+    reimbursementClaim(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/testing/statistics/reimbursement.csv', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim as CSV', querystring: PeriodQuery } }, async (req, reply) => {
+    const claim = await reimbursementClaim(ctx, actorOf(req), req.query);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`ersattning-${req.query.from}-${req.query.to}.csv`)).send(reimbursementCsv(claim));
+  });
+}

@@ -1,0 +1,120 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { useActor } from '../ActorContext.js';
+import { PageLoader } from '../components/PageLoader.js';
+import type { Role } from '../navigation.js';
+import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { TestingNav, type TestingNavLink } from './TestingNav.js';
+import './testing.css';
+
+const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const MyTestsPage = page(() => import('./MyTestsPage.js'), 'MyTestsPage');
+const OrderKitPage = page(() => import('./OrderKitPage.js'), 'OrderKitPage');
+const RegisterKitPage = page(() => import('./RegisterKitPage.js'), 'RegisterKitPage');
+const LabReceivePage = page(() => import('./LabReceivePage.js'), 'LabReceivePage');
+const LabResultPage = page(() => import('./LabResultPage.js'), 'LabResultPage');
+const LabImportPage = page(() => import('./LabImportPage.js'), 'LabImportPage');
+const PrintKitsPage = page(() => import('./PrintKitsPage.js'), 'PrintKitsPage');
+const SamplerDayPage = page(() => import('./SamplerDayPage.js'), 'SamplerDayPage');
+const SamplerBookPage = page(() => import('./SamplerBookPage.js'), 'SamplerBookPage');
+const SamplerSamplePage = page(() => import('./SamplerSamplePage.js'), 'SamplerSamplePage');
+const CallListPage = page(() => import('./CallListPage.js'), 'CallListPage');
+const StatisticsLinkPage = page(() => import('./StatisticsLinkPage.js'), 'StatisticsLinkPage');
+const StatisticsRoutes = lazy(() => import('./statistics/StatisticsRoutes.js'));
+
+interface RolePages {
+  links: readonly TestingNavLink[];
+  routes: readonly { path: string; element: ReactNode }[];
+}
+
+const statisticsLink: TestingNavLink = { to: 'statistics', label: 'testing.nav.statistics' };
+
+const citizen: RolePages = {
+  links: [
+    { to: '', label: 'testing.nav.mine' },
+    { to: 'order', label: 'testing.nav.order' },
+    { to: 'register', label: 'testing.nav.register' },
+  ],
+  routes: [
+    { path: '', element: <MyTestsPage /> },
+    { path: 'order', element: <OrderKitPage /> },
+    { path: 'register', element: <RegisterKitPage /> },
+  ],
+};
+
+const lab: RolePages = {
+  links: [
+    { to: '', label: 'testing.nav.receive' },
+    { to: 'results', label: 'testing.nav.result' },
+    { to: 'import', label: 'testing.nav.import' },
+    { to: 'kits', label: 'testing.nav.kits' },
+    statisticsLink,
+  ],
+  routes: [
+    { path: '', element: <LabReceivePage /> },
+    { path: 'results', element: <LabResultPage /> },
+    { path: 'import', element: <LabImportPage /> },
+    { path: 'kits', element: <PrintKitsPage /> },
+  ],
+};
+
+const sampler: RolePages = {
+  links: [
+    { to: '', label: 'testing.nav.day' },
+    { to: 'book', label: 'testing.nav.book' },
+    { to: 'sample', label: 'testing.nav.sample' },
+    { to: 'calls', label: 'testing.nav.calls' },
+    { to: 'kits', label: 'testing.nav.kits' },
+    statisticsLink,
+  ],
+  routes: [
+    { path: '', element: <SamplerDayPage /> },
+    { path: 'book', element: <SamplerBookPage /> },
+    { path: 'sample', element: <SamplerSamplePage /> },
+    { path: 'calls', element: <CallListPage /> },
+    { path: 'kits', element: <PrintKitsPage /> },
+  ],
+};
+
+const statisticsOnly: RolePages = { links: [], routes: [{ path: '', element: <StatisticsLinkPage /> }] };
+
+/** Which testing pages each role works with; roles that see statistics only get the link to them. */
+function pagesFor(role: Role | null): RolePages | null {
+  switch (role) {
+    case 'citizen':
+      return citizen;
+    case 'lab':
+      return lab;
+    case 'sampler':
+      return sampler;
+    case 'analyst':
+    case 'smittskydd':
+    case 'region_admin':
+    case 'national_analyst':
+      return statisticsOnly;
+    default:
+      return null;
+  }
+}
+
+/** `/testing/*`: the testing section, its pages and sub-navigation chosen by the signed-in role. */
+export function TestingSection() {
+  const { role } = useActor();
+  const pages = pagesFor(role);
+  if (pages === null) return <NotFoundPage />;
+  const withStatistics = pages.links.includes(statisticsLink) || pages === statisticsOnly;
+  return (
+    <>
+      <TestingNav links={pages.links} />
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          {pages.routes.map((r) => (r.path === '' ? <Route key="index" index element={r.element} /> : <Route key={r.path} path={r.path} element={r.element} />))}
+          {withStatistics && <Route path="statistics/*" element={<StatisticsRoutes />} />}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
