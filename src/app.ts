@@ -11,6 +11,8 @@ import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
 import { staffRoutes } from './identity/staff-routes.js';
+import { RESULTS_ANSWERED } from './testing/events.js';
+import { sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
 import { testingImportRoutes } from './testing/import/routes.js';
@@ -19,6 +21,7 @@ import { testingImportRoutes } from './testing/import/routes.js';
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
   const outbox = new OutboxRouter();
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
+  outbox.on(RESULTS_ANSWERED, 'testing.sendAnswers', sendAnswers);
   return { database, config, clock, outbox };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OutboxItem } from '../platform/jobs/outbox.js';
 import type { Collection, TestType } from './model.js';
 
@@ -19,4 +20,14 @@ export const positiveResultRegistered = (e: PositiveResultRegistered): OutboxIte
   topic: POSITIVE_RESULT_REGISTERED,
   idempotencyKey: `${POSITIVE_RESULT_REGISTERED}:${e.sampleId}`,
   payload: { ...e },
+});
+
+/** Answers ready to be sent to citizens; consumed by this area's own `sendAnswers` handler. */
+export const RESULTS_ANSWERED = 'testing.ResultsAnswered';
+
+export const resultsAnswered = (regionId: string, sampleIds: string[]): OutboxItem => ({
+  regionId,
+  topic: RESULTS_ANSWERED,
+  idempotencyKey: `${RESULTS_ANSWERED}:${randomUUID()}`,
+  payload: { sampleIds },
 });

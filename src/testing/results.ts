@@ -3,11 +3,9 @@ import type { Actor } from '../platform/auth/actor.js';
 import { recordMany } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/client.js';
 import { queryRows } from '../platform/db/sql.js';
-import { addToOutbox, messageTopic, type OutboxItem } from '../platform/jobs/outbox.js';
-import { contactsOf } from '../identity/contacts.js';
-import { positiveResultRegistered } from './events.js';
+import { addToOutbox, type OutboxItem } from '../platform/jobs/outbox.js';
+import { positiveResultRegistered, resultsAnswered } from './events.js';
 import type { TestResult, TestType } from './model.js';
-import { resultMessage, resultNotice } from './rules.js';
 
 export interface ResultInput {
   /** The line of the source file, for the import report. */
@@ -40,7 +38,8 @@ interface SampleRow {
  * Applies lab results in the caller's transaction, set-based so that one call can carry thousands: the same
  * result again changes nothing, a conflicting one is refused with its reason, a result for a kit no one
  * registered is held for manual matching. Each accepted answer goes to the citizen (1177 inbox with the
- * advice, and a notice by SMS and e-mail) unless it is a negative from the assisted track, which staff phone;
+ * advice, and a notice by SMS and e-mail, through `testing.ResultsAnswered`) unless it is a negative from
+ * the assisted track, which staff phone;
  * each positive raises `testing.PositiveResultRegistered` for contact tracing.
  */
 export async function applyResults(tx: Db, actor: Actor, inputs: ResultInput[], opts: { labUnitId?: string | null; importId?: string | null } = {}): Promise<ResultOutcome[]> {
@@ -92,18 +91,12 @@ export async function applyResults(tx: Db, actor: Actor, inputs: ResultInput[], 
       ${sql.param(accepted.map(phoned))}::bool[]) AS u(id, result, result_at, method, phoned)
     WHERE s.region_id = ${regionId} AND s.id = u.id`);
 
-  const contacts = await contactsOf(tx, regionId, accepted.map((a) => a.sample.person_id));
+  // The answers leave as one event per call; its handler writes each citizen's messages (sendAnswers in
+  // handlers.ts), so a batch of a thousand results costs the import one outbox row, not three thousand.
   const outbox: OutboxItem[] = [];
-  for (const a of accepted) {
-    const { sample, input } = a;
-    if (!phoned(a)) {
-      const message = resultMessage(input.testType, input.result, sample.taken_at);
-      const personId = sample.person_id;
-      outbox.push({ regionId, topic: messageTopic('inbox'), idempotencyKey: `result:${sample.id}:inbox`, payload: { personId, to: personId, ...message } });
-      const contact = contacts.get(personId);
-      if (contact?.phone) outbox.push({ regionId, topic: messageTopic('sms'), idempotencyKey: `result:${sample.id}:sms`, payload: { personId, to: contact.phone, subject: null, body: resultNotice.body } });
-      if (contact?.email) outbox.push({ regionId, topic: messageTopic('email'), idempotencyKey: `result:${sample.id}:email`, payload: { personId, to: contact.email, ...resultNotice } });
-    }
+  const answered = accepted.filter((a) => !phoned(a)).map((a) => a.sample.id);
+  if (answered.length > 0) outbox.push(resultsAnswered(regionId, answered));
+  for (const { sample, input } of accepted) {
     if (input.result === 'positive') {
       outbox.push(positiveResultRegistered({ regionId, sampleId: sample.id, personId: sample.person_id, testType: input.testType, collection: sample.collection, takenAt: sample.taken_at, resultAt: input.resultAt }));
     }

@@ -105,13 +105,13 @@ export class OutboxWorker {
     });
   }
 
-  /** Runs batches until nothing is due. Tests and the CLI call this; the server runs `start()`. */
+  /** Runs batches until nothing is due, including what handlers queued meanwhile. Tests and the CLI call this; the server runs `start()`. */
   async drain(asOf?: Date): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.runOnce(asOf);
       total += n;
-      if (n < this.batchSize) return total;
+      if (n === 0) return total;
     }
   }
 

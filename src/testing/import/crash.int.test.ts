@@ -16,6 +16,7 @@ import { systemActor } from '../../platform/auth/actor.js';
 import { loadConfig } from '../../platform/config.js';
 import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
 import { issueKits, registerKit } from '../service.js';
+import { OutboxWorker } from '../../platform/jobs/worker.js';
 import { CRASH_HOOK } from './runner.js';
 
 const ROWS = 57;
@@ -82,6 +83,8 @@ function cli(env: Record<string, string>) {
 async function facts() {
   const database = await open();
   try {
+    // The citizens' messages are written by the outbox worker from the import's events: deliver them first.
+    await new OutboxWorker(database, createContext(database, loadConfig({ logLevel: 'silent' }, {})).outbox).drain();
     const one = async (q: string) => (await database.query<{ n: number }>(q))[0]!.n;
     return {
       answered: await one('SELECT count(*)::int AS n FROM samples WHERE result IS NOT NULL'),

@@ -71,7 +71,7 @@ describe('CSV import', () => {
     const after = await state();
     expect(after.answered - before.answered).toBe(2);
     expect(after.messages - before.messages).toBe(6); // inbox, SMS and e-mail for each of the two answers
-    expect(after.outbox - before.outbox).toBe(7); // and one PositiveResultRegistered
+    expect(after.outbox - before.outbox).toBe(8); // and one PositiveResultRegistered, and the batch's ResultsAnswered
     expect(after.held - before.held).toBe(1);
 
     const report = readFileSync(`${file}.report.csv`, 'utf8').trim().split('\n');
@@ -123,6 +123,7 @@ describe('CSV import', () => {
     const match = await lab({ method: 'POST', url: `/api/testing/lab/unmatched/${row.id}/match`, payload: { kitCode: right } });
     expect(match.statusCode, match.body).toBe(200);
     expect(match.json()).toMatchObject({ outcome: 'accepted' });
+    await env.worker.drain();
     const after = await state();
     expect(after.answered - before.answered).toBe(1);
     expect(after.messages - before.messages).toBe(3);
