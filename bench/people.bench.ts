@@ -3,6 +3,7 @@
  * plainest fast way to put the same rows into PostgreSQL, on the same database in the same run.
  */
 import type { Database } from '../src/platform/db/client.js';
+import { demoPersonRow } from '../src/identity/demo/load.js';
 import { generatePopulation } from '../src/identity/demo/population.js';
 import { geoDir, loadGeo } from '../src/identity/geo.js';
 import { insertPersons, type NewPerson } from '../src/identity/store.js';
@@ -78,30 +79,7 @@ function people(size: number): NewPerson[] {
   let out = populations.get(size);
   if (!out) {
     const population = generatePopulation(loadGeo(geoDir), { regionCode: REGION, size, seed: 1, now: new Date() });
-    out = population.people.map((p) => ({
-      id: p.id,
-      identityNumber: p.identityNumber,
-      idKind: p.idKind,
-      issuingRegion: p.idKind === 'reservnummer' ? REGION : null,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      birthDate: p.birthDate,
-      legalSex: p.legalSex,
-      streetAddress: p.streetAddress,
-      postalCode: p.postalCode,
-      locality: p.locality,
-      municipalityCode: p.municipalityCode,
-      phone: p.phone,
-      email: p.email,
-      householdId: p.householdId,
-      careHomeId: p.careHomeId,
-      homeCare: p.homeCare,
-      schoolId: p.schoolId,
-      schoolClass: p.schoolClass,
-      workplaceId: p.workplaceId,
-      vardcentralId: p.vardcentralId,
-      synthetic: true,
-    }));
+    out = population.people.map(demoPersonRow(REGION));
     populations.set(size, out);
   }
   return out;

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../platform/auth/roles.js';
 import type { Database } from '../../platform/db/client.js';
 import { persons, staff, units } from '../model.js';
-import { insertPersons } from '../store.js';
+import { insertPersons, type NewPerson } from '../store.js';
 import { loadGeo } from '../geo.js';
-import { generatePopulation, type DemoUnit } from './population.js';
+import { generatePopulation, type DemoPerson, type DemoUnit } from './population.js';
 
 export interface DemoOptions {
   regionId: string;
@@ -76,36 +76,18 @@ export async function loadDemoRegion(database: Database, opts: DemoOptions): Pro
     await insertPersons(
       tx,
       regionId,
-      population.people.map((p) => ({
-        id: p.id,
-        identityNumber: p.identityNumber,
-        idKind: p.idKind,
-        issuingRegion: p.idKind === 'reservnummer' ? regionId : null,
-        givenName: p.givenName,
-        familyName: p.familyName,
-        birthDate: p.birthDate,
-        legalSex: p.legalSex,
-        streetAddress: p.streetAddress,
-        postalCode: p.postalCode,
-        locality: p.locality,
-        municipalityCode: p.municipalityCode,
-        phone: p.phone,
-        email: p.email,
-        householdId: p.householdId,
-        careHomeId: p.careHomeId,
-        homeCare: p.homeCare,
-        schoolId: p.schoolId,
-        schoolClass: p.schoolClass,
-        workplaceId: p.workplaceId,
-        vardcentralId: p.vardcentralId,
-        synthetic: true,
-      })),
+      population.people.map(demoPersonRow(regionId)),
     );
     const unitOfKind = (kind: string | undefined) => (kind ? unitRows.find((u) => u.kind === kind)?.id ?? null : null);
     await tx.insert(staff).values(demoStaff.map((s) => ({ regionId, name: s.name, role: s.role, unitId: unitOfKind(s.unit), hsaId: null, synthetic: true })));
     return { people: population.people.length, units: unitRows.length, staff: demoStaff.length, skipped: false };
   });
 }
+
+/** A generated person as the person store takes it. */
+export const demoPersonRow =
+  (regionId: string) =>
+  (p: DemoPerson): NewPerson => ({ ...p, issuingRegion: p.idKind === 'reservnummer' ? regionId : null, synthetic: true });
 
 const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
