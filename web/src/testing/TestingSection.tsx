@@ -16,6 +16,7 @@ const RegisterKitPage = page(() => import('./RegisterKitPage.js'), 'RegisterKitP
 const LabReceivePage = page(() => import('./LabReceivePage.js'), 'LabReceivePage');
 const LabResultPage = page(() => import('./LabResultPage.js'), 'LabResultPage');
 const LabImportPage = page(() => import('./LabImportPage.js'), 'LabImportPage');
+const LabUnmatchedPage = page(() => import('./LabUnmatchedPage.js'), 'LabUnmatchedPage');
 const PrintKitsPage = page(() => import('./PrintKitsPage.js'), 'PrintKitsPage');
 const SamplerDayPage = page(() => import('./SamplerDayPage.js'), 'SamplerDayPage');
 const SamplerBookPage = page(() => import('./SamplerBookPage.js'), 'SamplerBookPage');
@@ -49,6 +50,7 @@ const lab: RolePages = {
     { to: '', label: 'testing.nav.receive' },
     { to: 'results', label: 'testing.nav.result' },
     { to: 'import', label: 'testing.nav.import' },
+    { to: 'unmatched', label: 'testing.nav.unmatched' },
     { to: 'kits', label: 'testing.nav.kits' },
     statisticsLink,
   ],
@@ -56,6 +58,7 @@ const lab: RolePages = {
     { path: '', element: <LabReceivePage /> },
     { path: 'results', element: <LabResultPage /> },
     { path: 'import', element: <LabImportPage /> },
+    { path: 'unmatched', element: <LabUnmatchedPage /> },
     { path: 'kits', element: <PrintKitsPage /> },
   ],
 };

@@ -120,6 +120,28 @@ export interface ImportSummary {
   seconds: number;
 }
 
+export type UnmatchedStatus = 'held' | 'matched' | 'discarded';
+
+/** A result held because its kit id matched no sample (src/testing/import/routes.ts). */
+export interface UnmatchedResult {
+  id: string;
+  importId: string | null;
+  line: number | null;
+  kitCode: string;
+  testType: TestType;
+  result: TestResult;
+  resultAt: string;
+  method: string | null;
+  status: UnmatchedStatus;
+  matchedSampleId: string | null;
+}
+
+export interface MatchOutcome {
+  id: string;
+  sampleId: string;
+  outcome: 'accepted' | 'unchanged' | 'held' | 'rejected';
+}
+
 export interface ImportRejection {
   line: number;
   field: string | null;
@@ -138,6 +160,7 @@ export const testingKeys = {
   my: ['testing', 'my'] as const,
   slots: (date: string) => ['testing', 'slots', date] as const,
   callList: ['testing', 'call-list'] as const,
+  unmatched: (status: UnmatchedStatus) => ['testing', 'unmatched', status] as const,
 };
 
 export function useDistributionPoints() {
@@ -209,6 +232,24 @@ export function useImportRejections() {
   return useMutation({
     mutationFn: (importId: string) =>
       apiFetch<{ rejections: ImportRejection[] }>(`/api/testing/lab/imports/${encodeURIComponent(importId)}/rejections`),
+  });
+}
+
+export function useUnmatchedResults(status: UnmatchedStatus = 'held') {
+  return useQuery({
+    queryKey: testingKeys.unmatched(status),
+    queryFn: ({ signal }) => apiFetch<{ results: UnmatchedResult[] }>(withQuery('/api/testing/lab/unmatched', { status }), { signal }),
+  });
+}
+
+/** Applies a held result to the sample with the given kit id, then refreshes the lists of held results. */
+export function useMatchUnmatched() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, kitCode }: { id: string; kitCode: string }) =>
+      apiFetch<MatchOutcome>(`/api/testing/lab/unmatched/${encodeURIComponent(id)}/match`, { method: 'POST', body: { kitCode } }),
+    // Not awaited: the matched row leaves the list, and the caller's own onSuccess must still run.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['testing', 'unmatched'] }),
   });
 }
 
