@@ -1,9 +1,12 @@
 /**
- * jsdom lacks a few browser APIs that Mantine uses. Loaded by web/vitest.config.ts,
- * and imported by test-utils.tsx too, so the tests also run under another config.
+ * jsdom lacks a few browser APIs that Mantine uses. Loaded by the `web` project of the root
+ * vitest.config.ts, and imported by test-utils.tsx too, so the tests also run under another config.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// Pages load lazily; on a busy two-core CI machine the first import of a page can take over a second.
+configure({ asyncUtilTimeout: 5_000 });
 
 if (typeof window !== 'undefined') {
   if (!window.matchMedia) {
