@@ -95,7 +95,7 @@ const benchmark: Benchmark = {
       const answered = await count(database, 'SELECT count(*)::int AS n FROM samples WHERE result IS NOT NULL');
       // The messages are written by the outbox worker from the import's ResultsAnswered events: not part of
       // the import path, timed here once on its own.
-      const fanOut = await time(() => new OutboxWorker(database, ctx.outbox, { batchSize: 50 }).drain().then(() => undefined), { repeat: 1 });
+      const fanOut = await time(() => new OutboxWorker(database, ctx.outbox).drain().then(() => undefined), { repeat: 1 });
       const messages = await count(database, "SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'message.%'");
       const events = await count(database, "SELECT count(*)::int AS n FROM outbox WHERE topic = 'testing.PositiveResultRegistered'");
       if (answered !== size || messages !== size * 3 || events !== Math.ceil(size / 50)) throw new Error(`the import answered ${answered} samples with ${messages} messages and ${events} events, expected ${size}, ${size * 3}, ${Math.ceil(size / 50)}`);

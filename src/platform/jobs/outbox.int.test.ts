@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, newPerson, setupTest, type TestEnv } from '../../../test/harness.js';
 import { addToOutbox, publishEvent, sendMessage } from './outbox.js';
 import { OutboxRouter, OutboxWorker } from './worker.js';
-import { embeddedMessageTransport, PermanentError, RetryableError, type Transport } from './transports.js';
+import { embeddedMessageTransport, PermanentError, RetryableError, type BatchTransport, type Transport } from './transports.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -100,6 +100,38 @@ describe('the outbox', () => {
     await worker.drain(new Date(Date.now() + 10_000));
     expect(await env.database.query("SELECT 1 FROM outbox WHERE topic = 'test.Effect'")).toHaveLength(1);
     expect(await status('test.Counted:c1')).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('delivers a batch in one go, and falls back to one at a time when one message spoils the batch', async () => {
+    const sent: string[] = [];
+    const picky = new OutboxRouter().useTransport('message.sms', {
+      name: 'picky',
+      async sendBatch(messages) {
+        if (messages.some((m) => m.payload.body === 'bad')) throw new Error('the gateway refused the batch');
+        sent.push(...messages.map((m) => m.idempotencyKey));
+        return messages.map(() => ({ batch: true }));
+      },
+      async send(m) {
+        if (m.payload.body === 'bad') throw new PermanentError('refused');
+        sent.push(m.idempotencyKey);
+        return { batch: false };
+      },
+    } satisfies BatchTransport);
+    await env.database.db.transaction(async (tx) => {
+      for (const key of ['b1', 'b2', 'b3']) await sendMessage(tx, { regionId: '18', channel: 'sms', to: '070', body: key === 'b2' ? 'bad' : 'ok', idempotencyKey: key });
+    });
+    await new OutboxWorker(env.database, picky).drain();
+    expect(sent.sort()).toEqual(['b1', 'b3']);
+    expect(await status('b2')).toMatchObject({ status: 'failed' });
+    const receipts = await env.database.query<{ receipt: { batch: boolean } }>("SELECT receipt FROM outbox WHERE idempotency_key IN ('b1', 'b3')");
+    expect(receipts.map((r) => r.receipt.batch)).toEqual([false, false]);
+
+    await env.database.db.transaction(async (tx) => {
+      for (const key of ['c1', 'c2']) await sendMessage(tx, { regionId: '18', channel: 'sms', to: '070', body: 'ok', idempotencyKey: key });
+    });
+    await new OutboxWorker(env.database, picky).drain();
+    const batched = await env.database.query<{ receipt: { batch: boolean } }>("SELECT receipt FROM outbox WHERE idempotency_key IN ('c1', 'c2')");
+    expect(batched.map((r) => r.receipt.batch)).toEqual([true, true]);
   });
 
   it('wakes the running worker on commit through NOTIFY', async () => {

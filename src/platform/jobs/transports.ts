@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { deliveredMessages, messageChannels, type MessageChannel } from './model.js';
+import { messageChannels, type MessageChannel } from './model.js';
 
 export interface OutboxMessage {
   regionId: string;
@@ -27,20 +28,24 @@ export interface Transport {
   send(message: OutboxMessage, tx: Db): Promise<Receipt>;
 }
 
-/** Stores what it "sends", so demo users and the citizen's 1177 inbox can see it. */
-export function embeddedMessageTransport(channel: MessageChannel): Transport {
-  return {
-    name: `embedded-${channel}`,
-    async send(m, tx) {
-      const p = m.payload as { personId: string | null; to: string; subject: string | null; body: string };
-      const [row] = await tx
-        .insert(deliveredMessages)
-        .values({ regionId: m.regionId, idempotencyKey: m.idempotencyKey, channel, personId: p.personId, recipient: p.to, subject: p.subject, body: p.body })
-        .onConflictDoNothing()
-        .returning({ id: deliveredMessages.id });
-      return { transport: `embedded-${channel}`, storedAs: row?.id ?? 'duplicate-dropped' };
-    },
+/** A transport that can deliver many messages in one call (receipts in the same order). */
+export interface BatchTransport extends Transport {
+  sendBatch(messages: OutboxMessage[], tx: Db): Promise<Receipt[]>;
+}
+
+/** Stores what it "sends", so demo users and the citizen's 1177 inbox can see it. A resend with a known key is dropped. */
+export function embeddedMessageTransport(channel: MessageChannel): BatchTransport {
+  const name = `embedded-${channel}`;
+  const sendBatch = async (messages: OutboxMessage[], tx: Db): Promise<Receipt[]> => {
+    const p = messages.map((m) => m.payload as { personId: string | null; to: string; subject: string | null; body: string });
+    await tx.execute(sql`INSERT INTO delivered_messages (region_id, idempotency_key, channel, person_id, recipient, subject, body)
+      SELECT region_id, key, ${channel}, person_id, recipient, subject, body FROM unnest(${sql.param(messages.map((m) => m.regionId))}::text[],
+        ${sql.param(messages.map((m) => m.idempotencyKey))}::text[], ${sql.param(p.map((x) => x.personId))}::uuid[], ${sql.param(p.map((x) => x.to))}::text[],
+        ${sql.param(p.map((x) => x.subject))}::text[], ${sql.param(p.map((x) => x.body))}::text[]) AS t(region_id, key, person_id, recipient, subject, body)
+      ON CONFLICT DO NOTHING`);
+    return messages.map(() => ({ transport: name }));
   };
+  return { name, sendBatch, send: async (m, tx) => (await sendBatch([m], tx))[0]! };
 }
 
 /** POSTs the message as JSON to a configured URL with an Idempotency-Key header (SMS gateway, 1177 integration). */

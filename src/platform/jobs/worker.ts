@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { queryRows } from '../db/sql.js';
 import { OUTBOX_CHANNEL } from './outbox.js';
-import { PermanentError, type OutboxMessage, type Receipt, type Transport } from './transports.js';
+import { PermanentError, type BatchTransport, type OutboxMessage, type Receipt, type Transport } from './transports.js';
 
 export type EventHandler = (tx: Db, event: OutboxMessage) => Promise<void>;
 
@@ -14,7 +14,7 @@ export class OutboxRouter {
   private readonly transports = new Map<string, Transport>();
   private readonly handlers = new Map<string, { name: string; handle: EventHandler }[]>();
 
-  useTransport(topic: string, transport: Transport): this {
+  useTransport(topic: string, transport: Transport | BatchTransport): this {
     this.transports.set(topic, transport);
     return this;
   }
@@ -22,6 +22,12 @@ export class OutboxRouter {
   on(topic: string, name: string, handle: EventHandler): this {
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), { name, handle }]);
     return this;
+  }
+
+  /** The topic's transport, if it can deliver many messages in one call. */
+  batchTransport(topic: string): BatchTransport | undefined {
+    const t = this.transports.get(topic);
+    return t && 'sendBatch' in t ? (t as BatchTransport) : undefined;
   }
 
   async dispatch(tx: Db, m: OutboxMessage): Promise<Receipt> {
@@ -73,7 +79,7 @@ export class OutboxWorker {
     private readonly router: OutboxRouter,
     private readonly opts: WorkerOptions = {},
   ) {
-    this.batchSize = opts.batchSize ?? 100;
+    this.batchSize = opts.batchSize ?? 500;
     this.maxAttempts = opts.maxAttempts ?? 10;
     this.pollMs = opts.pollMs ?? 1000;
   }
@@ -85,24 +91,54 @@ export class OutboxWorker {
           SELECT region_id, id, topic, payload, idempotency_key, attempts FROM outbox
           WHERE status = 'pending' AND next_attempt_at <= GREATEST(now(), ${asOf.toISOString()}::timestamptz)
           ORDER BY next_attempt_at LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED`));
-      for (const r of rows) {
-        const m: OutboxMessage = { regionId: r.region_id, id: r.id, topic: r.topic, payload: r.payload, idempotencyKey: r.idempotency_key, attempts: r.attempts + 1 };
+      const messages = rows.map((r): OutboxMessage => ({ regionId: r.region_id, id: r.id, topic: r.topic, payload: r.payload, idempotencyKey: r.idempotency_key, attempts: r.attempts + 1 }));
+      // Messages for a transport that can take many at once go in one savepoint and one update; if that
+      // fails, they fall back to one at a time, so one bad message cannot hold back the rest.
+      const single: OutboxMessage[] = [];
+      const byTopic = new Map<string, OutboxMessage[]>();
+      for (const m of messages) {
+        const group = byTopic.get(m.topic);
+        if (group) group.push(m);
+        else byTopic.set(m.topic, [m]);
+      }
+      for (const [topic, group] of byTopic) {
+        const batch = this.router.batchTransport(topic);
+        if (!batch || group.length === 1 || !(await this.deliverBatch(tx, batch, group))) single.push(...group);
+      }
+      for (const m of single) {
         try {
           const receipt = await tx.transaction((sp) => this.router.dispatch(sp, m));
-          await tx.execute(sql`UPDATE outbox SET status = 'delivered', attempts = ${m.attempts}, receipt = ${JSON.stringify(receipt)}::jsonb,
-            delivered_at = now(), last_error = NULL WHERE region_id = ${r.region_id} AND id = ${r.id}`);
+          await this.markDelivered(tx, [m], [receipt]);
         } catch (e) {
           const permanent = e instanceof PermanentError || m.attempts >= this.maxAttempts;
           const error = (e as Error).message ?? String(e);
           await tx.execute(sql`UPDATE outbox SET attempts = ${m.attempts}, last_error = ${error},
             status = ${permanent ? 'failed' : 'pending'},
             next_attempt_at = GREATEST(now(), ${asOf.toISOString()}::timestamptz) + make_interval(secs => ${backoffSeconds(m.attempts)})
-            WHERE region_id = ${r.region_id} AND id = ${r.id}`);
+            WHERE region_id = ${m.regionId} AND id = ${m.id}`);
           this.opts.onError?.(e);
         }
       }
       return rows.length;
     });
+  }
+
+  private async deliverBatch(tx: Db, transport: BatchTransport, group: OutboxMessage[]): Promise<boolean> {
+    try {
+      const receipts = await tx.transaction((sp) => transport.sendBatch(group, sp));
+      await this.markDelivered(tx, group, receipts);
+      return true;
+    } catch (e) {
+      this.opts.onError?.(e);
+      return false;
+    }
+  }
+
+  private async markDelivered(tx: Db, group: OutboxMessage[], receipts: Receipt[]): Promise<void> {
+    await tx.execute(sql`UPDATE outbox o SET status = 'delivered', attempts = d.attempts, receipt = d.receipt, delivered_at = now(), last_error = NULL
+      FROM unnest(${sql.param(group.map((m) => m.regionId))}::text[], ${sql.param(group.map((m) => m.id))}::uuid[], ${sql.param(group.map((m) => m.attempts))}::int[],
+        ${sql.param(receipts.map((r) => JSON.stringify(r)))}::jsonb[]) AS d(region_id, id, attempts, receipt)
+      WHERE o.region_id = d.region_id AND o.id = d.id`);
   }
 
   /** Runs batches until nothing is due, including what handlers queued meanwhile. Tests and the CLI call this; the server runs `start()`. */
