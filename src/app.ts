@@ -11,7 +11,9 @@ import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
 import { staffRoutes } from './identity/staff-routes.js';
-import { RESULTS_ANSWERED } from './testing/events.js';
+import { POSITIVE_RESULT_REGISTERED, RESULTS_ANSWERED } from './testing/events.js';
+import { onPositiveResult } from './tracing/handlers.js';
+import { tracingRoutes } from './tracing/routes.js';
 import { sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
@@ -22,6 +24,7 @@ export function createContext(database: Database, config: Config, clock: Clock =
   const outbox = new OutboxRouter();
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
   outbox.on(RESULTS_ANSWERED, 'testing.sendAnswers', sendAnswers);
+  outbox.on(POSITIVE_RESULT_REGISTERED, 'tracing.openCase', onPositiveResult);
   return { database, config, clock, outbox };
 }
 
@@ -37,6 +40,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => testingRoutes(app, ctx),
       (app) => testingStatisticsRoutes(app, ctx),
       (app) => testingImportRoutes(app, ctx),
+      (app) => tracingRoutes(app, ctx),
     ],
   });
 }

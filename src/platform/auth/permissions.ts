@@ -29,6 +29,7 @@ export const permissions = {
   'testing.capacity.declare': ['lab', 'sampler'],
   'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
   'testing.reimbursement.read': ['analyst', 'region_admin'],
+  'tracing.queue.read': ['tracer', 'tracing_coordinator', 'smittskydd'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

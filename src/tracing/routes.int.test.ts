@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { publishEvent } from '../platform/jobs/outbox.js';
+import { units } from '../identity/model.js';
+import { POSITIVE_RESULT_REGISTERED } from '../testing/events.js';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await setupTest();
+});
+afterAll(() => env.close());
+
+let n = 0;
+async function positive(person: { id: string; regionId: string }, takenAt: string) {
+  const sampleId = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+  await env.database.db.transaction((tx) =>
+    publishEvent(tx, person.regionId, POSITIVE_RESULT_REGISTERED, { regionId: person.regionId, sampleId, personId: person.id, testType: 'pcr', collection: 'self', takenAt, resultAt: takenAt }, sampleId),
+  );
+  await env.worker.drain();
+  return sampleId;
+}
+
+describe('a case for every positive', () => {
+  it('opens one case from the event, joins a second positive within 90 days, and opens a possible reinfection after', async () => {
+    const person = await newPerson(env.ctx);
+    const before = await count(env.database, 'tracing_cases');
+    const first = await positive(person, '2021-09-01T08:00:00Z');
+    expect(await count(env.database, 'tracing_cases')).toBe(before + 1);
+    // The same event delivered again opens nothing more.
+    await env.database.query("UPDATE outbox SET status = 'pending' WHERE idempotency_key = $1", [`${POSITIVE_RESULT_REGISTERED}:${first}`]);
+    await env.worker.drain();
+    expect(await count(env.database, 'tracing_cases')).toBe(before + 1);
+    await positive(person, '2021-10-15T08:00:00Z');
+    expect(await count(env.database, 'tracing_cases')).toBe(before + 1);
+    expect(await count(env.database, 'tracing_case_results')).toBe(1);
+    await positive(person, '2022-02-01T08:00:00Z');
+    const cases = await env.database.query<{ possible_reinfection: boolean }>('SELECT possible_reinfection FROM tracing_cases WHERE person_id = $1 ORDER BY positive_taken_at', [person.id]);
+    expect(cases.map((c) => c.possible_reinfection)).toEqual([false, true]);
+  });
+
+  it('queues cases by priority with the reason, and shows a region only its own cases', async () => {
+    const [home] = await env.database.db.insert(units).values({ regionId: '18', kind: 'care_home', name: 'Lindgården' }).returning();
+    const [school] = await env.database.db.insert(units).values({ regionId: '18', kind: 'school', name: 'Västra skolan' }).returning();
+    const pupil = await newPerson(env.ctx, { givenName: 'Elev', schoolId: school!.id, schoolClass: '7B' });
+    const other = await newPerson(env.ctx, { givenName: 'Övrig' });
+    const resident = await newPerson(env.ctx, { givenName: 'Boende', careHomeId: home!.id, birthDate: '1935-03-03' });
+    const elsewhere = await newPerson(env.ctx, { givenName: 'Stockholmare', regionId: '01' });
+    for (const p of [other, pupil, resident, elsewhere]) await positive(p, '2021-12-01T08:00:00Z');
+
+    const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
+    const page1 = (await tracer({ method: 'GET', url: '/api/tracing/queue?limit=2' })).json();
+    expect(page1.cases.map((c: { priority: number }) => c.priority)).toEqual([1, 2]);
+    expect(page1.cases[0]).toMatchObject({ personId: resident.id, priorityReason: 'Vård och omsorg: bor på särskilt boende (Lindgården)' });
+    expect(page1.cases[1].priorityReason).toBe('Skola: Västra skolan, klass 7B');
+    const rest = (await tracer({ method: 'GET', url: `/api/tracing/queue?limit=50&cursor=${page1.nextCursor}` })).json();
+    const all = [...page1.cases, ...rest.cases];
+    expect(all.map((c: { personId: string }) => c.personId)).not.toContain(elsewhere.id);
+    expect(all.map((c: { personId: string }) => c.personId)).toContain(other.id);
+
+    const stockholmTracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer', '01')));
+    const theirs = (await stockholmTracer({ method: 'GET', url: '/api/tracing/queue' })).json().cases;
+    expect(theirs.map((c: { personId: string }) => c.personId)).toEqual([elsewhere.id]);
+  });
+});
