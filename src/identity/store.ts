@@ -182,3 +182,11 @@ export async function knownPostalCodes(tx: Db, codes: (string | null)[]): Promis
 export async function setDerivedIdentity(tx: Db, regionId: string, personId: string, birthDate: string, legalSex: LegalSex | null) {
   await tx.update(persons).set({ birthDate, legalSex, updatedAt: sql`now()` }).where(and(eq(persons.regionId, regionId), eq(persons.id, personId)));
 }
+
+/** Active staff of a region with one of the roles (for assigning work). */
+export const activeStaffWithRole = (tx: Db, regionId: string, roles: string[]) =>
+  tx
+    .select({ id: staff.id, name: staff.name, role: staff.role })
+    .from(staff)
+    .where(and(eq(staff.regionId, regionId), eq(staff.active, true), sql`${staff.role} = ANY(${sql.param(roles)}::text[])`))
+    .orderBy(staff.name);

@@ -62,3 +62,45 @@ describe('a case for every positive', () => {
     expect(theirs.map((c: { personId: string }) => c.personId)).toEqual([elsewhere.id]);
   });
 });
+
+describe('the coordinator distributes the work', () => {
+  it('balances unassigned cases over the tracers, and a tracer sees their own queue and records the call', async () => {
+    const coordinator = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracing_coordinator')));
+    const before = (await coordinator({ method: 'GET', url: '/api/tracing/tracers' })).json().tracers as { id: string }[];
+    const sara = await newStaff(env.ctx, 'tracer');
+    for (let i = 0; i < 3; i++) await positive(await newPerson(env.ctx), '2021-12-02T08:00:00Z');
+    const result = (await coordinator({ method: 'POST', url: '/api/tracing/assign-balanced', payload: {} })).json();
+    expect(result.assigned).toBeGreaterThanOrEqual(3);
+    const counts = result.perTracer.map((t: { count: number }) => t.count);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1 + before.length);
+    expect((await coordinator({ method: 'POST', url: '/api/tracing/assign-balanced', payload: {} })).json().assigned).toBe(0);
+
+    const asSara = as(env.app, await loginCookie(env.ctx, sara));
+    const mine = (await asSara({ method: 'GET', url: '/api/tracing/queue?mine=true' })).json().cases;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c: { assignedTo: string }) => c.assignedTo === sara.id)).toBe(true);
+    expect(mine[0].assignedToName).toBe(sara.name);
+    const call = await asSara({ method: 'POST', url: `/api/tracing/cases/${mine[0].id}/call`, payload: {} });
+    expect(call.statusCode, call.body).toBe(200);
+
+    const reassign = await coordinator({ method: 'POST', url: `/api/tracing/cases/${mine[0].id}/assign`, payload: { staffId: '00000000-0000-4000-8000-000000000000' } });
+    expect(reassign.statusCode).toBe(400);
+    expect(reassign.json().errors[0].field).toBe('staffId');
+  });
+
+  it('flags a case whose first call is overdue', async () => {
+    const person = await newPerson(env.ctx);
+    await positive(person, '2021-12-03T08:00:00Z');
+    await env.database.query("UPDATE tracing_cases SET first_call_due_at = now() - interval '1 hour' WHERE person_id = $1", [person.id]);
+    const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'smittskydd')));
+    let cursor: string | null = null;
+    const all: { personId: string; overdue: boolean }[] = [];
+    do {
+      const page: { cases: { personId: string; overdue: boolean }[]; nextCursor: string | null } = (await tracer({ method: 'GET', url: `/api/tracing/queue?limit=5${cursor ? `&cursor=${cursor}` : ''}` })).json();
+      all.push(...page.cases);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(all.find((c) => c.personId === person.id)?.overdue).toBe(true);
+    expect(all.filter((c) => c.personId !== person.id).every((c) => !c.overdue)).toBe(true);
+  });
+});

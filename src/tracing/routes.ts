@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { recordMany } from '../platform/audit/audit.js';
-import { personalDataScope } from '../platform/auth/permissions.js';
 import type { AppContext } from '../platform/context.js';
-import { AppError } from '../platform/errors.js';
 import { actorOf, type App } from '../platform/http/server.js';
-import { toIso } from '../platform/db/sql.js';
-import { contactsOf } from '../identity/contacts.js';
-import { tracingCases } from './model.js';
+import * as service from './service.js';
 
+const tags = ['tracing'];
 const CaseView = z.object({
   id: z.string(),
   personId: z.string(),
@@ -22,64 +17,34 @@ const CaseView = z.object({
   overdue: z.boolean(),
   possibleReinfection: z.boolean(),
   assignedTo: z.string().nullable(),
+  assignedToName: z.string().nullable(),
 });
+const CaseParams = z.object({ id: z.uuid() });
 
-/**
- * The tracers' work queue: open cases by priority, then by the first-call deadline; keyset pages, so a
- * queue of thousands loads as fast as one of ten (index tracing_cases_queue_idx).
- */
 export function tracingRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/tracing/queue',
     {
       config: { access: 'tracing.queue.read' },
       schema: {
-        tags: ['tracing'],
+        tags,
         summary: 'Open cases by priority and deadline (audited)',
-        querystring: z.object({ mine: z.coerce.boolean().default(false), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(300).optional() }).strict(),
+        querystring: z.object({ mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(300).optional() }).strict(),
         response: { 200: z.object({ cases: z.array(CaseView), nextCursor: z.string().nullable() }) },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const regionId = personalDataScope(actor);
-      const { mine, limit, cursor } = req.query;
-      let after: SQL | undefined;
-      if (cursor) {
-        const [p, due, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-        if (!p || !due || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
-        after = sql`(${tracingCases.priority}, ${tracingCases.firstCallDueAt}, ${tracingCases.id}) > (${Number(p)}, ${due}::timestamptz, ${id}::uuid)`;
-      }
-      const now = ctx.clock.now();
-      return ctx.database.db.transaction(async (tx) => {
-        const rows = await tx
-          .select()
-          .from(tracingCases)
-          .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.status, 'open'), mine ? eq(tracingCases.assignedTo, actor.id) : undefined, after))
-          .orderBy(asc(tracingCases.priority), asc(tracingCases.firstCallDueAt), asc(tracingCases.id))
-          .limit(limit + 1);
-        const page = rows.slice(0, limit);
-        const contacts = await contactsOf(tx, regionId, page.map((c) => c.personId));
-        await recordMany(tx, actor, page.map((c) => ({ action: 'tracing.case.listed', personId: c.personId, purpose: 'smittspårning' })));
-        const last = page.at(-1);
-        return {
-          cases: page.map((c) => ({
-            id: c.id,
-            personId: c.personId,
-            name: contacts.get(c.personId)?.name ?? '',
-            phone: contacts.get(c.personId)?.phone ?? null,
-            priority: c.priority,
-            priorityReason: c.priorityReason,
-            openedAt: toIso(c.openedAt),
-            questionnaireDueAt: toIso(c.questionnaireDueAt),
-            firstCallDueAt: toIso(c.firstCallDueAt),
-            overdue: !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
-            possibleReinfection: c.possibleReinfection,
-            assignedTo: c.assignedTo,
-          })),
-          nextCursor: rows.length > limit && last ? Buffer.from(`${last.priority}|${last.firstCallDueAt}|${last.id}`).toString('base64url') : null,
-        };
-      });
-    },
+    async (req) => service.queue(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/tracing/tracers', { config: { access: 'tracing.assign' }, schema: { tags, summary: 'Tracers and their open cases', response: { 200: z.object({ tracers: z.array(z.object({ id: z.string(), name: z.string(), openCases: z.number() })) }) } } }, async (req) => ({
+    tracers: await service.tracers(ctx, actorOf(req)),
+  }));
+  app.post('/api/tracing/cases/:id/assign', { config: { access: 'tracing.assign' }, schema: { tags, summary: 'Assign a case to a tracer', params: CaseParams, body: z.object({ staffId: z.uuid() }).strict(), response: { 200: z.object({ id: z.string(), assignedTo: z.string() }) } } }, async (req) =>
+    service.assignCase(ctx, actorOf(req), req.params.id, req.body.staffId),
+  );
+  app.post('/api/tracing/assign-balanced', { config: { access: 'tracing.assign' }, schema: { tags, summary: 'Assign unassigned cases by load', body: z.object({}).strict().optional(), response: { 200: z.object({ assigned: z.number(), perTracer: z.array(z.object({ staffId: z.string(), name: z.string(), count: z.number() })) }) } } }, async (req) =>
+    service.assignBalanced(ctx, actorOf(req)),
+  );
+  app.post('/api/tracing/cases/:id/call', { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Record the first call to the index', params: CaseParams, body: z.object({}).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } } }, async (req) =>
+    service.recordFirstCall(ctx, actorOf(req), req.params.id),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { balance } from './assignment.js';
 import { deadlines, decideCase, priorityOf } from './rules.js';
 
 const none = { careHome: null, homeCare: false, careWorkplace: null, school: null, schoolClass: null };
@@ -28,5 +29,17 @@ describe('deadlines', () => {
     const d = deadlines(new Date('2021-12-05T22:30:00Z')); // Sunday 23:30 in Stockholm
     expect(d.questionnaireDueAt.toISOString()).toBe('2021-12-05T23:30:00.000Z');
     expect(d.firstCallDueAt.toISOString()).toBe('2021-12-06T23:00:00.000Z'); // Tuesday 00:00 in Stockholm
+  });
+});
+
+describe('balancing the queue', () => {
+  it('gives each case to the tracer with the fewest open cases', () => {
+    const tracers = [
+      { id: 'a', name: 'Ali', openCases: 3 },
+      { id: 's', name: 'Sara', openCases: 0 },
+    ];
+    const result = balance([{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }, { id: '5' }], tracers);
+    expect([...result.values()]).toEqual(['s', 's', 's', 'a', 's']);
+    expect(balance([{ id: '1' }], [])).toEqual(new Map());
   });
 });

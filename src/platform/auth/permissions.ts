@@ -30,6 +30,8 @@ export const permissions = {
   'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
   'testing.reimbursement.read': ['analyst', 'region_admin'],
   'tracing.queue.read': ['tracer', 'tracing_coordinator', 'smittskydd'],
+  'tracing.case.work': ['tracer', 'tracing_coordinator'],
+  'tracing.assign': ['tracing_coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

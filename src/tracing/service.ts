@@ -1,0 +1,121 @@
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../platform/auth/actor.js';
+import { personalDataScope } from '../platform/auth/permissions.js';
+import { record, recordMany } from '../platform/audit/audit.js';
+import type { AppContext } from '../platform/context.js';
+import { toIso } from '../platform/db/sql.js';
+import { AppError, invalid, notFound } from '../platform/errors.js';
+import { contactsOf } from '../identity/contacts.js';
+import { activeStaffWithRole } from '../identity/store.js';
+import { balance } from './assignment.js';
+import { tracingCases } from './model.js';
+
+const decodeCursor = (cursor: string): SQL => {
+  const [p, due, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!p || !due || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
+  return sql`(${tracingCases.priority}, ${tracingCases.firstCallDueAt}, ${tracingCases.id}) > (${Number(p)}, ${due}::timestamptz, ${id}::uuid)`;
+};
+
+/**
+ * The tracers' work queue: open cases by priority, then by the first-call deadline; keyset pages, so a
+ * queue of thousands loads as fast as one of ten (index tracing_cases_queue_idx). Every listed case is a read.
+ */
+export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; limit: number; cursor?: string }) {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.status, 'open'), q.mine ? eq(tracingCases.assignedTo, actor.id) : undefined, q.cursor ? decodeCursor(q.cursor) : undefined))
+      .orderBy(asc(tracingCases.priority), asc(tracingCases.firstCallDueAt), asc(tracingCases.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const contacts = await contactsOf(tx, regionId, page.map((c) => c.personId));
+    const staffNames = new Map((await activeStaffWithRole(tx, regionId, ['tracer', 'tracing_coordinator'])).map((s) => [s.id, s.name]));
+    await recordMany(tx, actor, page.map((c) => ({ action: 'tracing.case.listed', personId: c.personId, purpose: 'smittspårning' })));
+    const last = page.at(-1);
+    return {
+      cases: page.map((c) => ({
+        id: c.id,
+        personId: c.personId,
+        name: contacts.get(c.personId)?.name ?? '',
+        phone: contacts.get(c.personId)?.phone ?? null,
+        priority: c.priority,
+        priorityReason: c.priorityReason,
+        openedAt: toIso(c.openedAt),
+        questionnaireDueAt: toIso(c.questionnaireDueAt),
+        firstCallDueAt: toIso(c.firstCallDueAt),
+        overdue: !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
+        possibleReinfection: c.possibleReinfection,
+        assignedTo: c.assignedTo,
+        assignedToName: c.assignedTo ? (staffNames.get(c.assignedTo) ?? null) : null,
+      })),
+      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.priority}|${last.firstCallDueAt}|${last.id}`).toString('base64url') : null,
+    };
+  });
+}
+
+/** The region's tracers with their open cases, for the coordinator. */
+export async function tracers(ctx: AppContext, actor: Actor) {
+  const db = ctx.database.db;
+  const [people, loads] = await Promise.all([
+    activeStaffWithRole(db, actor.regionId, ['tracer']),
+    db
+      .select({ staffId: tracingCases.assignedTo, n: sql<number>`count(*)::int` })
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, actor.regionId), eq(tracingCases.status, 'open')))
+      .groupBy(tracingCases.assignedTo),
+  ]);
+  const load = new Map(loads.map((l) => [l.staffId, l.n]));
+  return people.map((p) => ({ id: p.id, name: p.name, openCases: load.get(p.id) ?? 0 }));
+}
+
+export async function assignCase(ctx: AppContext, actor: Actor, caseId: string, staffId: string) {
+  const regionId = personalDataScope(actor);
+  if (!(await tracers(ctx, actor)).some((t) => t.id === staffId)) throw invalid('staffId', 'not an active tracer in your region');
+  return ctx.database.db.transaction(async (tx) => {
+    const [c] = await tx.update(tracingCases).set({ assignedTo: staffId }).where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId), eq(tracingCases.status, 'open'))).returning();
+    if (!c) throw notFound('An open case');
+    await record(tx, actor, { action: 'tracing.case.assigned', personId: c.personId, purpose: 'fördelning av smittspårning', details: { staffId } });
+    return { id: c.id, assignedTo: staffId };
+  });
+}
+
+/** Assigns every unassigned open case, most urgent first, to the tracer with the least load. */
+export async function assignBalanced(ctx: AppContext, actor: Actor) {
+  const regionId = personalDataScope(actor);
+  const team = await tracers(ctx, actor);
+  return ctx.database.db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: tracingCases.id, personId: tracingCases.personId })
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.status, 'open'), isNull(tracingCases.assignedTo)))
+      .orderBy(asc(tracingCases.priority), asc(tracingCases.firstCallDueAt), asc(tracingCases.id))
+      .for('update', { skipLocked: true });
+    const plan = balance(open, team);
+    if (plan.size > 0) {
+      await tx.execute(sql`UPDATE tracing_cases c SET assigned_to = p.staff_id FROM unnest(${sql.param([...plan.keys()])}::uuid[], ${sql.param([...plan.values()])}::uuid[]) AS p(id, staff_id)
+        WHERE c.region_id = ${regionId} AND c.id = p.id AND c.assigned_to IS NULL`);
+      await recordMany(tx, actor, open.filter((c) => plan.has(c.id)).map((c) => ({ action: 'tracing.case.assigned', personId: c.personId, purpose: 'fördelning av smittspårning', details: { staffId: plan.get(c.id), rule: 'balanced' } })));
+    }
+    return {
+      assigned: plan.size,
+      perTracer: team.map((t) => ({ staffId: t.id, name: t.name, count: [...plan.values()].filter((s) => s === t.id).length })),
+    };
+  });
+}
+
+export async function recordFirstCall(ctx: AppContext, actor: Actor, caseId: string) {
+  const regionId = personalDataScope(actor);
+  return ctx.database.db.transaction(async (tx) => {
+    const [c] = await tx
+      .update(tracingCases)
+      .set({ firstCallAt: sql`coalesce(${tracingCases.firstCallAt}, ${ctx.clock.now().toISOString()}::timestamptz)` })
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId)))
+      .returning();
+    if (!c) throw notFound('The case');
+    await record(tx, actor, { action: 'tracing.case.called', personId: c.personId, purpose: 'smittspårning' });
+    return { id: c.id, firstCallAt: toIso(c.firstCallAt!) };
+  });
+}
