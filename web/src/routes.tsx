@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ defau
 const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({ default: m.MessagesPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
 const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m) => ({ default: m.TestingSection })));
+const TracingSection = lazy(() => import('./tracing/TracingSection.js').then((m) => ({ default: m.TracingSection })));
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -23,7 +24,7 @@ const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m)
  */
 const SECTION_PAGES: Record<SectionId, ReactNode> = {
   testing: <TestingSection />,
-  tracing: <ComingSoonPage section="tracing" />,
+  tracing: <TracingSection />,
   vaccination: <ComingSoonPage section="vaccination" />,
   certificates: <ComingSoonPage section="certificates" />,
   reporting: <ComingSoonPage section="reporting" />,

@@ -558,6 +558,62 @@ export const sv = {
       },
     },
   },
+  /** Contact tracing (`/tracing`). */
+  tracing: {
+    queue: {
+      title: 'Smittspårning – ärendekö',
+      intro: 'Ärenden i prioritetsordning. Ring det första samtalet före tidsgränsen.',
+      show: 'Visa',
+      mine: 'Mina ärenden',
+      all: 'Alla',
+      caption: 'Ärenden i kön',
+      empty: 'Inga ärenden i kön.',
+      refresh: 'Uppdatera',
+      columns: {
+        priority: 'Prioritet',
+        name: 'Namn',
+        phone: 'Telefon',
+        reason: 'Skäl',
+        firstCallDue: 'Första samtal senast',
+        status: 'Status',
+        assignee: 'Handläggare',
+        action: 'Åtgärd',
+      },
+      noPhone: 'Saknas',
+      unassigned: 'Ej tilldelad',
+      overdue: 'Försenad',
+      possibleReinfection: 'Möjlig reinfektion',
+    },
+    priority: {
+      badge: '{{priority}} · {{name}}',
+      names: {
+        '1': 'Vård och omsorg',
+        '2': 'Skola',
+        '3': 'Utbrott',
+        '4': 'Övriga',
+      },
+    },
+    call: {
+      record: 'Registrera samtal',
+      recordLabel: 'Registrera samtal med {{name}}',
+      recorded: 'Samtalet med {{name}} är registrerat.',
+    },
+    assign: {
+      label: 'Tilldela {{name}}',
+      placeholder: 'Välj smittspårare',
+      option: '{{name}} ({{count}} öppna)',
+      submit: 'Tilldela',
+      submitLabel: 'Tilldela ärendet för {{name}}',
+      assigned: 'Ärendet för {{name}} är tilldelat {{tracer}}.',
+    },
+    balance: {
+      button: 'Fördela ofördelade ärenden',
+      title: 'Ärendena är fördelade',
+      assigned_one: '{{count}} ärende fördelades.',
+      assigned_other: '{{count}} ärenden fördelades.',
+      perTracer: '{{name}}: {{count}}',
+    },
+  },
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',

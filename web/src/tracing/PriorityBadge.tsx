@@ -1,0 +1,16 @@
+import { Badge } from '@mantine/core';
+import { useT } from '../i18n/useT.js';
+import type { Priority } from './tracingApi.js';
+
+const COLOURS: Record<Priority, string> = { 1: 'red', 2: 'orange', 3: 'grape', 4: 'gray' };
+
+/** The case's priority group: 1 health and social care, 2 school, 3 outbreak, 4 others. */
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  const { t } = useT();
+  const name = t(`tracing.priority.names.${priority}`);
+  return (
+    <Badge color={COLOURS[priority] ?? 'gray'} variant={priority === 4 ? 'outline' : 'light'} tt="none">
+      {t('tracing.priority.badge', { priority, name })}
+    </Badge>
+  );
+}
