@@ -15,7 +15,7 @@ describe('language switch', () => {
     fireEvent.click(screen.getByRole('button', { name: 'In English' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Log in with e-ID' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Log in with e-ID' })).toBeTruthy();
     expect(screen.queryByText('Logga in med e-legitimation')).toBeNull();
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
