@@ -5,7 +5,8 @@ import type { AppContext } from './platform/context.js';
 import type { Database } from './platform/db/client.js';
 import { buildServer, type App } from './platform/http/server.js';
 import { messageRoutes } from './platform/jobs/routes.js';
-import { defaultMessageTransports } from './platform/jobs/transports.js';
+import { messageTopic } from './platform/jobs/outbox.js';
+import { defaultMessageTransports, webhookTransport } from './platform/jobs/transports.js';
 import { OutboxRouter } from './platform/jobs/worker.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
@@ -23,6 +24,8 @@ import { testingImportRoutes } from './testing/import/routes.js';
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
   const outbox = new OutboxRouter();
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
+  // The 1177 inbox stays in Lägesbild; SMS and e-mail go to the configured gateway when there is one.
+  if (config.messageWebhookUrl) for (const channel of ['sms', 'email'] as const) outbox.useTransport(messageTopic(channel), webhookTransport(`webhook-${channel}`, config.messageWebhookUrl));
   outbox.on(RESULTS_ANSWERED, 'testing.sendAnswers', sendAnswers);
   outbox.on(POSITIVE_RESULT_REGISTERED, 'tracing.openCase', onPositiveResult);
   return { database, config, clock, outbox };

@@ -1,4 +1,5 @@
 import { sealAuditLog } from '../platform/audit/audit.js';
+import { purgeExpiredSessions } from '../platform/auth/session.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, redactUrl, type Database } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -47,7 +48,11 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
   if (config.runWorker) {
     worker = new OutboxWorker(database, ctx.outbox, { onError: (e) => app.log.warn({ err: e }, 'outbox delivery failed') });
     await worker.start();
-    sealer = setInterval(() => void sealAuditLog(database).catch((e) => app.log.error({ err: e }, 'audit sealing failed')), 5_000);
+    // Housekeeping every few seconds: seal new audit entries into the chain, drop expired sessions.
+    sealer = setInterval(() => {
+      void sealAuditLog(database).catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
+      void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
+    }, 5_000);
   }
   return {
     app,

@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
     })
     .optional(),
   rateLimitPerMinute: z.coerce.number().int().positive().default(120),
+  /** Where SMS and e-mail go in production (an SMS/e-mail gateway taking JSON); unset = the embedded transports. */
+  messageWebhookUrl: z.string().url().optional(),
   runWorker: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -61,6 +63,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     secureCookies: bool(env.SECURE_COOKIES),
     oidc,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    messageWebhookUrl: env.MESSAGE_WEBHOOK_URL || undefined,
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
