@@ -16,6 +16,7 @@ const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
 const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m) => ({ default: m.TestingSection })));
 const TracingSection = lazy(() => import('./tracing/TracingSection.js').then((m) => ({ default: m.TracingSection })));
+const VaccinationSection = lazy(() => import('./vaccination/VaccinationSection.js').then((m) => ({ default: m.VaccinationSection })));
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -25,7 +26,7 @@ const TracingSection = lazy(() => import('./tracing/TracingSection.js').then((m)
 const SECTION_PAGES: Record<SectionId, ReactNode> = {
   testing: <TestingSection />,
   tracing: <TracingSection />,
-  vaccination: <ComingSoonPage section="vaccination" />,
+  vaccination: <VaccinationSection />,
   certificates: <ComingSoonPage section="certificates" />,
   reporting: <ComingSoonPage section="reporting" />,
   messages: <MessagesPage />,

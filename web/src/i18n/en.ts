@@ -1,4 +1,6 @@
 import type { Translation } from './sv.js';
+import { vaccinationEn } from '../vaccination/core/texts.js';
+import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
 
 export const en: Translation = {
   app: {
@@ -552,6 +554,8 @@ export const en: Translation = {
       },
     },
   },
+  vaccination: vaccinationEn,
+  vaccinationSupply: vaccinationSupplyEn,
   tracing: {
     queue: {
       title: 'Contact tracing – case queue',

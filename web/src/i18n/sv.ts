@@ -1,4 +1,6 @@
 import type { CardKey, Role, SectionId } from '../navigation.js';
+import { vaccinationSv } from '../vaccination/core/texts.js';
+import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -559,6 +561,8 @@ export const sv = {
     },
   },
   /** Contact tracing (`/tracing`). */
+  vaccination: vaccinationSv,
+  vaccinationSupply: vaccinationSupplySv,
   tracing: {
     queue: {
       title: 'Smittspårning – ärendekö',
