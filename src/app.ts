@@ -13,8 +13,13 @@ import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
 import { staffRoutes } from './identity/staff-routes.js';
 import { POSITIVE_RESULT_REGISTERED, RESULTS_ANSWERED } from './testing/events.js';
-import { onPositiveResult } from './tracing/handlers.js';
+import { openCaseOnPositive } from './tracing/handlers.js';
 import { tracingRoutes } from './tracing/routes.js';
+import { tracingCaseRoutes } from './tracing/case-routes.js';
+import { tracingQuestionnaireRoutes } from './tracing/questionnaire-routes.js';
+import { tracingOutbreakRoutes } from './tracing/outbreak-routes.js';
+import { tracingFollowUpRoutes } from './tracing/follow-up-routes.js';
+import { embeddedSminetTransport, SMINET_TOPIC } from './tracing/sminet.js';
 import { sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
@@ -26,8 +31,9 @@ export function createContext(database: Database, config: Config, clock: Clock =
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
   // The 1177 inbox stays in Lägesbild; SMS and e-mail go to the configured gateway when there is one.
   if (config.messageWebhookUrl) for (const channel of ['sms', 'email'] as const) outbox.useTransport(messageTopic(channel), webhookTransport(`webhook-${channel}`, config.messageWebhookUrl));
+  outbox.useTransport(SMINET_TOPIC, config.sminetWebhookUrl ? webhookTransport('sminet', config.sminetWebhookUrl) : embeddedSminetTransport());
   outbox.on(RESULTS_ANSWERED, 'testing.sendAnswers', sendAnswers);
-  outbox.on(POSITIVE_RESULT_REGISTERED, 'tracing.openCase', onPositiveResult);
+  outbox.on(POSITIVE_RESULT_REGISTERED, 'tracing.openCase', openCaseOnPositive(config));
   return { database, config, clock, outbox };
 }
 
@@ -44,6 +50,10 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => testingStatisticsRoutes(app, ctx),
       (app) => testingImportRoutes(app, ctx),
       (app) => tracingRoutes(app, ctx),
+      (app) => tracingCaseRoutes(app, ctx),
+      (app) => tracingQuestionnaireRoutes(app, ctx),
+      (app) => tracingOutbreakRoutes(app, ctx),
+      (app) => tracingFollowUpRoutes(app, ctx),
     ],
   });
 }

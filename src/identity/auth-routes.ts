@@ -4,6 +4,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import { OidcLogin } from '../platform/auth/oidc.js';
 import { createSession, endSession, SESSION_COOKIE } from '../platform/auth/session.js';
 import type { AppContext } from '../platform/context.js';
+import { publicUrlOf } from '../platform/config.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { citizenActorFromClaims, demoActor, demoUsers, staffActorFromClaims } from './login.js';
@@ -37,7 +38,7 @@ const ReturnTo = z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'a path on this site').d
 
 export function authRoutes(app: App, ctx: AppContext) {
   let oidc: Promise<OidcLogin> | undefined;
-  const publicUrl = () => ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+  const publicUrl = () => publicUrlOf(ctx.config);
   const oidcLogin = () => {
     if (!ctx.config.oidc) throw notFound('OpenID Connect login');
     oidc ??= OidcLogin.discover(ctx, publicUrl()).catch((e) => {

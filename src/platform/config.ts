@@ -31,6 +31,10 @@ export const ConfigSchema = z.object({
   rateLimitPerMinute: z.coerce.number().int().positive().default(120),
   /** Where SMS and e-mail go in production (an SMS/e-mail gateway taking JSON); unset = the embedded transports. */
   messageWebhookUrl: z.string().url().optional(),
+  /** Where clinical notifications go (a SmiNet integration taking JSON); unset = the embedded transport that keeps them. */
+  sminetWebhookUrl: z.string().url().optional(),
+  /** Where dose reports to the national vaccination register go (an integration platform taking JSON); unset = the embedded register. */
+  nvrWebhookUrl: z.string().url().optional(),
   runWorker: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -64,6 +68,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     oidc,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     messageWebhookUrl: env.MESSAGE_WEBHOOK_URL || undefined,
+    sminetWebhookUrl: env.SMINET_WEBHOOK_URL || undefined,
+    nvrWebhookUrl: env.NVR_WEBHOOK_URL || undefined,
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
@@ -75,3 +81,6 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   }
   return parsed.data;
 }
+
+/** The address users reach Lägesbild at, for links in messages and OIDC redirects. */
+export const publicUrlOf = (config: Config): string => config.publicUrl ?? `http://${config.host}:${config.port}`;

@@ -1,58 +1,86 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { systemActor } from '../platform/auth/actor.js';
 import { record } from '../platform/audit/audit.js';
+import { publicUrlOf, type Config } from '../platform/config.js';
 import type { Db } from '../platform/db/client.js';
-import type { OutboxMessage } from '../platform/jobs/transports.js';
+import { sendMessage } from '../platform/jobs/outbox.js';
+import type { EventHandler } from '../platform/jobs/worker.js';
+import { contactsOf } from '../identity/contacts.js';
 import { settingsOf } from '../identity/settings.js';
 import type { PositiveResultRegistered } from '../testing/events.js';
+import { registerSettings, saveCaseSettings } from './case-settings.js';
+import { joinOpenOutbreaks } from './clusters.js';
+import { tracingConfigOf } from './config.js';
+import { questionnaireInvitation, questionnaireNotice } from './messages.js';
 import { tracingCaseResults, tracingCases } from './model.js';
 import { deadlines, decideCase, priorityOf } from './rules.js';
+import { refreshSequencing } from './sequencing.js';
 
 /**
- * A positive result opens a case, or joins the person's case from the last 90 days. Runs in the outbox
- * delivery transaction; a redelivered event changes nothing (the source sample is unique, attachments too).
+ * A positive result opens a case, or joins the person's case from the last 90 days (the region's window).
+ * Runs in the outbox delivery transaction; a redelivered event changes nothing (the source sample is unique,
+ * attachments too). The new case gets its settings, joins open outbreaks, and the questionnaire goes out.
  */
-export async function onPositiveResult(tx: Db, event: OutboxMessage): Promise<void> {
-  const e = event.payload as unknown as PositiveResultRegistered;
-  const regionId = e.regionId;
-  const [seen] = await tx
-    .select({ id: tracingCases.id })
-    .from(tracingCases)
-    .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.sourceSampleId, e.sampleId)));
-  if (seen) return; // this positive already opened its case
-  const [latest] = await tx
-    .select({ id: tracingCases.id, positiveTakenAt: tracingCases.positiveTakenAt })
-    .from(tracingCases)
-    .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.personId, e.personId)))
-    .orderBy(desc(tracingCases.positiveTakenAt))
-    .limit(1);
-  const decision = decideCase(latest, new Date(e.takenAt));
-  const actor = systemActor(regionId, 'Smittspårning');
-  if (decision.kind === 'attach') {
-    await tx.insert(tracingCaseResults).values({ regionId, sampleId: e.sampleId, caseId: decision.caseId, takenAt: e.takenAt }).onConflictDoNothing();
-    await record(tx, actor, { action: 'tracing.case.result-attached', personId: e.personId, purpose: 'smittspårning', details: { caseId: decision.caseId, sampleId: e.sampleId } });
-    return;
-  }
-  const settings = await settingsOf(tx, regionId, e.personId);
-  const { priority, reason } = priorityOf(settings ?? { careHome: null, homeCare: false, careWorkplace: null, school: null, schoolClass: null });
-  const openedAt = new Date();
-  const due = deadlines(openedAt);
-  const [opened] = await tx
-    .insert(tracingCases)
-    .values({
-      regionId,
-      personId: e.personId,
-      sourceSampleId: e.sampleId,
-      positiveTakenAt: e.takenAt,
-      openedAt: openedAt.toISOString(),
-      priority,
-      priorityReason: reason,
-      questionnaireDueAt: due.questionnaireDueAt.toISOString(),
-      firstCallDueAt: due.firstCallDueAt.toISOString(),
-      possibleReinfection: decision.possibleReinfection,
-      previousCaseId: decision.previousCaseId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: tracingCases.id });
-  if (opened) await record(tx, actor, { action: 'tracing.case.opened', personId: e.personId, purpose: 'smittspårning', details: { caseId: opened.id, priority } });
+export const openCaseOnPositive =
+  (config: Config): EventHandler =>
+  async (tx, event) => {
+    const e = event.payload as unknown as PositiveResultRegistered;
+    const regionId = e.regionId;
+    const [seen] = await tx
+      .select({ id: tracingCases.id })
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.sourceSampleId, e.sampleId)));
+    if (seen) return; // this positive already opened its case
+    const rules = await tracingConfigOf(tx, regionId);
+    const [latest] = await tx
+      .select({ id: tracingCases.id, positiveTakenAt: tracingCases.positiveTakenAt })
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.personId, e.personId)))
+      .orderBy(desc(tracingCases.positiveTakenAt))
+      .limit(1);
+    const decision = decideCase(latest, new Date(e.takenAt), rules.sameCaseDays);
+    const actor = systemActor(regionId, 'Smittspårning');
+    if (decision.kind === 'attach') {
+      await tx.insert(tracingCaseResults).values({ regionId, sampleId: e.sampleId, caseId: decision.caseId, takenAt: e.takenAt }).onConflictDoNothing();
+      await record(tx, actor, { action: 'tracing.case.result-attached', personId: e.personId, purpose: 'smittspårning', details: { caseId: decision.caseId, sampleId: e.sampleId } });
+      return;
+    }
+    const openedAt = new Date();
+    const due = deadlines(openedAt);
+    const [opened] = await tx
+      .insert(tracingCases)
+      .values({
+        regionId,
+        personId: e.personId,
+        sourceSampleId: e.sampleId,
+        positiveTakenAt: e.takenAt,
+        resultAt: e.resultAt,
+        openedAt: openedAt.toISOString(),
+        priority: rules.otherPriority,
+        priorityReason: 'Övriga',
+        questionnaireDueAt: due.questionnaireDueAt.toISOString(),
+        firstCallDueAt: due.firstCallDueAt.toISOString(),
+        possibleReinfection: decision.possibleReinfection,
+        previousCaseId: decision.previousCaseId,
+        questionnaireSentAt: openedAt.toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: tracingCases.id });
+    if (!opened) return;
+    await saveCaseSettings(tx, regionId, opened.id, await registerSettings(tx, regionId, e.personId, e.takenAt.slice(0, 10)));
+    const outbreaks = await joinOpenOutbreaks(tx, regionId, opened.id, openedAt.toISOString());
+    const settings = await settingsOf(tx, regionId, e.personId);
+    const { priority, reason } = priorityOf({ ...(settings ?? { careHome: null, homeCare: false, careWorkplace: null, school: null, schoolClass: null }), outbreak: outbreaks[0] ?? null }, rules);
+    await tx.update(tracingCases).set({ priority, priorityReason: reason }).where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, opened.id)));
+    await sendQuestionnaire(tx, config, regionId, e.personId, opened.id);
+    await refreshSequencing(tx, regionId, [opened.id], openedAt);
+    await record(tx, actor, { action: 'tracing.case.opened', personId: e.personId, purpose: 'smittspårning', details: { caseId: opened.id, priority } });
+  };
+
+/** The questionnaire link, to the 1177 inbox and by SMS, in the transaction that opens the case (so within the hour). */
+async function sendQuestionnaire(tx: Db, config: Config, regionId: string, personId: string, caseId: string) {
+  const link = `${publicUrlOf(config)}/tracing/questionnaire`;
+  const phone = (await contactsOf(tx, regionId, [personId])).get(personId)?.phone;
+  await sendMessage(tx, { regionId, channel: 'inbox', personId, to: personId, ...questionnaireInvitation(link), idempotencyKey: `tracing-questionnaire:${caseId}:inbox` });
+  if (phone) await sendMessage(tx, { regionId, channel: 'sms', personId, to: phone, body: questionnaireNotice(link), idempotencyKey: `tracing-questionnaire:${caseId}:sms` });
 }

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -12,6 +13,8 @@ export const tracingCases = pgTable(
     /** The positive sample that opened the case: an event delivered twice still opens one case. */
     sourceSampleId: uuid('source_sample_id').notNull(),
     positiveTakenAt: ts('positive_taken_at').notNull(),
+    /** When the lab's answer came: the start of the clock for 'time to first contact'. */
+    resultAt: ts('result_at'),
     openedAt: ts('opened_at').notNull(),
     status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
     /** 1 = health and elderly care, 2 = schools, 3 = large or growing outbreaks, 4 = the rest. */
@@ -24,12 +27,18 @@ export const tracingCases = pgTable(
     possibleReinfection: boolean('possible_reinfection').notNull().default(false),
     previousCaseId: uuid('previous_case_id'),
     closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by'),
+    questionnaireSentAt: ts('questionnaire_sent_at'),
+    /** Who tells the contacts other than the household: the index themself, or the tracer. */
+    contactsInformedBy: text('contacts_informed_by').$type<'index' | 'tracer'>(),
+    severeIllness: boolean('severe_illness').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
     unique('tracing_cases_source_key').on(t.regionId, t.sourceSampleId),
     index('tracing_cases_person_idx').on(t.regionId, t.personId, t.positiveTakenAt),
     index('tracing_cases_queue_idx').on(t.regionId, t.status, t.priority, t.firstCallDueAt, t.id),
+    index('tracing_cases_opened_idx').on(t.regionId, t.openedAt),
   ],
 );
 
@@ -44,3 +53,168 @@ export const tracingCaseResults = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.sampleId] }), index('tracing_case_results_case_idx').on(t.regionId, t.caseId)],
 );
+
+export type ContactRelation = 'household' | 'close';
+export type InformedBy = 'system' | 'tracer' | 'index';
+
+/** The index's answers, saved as they are typed (a phone may lose its connection halfway). */
+export const tracingQuestionnaires = pgTable(
+  'tracing_questionnaires',
+  {
+    regionId: text('region_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    symptomOnset: date('symptom_onset', { mode: 'string' }),
+    travelledAbroad: boolean('travelled_abroad').notNull().default(false),
+    savedAt: ts('saved_at').notNull(),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.caseId] })],
+);
+
+/** A contact of an index, named in the questionnaire or by the tracer; linked to the register when found there. */
+export const tracingContacts = pgTable(
+  'tracing_contacts',
+  {
+    regionId: text('region_id').notNull(),
+    /** Given by the form that named the contact, so saving the same answers twice names nobody twice. */
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    personId: uuid('person_id'),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    relation: text('relation').$type<ContactRelation>().notNull(),
+    context: text('context'),
+    exposureDate: date('exposure_date', { mode: 'string' }),
+    namedAt: ts('named_at').notNull(),
+    informedAt: ts('informed_at'),
+    informedBy: text('informed_by').$type<InformedBy>(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_contacts_case_idx').on(t.regionId, t.caseId), index('tracing_contacts_person_idx').on(t.regionId, t.personId)],
+);
+
+/** The case's record: calls, advice given (förhållningsregler) and journal notes; never changed, only added to. */
+export const tracingNotes = pgTable(
+  'tracing_notes',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').$type<'call' | 'advice' | 'journal'>().notNull(),
+    text: text('text').notNull(),
+    advice: text('advice').array().notNull().default(sql`'{}'::text[]`),
+    authorId: uuid('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_notes_case_idx').on(t.regionId, t.caseId, t.createdAt)],
+);
+
+/**
+ * The clinical notification (klinisk anmälan) to SmiNet: one per case, required before the case closes. Its
+ * delivery status is the outbox message's (`sminet:<case id>`), so it cannot drift from what was sent.
+ */
+export const tracingNotifications = pgTable(
+  'tracing_notifications',
+  {
+    regionId: text('region_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.caseId] })],
+);
+
+export type SettingKind = 'care_home' | 'home_care' | 'workplace' | 'school_class' | 'association' | 'event';
+
+/**
+ * Where a case was during its infectious period, normalised so that cases sharing a place meet on one key:
+ * a register unit's id (and class), or the lower-cased name the index wrote.
+ */
+export const tracingCaseSettings = pgTable(
+  'tracing_case_settings',
+  {
+    regionId: text('region_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').$type<SettingKind>().notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    unitId: uuid('unit_id'),
+    schoolClass: text('school_class'),
+    exposureDate: date('exposure_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.caseId, t.kind, t.key] }), index('tracing_case_settings_cluster_idx').on(t.regionId, t.kind, t.key, t.exposureDate)],
+);
+
+/** A cluster Smittskydd has confirmed as an outbreak (utbrott). */
+export const tracingOutbreaks = pgTable(
+  'tracing_outbreaks',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').$type<SettingKind>().notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    unitId: uuid('unit_id'),
+    schoolClass: text('school_class'),
+    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    confirmedAt: ts('confirmed_at').notNull(),
+    confirmedBy: uuid('confirmed_by').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_outbreaks_key_idx').on(t.regionId, t.kind, t.key)],
+);
+
+export const tracingOutbreakCases = pgTable(
+  'tracing_outbreak_cases',
+  {
+    regionId: text('region_id').notNull(),
+    outbreakId: uuid('outbreak_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    addedAt: ts('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.outbreakId, t.caseId] }), index('tracing_outbreak_cases_case_idx').on(t.regionId, t.caseId)],
+);
+
+/** A message to Smittskydd's function mailbox (from a school, a care home, a clinician), to be linked to an outbreak. */
+export const tracingSignals = pgTable(
+  'tracing_signals',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    receivedAt: ts('received_at').notNull(),
+    senderName: text('sender_name').notNull(),
+    senderContact: text('sender_contact').notNull(),
+    organisation: text('organisation'),
+    subject: text('subject').notNull(),
+    message: text('message').notNull(),
+    outbreakId: uuid('outbreak_id'),
+    handledBy: uuid('handled_by'),
+    handledAt: ts('handled_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_signals_received_idx').on(t.regionId, t.receivedAt)],
+);
+
+/** Positives chosen for sequencing, with the criteria they met, and the variant once the lab has it. */
+export const tracingSequencing = pgTable(
+  'tracing_sequencing',
+  {
+    regionId: text('region_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    reasons: text('reasons').array().notNull(),
+    flaggedAt: ts('flagged_at').notNull(),
+    variant: text('variant'),
+    variantRecordedAt: ts('variant_recorded_at'),
+    variantWeek: text('variant_week'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.caseId] }), index('tracing_sequencing_week_idx').on(t.regionId, t.variantWeek)],
+);
+
+/** A region's tracing rules (priorities, windows, sequencing criteria); defaults in rules.ts when there is no row. */
+export const tracingSettings = pgTable('tracing_settings', {
+  regionId: text('region_id').primaryKey(),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
-import { publishEvent } from '../platform/jobs/outbox.js';
+import { positiveResult } from '../../test/positives.js';
 import { units } from '../identity/model.js';
 import { POSITIVE_RESULT_REGISTERED } from '../testing/events.js';
 
@@ -10,15 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-let n = 0;
-async function positive(person: { id: string; regionId: string }, takenAt: string) {
-  const sampleId = `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-  await env.database.db.transaction((tx) =>
-    publishEvent(tx, person.regionId, POSITIVE_RESULT_REGISTERED, { regionId: person.regionId, sampleId, personId: person.id, testType: 'pcr', collection: 'self', takenAt, resultAt: takenAt }, sampleId),
-  );
-  await env.worker.drain();
-  return sampleId;
-}
+const positive = (person: { id: string; regionId: string }, takenAt: string) => positiveResult(env, person, takenAt);
 
 describe('a case for every positive', () => {
   it('opens one case from the event, joins a second positive within 90 days, and opens a possible reinfection after', async () => {

@@ -44,7 +44,12 @@ export function tracingRoutes(app: App, ctx: AppContext) {
   app.post('/api/tracing/assign-balanced', { config: { access: 'tracing.assign' }, schema: { tags, summary: 'Assign unassigned cases by load', body: z.object({}).strict().optional(), response: { 200: z.object({ assigned: z.number(), perTracer: z.array(z.object({ staffId: z.string(), name: z.string(), count: z.number() })) }) } } }, async (req) =>
     service.assignBalanced(ctx, actorOf(req)),
   );
-  app.post('/api/tracing/cases/:id/call', { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Record the first call to the index', params: CaseParams, body: z.object({}).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } } }, async (req) =>
-    service.recordFirstCall(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/api/tracing/cases/:id/call',
+    {
+      config: { access: 'tracing.case.work' },
+      schema: { tags, summary: 'Record a call to the index (the first one meets the deadline)', params: CaseParams, body: z.object({ note: z.string().trim().min(1).max(5000).optional() }).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } },
+    },
+    async (req) => service.recordCall(ctx, actorOf(req), req.params.id, req.body?.note),
   );
 }

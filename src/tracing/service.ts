@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../platform/errors.js';
 import { contactsOf } from '../identity/contacts.js';
 import { activeStaffWithRole } from '../identity/store.js';
 import { balance } from './assignment.js';
-import { tracingCases } from './model.js';
+import { tracingCases, tracingNotes } from './model.js';
 
 const decodeCursor = (cursor: string): SQL => {
   const [p, due, id] = Buffer.from(cursor, 'base64url').toString().split('|');
@@ -106,15 +106,18 @@ export async function assignBalanced(ctx: AppContext, actor: Actor) {
   });
 }
 
-export async function recordFirstCall(ctx: AppContext, actor: Actor, caseId: string) {
+/** Records a call to the index in the case's journal; the first one also meets the first-call deadline. */
+export async function recordCall(ctx: AppContext, actor: Actor, caseId: string, note?: string) {
   const regionId = personalDataScope(actor);
+  const now = ctx.clock.now().toISOString();
   return ctx.database.db.transaction(async (tx) => {
     const [c] = await tx
       .update(tracingCases)
-      .set({ firstCallAt: sql`coalesce(${tracingCases.firstCallAt}, ${ctx.clock.now().toISOString()}::timestamptz)` })
-      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId)))
+      .set({ firstCallAt: sql`coalesce(${tracingCases.firstCallAt}, ${now}::timestamptz)` })
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId), eq(tracingCases.status, 'open')))
       .returning();
-    if (!c) throw notFound('The case');
+    if (!c) throw notFound('An open case');
+    await tx.insert(tracingNotes).values({ regionId, caseId, kind: 'call', text: note ?? 'Samtal med index', authorId: actor.id, authorName: actor.name, createdAt: now });
     await record(tx, actor, { action: 'tracing.case.called', personId: c.personId, purpose: 'smittspårning' });
     return { id: c.id, firstCallAt: toIso(c.firstCallAt!) };
   });

@@ -51,10 +51,12 @@ export const permissions = {
   'vaccination.book.on-behalf': ['vaccinator', 'site_manager', 'vaccine_coordinator'],
   'vaccination.appointments.read': ['vaccinator', 'site_manager'],
   'vaccination.dose.record': ['vaccinator'],
+  'vaccination.risk-group.record': ['vaccinator', 'vaccine_coordinator'],
   'vaccination.supply.manage': ['vaccine_coordinator'],
   'vaccination.stock.read': ['vaccinator', 'site_manager', 'vaccine_coordinator'],
   'vaccination.stock.manage': ['vaccinator', 'site_manager'],
   'vaccination.nvr.read': ['vaccine_coordinator', 'site_manager'],
+  'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
 } as const satisfies Record<string, readonly Role[]>;

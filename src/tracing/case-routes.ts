@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { AppContext } from '../platform/context.js';
+import { actorOf, type App } from '../platform/http/server.js';
+import * as caseFile from './case-file.js';
+import { adviceCodes } from './rules.js';
+import { SminetInput } from './sminet.js';
+
+const tags = ['tracing'];
+const CaseParams = z.object({ id: z.uuid() });
+const day = z.iso.date();
+const Contact = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  personId: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  relation: z.enum(['household', 'close']),
+  context: z.string().nullable(),
+  exposureDate: z.string().nullable(),
+  informedAt: z.string().nullable(),
+  informedBy: z.enum(['system', 'tracer', 'index']).nullable(),
+  status: z.enum(['named', 'informed', 'tested', 'positive', 'negative']),
+  testedAt: z.string().nullable(),
+  result: z.string().nullable(),
+});
+const Note = z.object({ id: z.string(), kind: z.enum(['call', 'advice', 'journal']), text: z.string(), advice: z.array(z.string()), authorName: z.string(), createdAt: z.string() });
+const Notification = z.object({
+  status: z.enum(['queued', 'sent', 'failed']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  reference: z.string().nullable(),
+  error: z.string().nullable(),
+  document: z.record(z.string(), z.unknown()),
+});
+const CaseFile = z.object({
+  case: z.object({
+    id: z.string(),
+    personId: z.string(),
+    name: z.string(),
+    identityNumber: z.string(),
+    phone: z.string().nullable(),
+    priority: z.number(),
+    priorityReason: z.string(),
+    status: z.enum(['open', 'closed']),
+    positiveTakenAt: z.string(),
+    openedAt: z.string(),
+    questionnaireDueAt: z.string(),
+    questionnaireSentAt: z.string().nullable(),
+    firstCallDueAt: z.string(),
+    firstCallAt: z.string().nullable(),
+    overdue: z.boolean(),
+    possibleReinfection: z.boolean(),
+    assignedTo: z.string().nullable(),
+    assignedToName: z.string().nullable(),
+    contactsInformedBy: z.enum(['index', 'tracer']).nullable(),
+    severeIllness: z.boolean(),
+    closedAt: z.string().nullable(),
+  }),
+  questionnaire: z.object({ answers: z.record(z.string(), z.unknown()), savedAt: z.string(), submittedAt: z.string().nullable() }).nullable(),
+  contacts: z.array(Contact),
+  notes: z.array(Note),
+  notification: Notification.nullable(),
+  outbreaks: z.array(z.object({ id: z.string(), label: z.string() })),
+  sequencing: z.object({ reasons: z.array(z.string()), variant: z.string().nullable() }).nullable(),
+  adviceOptions: z.array(z.object({ code: z.string(), text: z.string() })),
+});
+const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'not a phone number');
+
+/** One case as the tracer works it: the file, notes, contacts, SmiNet and closing. */
+export function tracingCaseRoutes(app: App, ctx: AppContext) {
+  app.get('/api/tracing/cases/:id', { config: { access: 'tracing.case.read' }, schema: { tags, summary: 'The case file (audited)', params: CaseParams, response: { 200: CaseFile } } }, async (req) =>
+    caseFile.caseFile(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/tracing/cases/:id/notes',
+    {
+      config: { access: 'tracing.case.work' },
+      schema: { tags, summary: 'Record advice given (förhållningsregler) or a journal note', params: CaseParams, body: z.object({ kind: z.enum(['advice', 'journal']), text: z.string().trim().min(1).max(5000), advice: z.array(z.enum(adviceCodes)).max(20).optional() }).strict(), response: { 200: Note } },
+    },
+    async (req) => caseFile.addNote(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/tracing/cases/:id/contacts-informed-by',
+    { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Who informs the close contacts: the index or the tracer', params: CaseParams, body: z.object({ by: z.enum(['index', 'tracer']) }).strict(), response: { 200: z.object({ contactsInformedBy: z.enum(['index', 'tracer']), informed: z.number() }) } } },
+    async (req) => caseFile.setContactsInformedBy(ctx, actorOf(req), req.params.id, req.body.by),
+  );
+  app.post(
+    '/api/tracing/cases/:id/contacts',
+    {
+      config: { access: 'tracing.case.work' },
+      schema: {
+        tags,
+        summary: 'Add a contact (a household contact is informed at once)',
+        params: CaseParams,
+        body: z.object({ name: z.string().trim().min(1).max(200), phone: phone.nullish(), identityNumber: z.string().trim().max(20).nullish(), relation: z.enum(['household', 'close']), context: z.string().trim().max(300).nullish(), exposureDate: day.nullish() }).strict(),
+        response: { 200: Contact },
+      },
+    },
+    async (req) => caseFile.addContact(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/tracing/cases/:id/contacts/:contactId/inform',
+    { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Inform a contact (1177 inbox and SMS)', params: z.object({ id: z.uuid(), contactId: z.uuid() }), body: z.object({}).strict().optional(), response: { 200: Contact } } },
+    async (req) => caseFile.informContact(ctx, actorOf(req), req.params.id, req.params.contactId),
+  );
+  app.post(
+    '/api/tracing/cases/:id/severity',
+    { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Mark severe illness (a sequencing criterion)', params: CaseParams, body: z.object({ severeIllness: z.boolean() }).strict(), response: { 200: z.object({ severeIllness: z.boolean() }) } } },
+    async (req) => caseFile.setSevereIllness(ctx, actorOf(req), req.params.id, req.body.severeIllness),
+  );
+  app.post(
+    '/api/tracing/cases/:id/sminet',
+    { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Make the clinical notification to SmiNet (queued through the outbox)', params: CaseParams, body: SminetInput, response: { 200: Notification } } },
+    async (req) => caseFile.notifySminet(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/tracing/cases/:id/close',
+    { config: { access: 'tracing.case.close' }, schema: { tags, summary: 'Close the case (only after the SmiNet notification)', params: CaseParams, body: z.object({}).strict().optional(), response: { 200: z.object({ id: z.string(), status: z.literal('closed'), closedAt: z.string() }) } } },
+    async (req) => caseFile.closeCase(ctx, actorOf(req), req.params.id),
+  );
+}

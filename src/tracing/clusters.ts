@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.js';
+import { queryRows } from '../platform/db/sql.js';
+import type { SettingKind } from './model.js';
+
+export interface Cluster {
+  kind: SettingKind;
+  key: string;
+  label: string;
+  unitId: string | null;
+  schoolClass: string | null;
+  firstDate: string;
+  lastDate: string;
+  cases: number;
+  caseIds: string[];
+}
+
+/**
+ * Cases that shared a setting with no more than `windowDays` between one case and the next form a cluster
+ * (gaps and islands over the settings index): one pass over a year of cases, no pairwise comparison.
+ */
+export async function detectClusters(tx: Db, regionId: string, opts: { windowDays: number; minCases: number; since: string }): Promise<Cluster[]> {
+  const rows = await queryRows<{ kind: SettingKind; key: string; label: string; unit_id: string | null; school_class: string | null; first_date: string; last_date: string; cases: number; case_ids: string[] }>(
+    tx,
+    sql`WITH ordered AS (
+        SELECT kind, key, label, unit_id, school_class, case_id, exposure_date,
+          CASE WHEN exposure_date - lag(exposure_date) OVER (PARTITION BY kind, key ORDER BY exposure_date) > ${opts.windowDays} THEN 1 ELSE 0 END AS gap
+        FROM tracing_case_settings WHERE region_id = ${regionId} AND exposure_date >= ${opts.since}::date),
+      islands AS (
+        SELECT *, sum(gap) OVER (PARTITION BY kind, key ORDER BY exposure_date ROWS UNBOUNDED PRECEDING) AS island FROM ordered)
+      SELECT kind, key, max(label) AS label, max(unit_id::text) AS unit_id, max(school_class) AS school_class,
+        min(exposure_date)::text AS first_date, max(exposure_date)::text AS last_date, count(DISTINCT case_id)::int AS cases, array_agg(DISTINCT case_id) AS case_ids
+      FROM islands GROUP BY kind, key, island HAVING count(DISTINCT case_id) >= ${opts.minCases}
+      ORDER BY count(DISTINCT case_id) DESC, max(exposure_date) DESC`,
+  );
+  return rows.map((r) => ({ kind: r.kind, key: r.key, label: r.label, unitId: r.unit_id, schoolClass: r.school_class, firstDate: r.first_date, lastDate: r.last_date, cases: r.cases, caseIds: r.case_ids }));
+}
+
+/** Adds a case to the open outbreaks it shares a setting with; returns their labels (the outbreak grows). */
+export async function joinOpenOutbreaks(tx: Db, regionId: string, caseId: string, at: string): Promise<string[]> {
+  const joined = await queryRows<{ label: string }>(
+    tx,
+    sql`WITH matching AS (
+        SELECT o.id, o.label FROM tracing_outbreaks o
+        JOIN tracing_case_settings s ON s.region_id = o.region_id AND s.kind = o.kind AND s.key = o.key
+        WHERE o.region_id = ${regionId} AND o.status = 'open' AND s.case_id = ${caseId}),
+      added AS (
+        INSERT INTO tracing_outbreak_cases (region_id, outbreak_id, case_id, added_at)
+        SELECT ${regionId}, id, ${caseId}, ${at}::timestamptz FROM matching ON CONFLICT DO NOTHING)
+      SELECT label FROM matching`,
+  );
+  return joined.map((j) => j.label);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { AppContext } from '../platform/context.js';
+import { actorOf, type App } from '../platform/http/server.js';
+import { tracingConfigOf, updateTracingConfig } from './config.js';
+import { TracingConfig } from './rules.js';
+import * as sequencing from './sequencing.js';
+import { tracingStatistics } from './statistics.js';
+
+const tags = ['tracing'];
+const week = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week, YYYY-Www');
+const day = z.iso.date();
+
+/** Sequencing selection and variants, weekly statistics, and the region's tracing rules. */
+export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/tracing/sequencing',
+    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Positives flagged for sequencing, with the criteria met (audited)', response: { 200: z.object({ cases: z.array(z.object({ caseId: z.string(), name: z.string(), positiveTakenAt: z.string(), reasons: z.array(z.string()), variant: z.string().nullable() })) }) } } },
+    async (req) => ({ cases: await sequencing.flaggedForSequencing(ctx, actorOf(req)) }),
+  );
+  app.post(
+    '/api/tracing/sequencing/:caseId/variant',
+    { config: { access: 'tracing.sequencing.record' }, schema: { tags, summary: 'Record the variant found', params: z.object({ caseId: z.uuid() }), body: z.object({ variant: z.string().trim().min(1).max(60) }).strict(), response: { 200: z.object({ caseId: z.string(), variant: z.string() }) } } },
+    async (req) => sequencing.recordVariant(ctx, actorOf(req), req.params.caseId, req.body.variant),
+  );
+  app.get(
+    '/api/tracing/sequencing/variants',
+    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Variants per week', querystring: z.object({ from: week, to: week }).strict(), response: { 200: z.object({ weeks: z.array(z.object({ week: z.string(), variant: z.string(), count: z.number() })) }) } } },
+    async (req) => sequencing.variantsPerWeek(ctx, actorOf(req), req.query.from, req.query.to),
+  );
+  app.get(
+    '/api/tracing/statistics',
+    {
+      config: { access: 'tracing.statistics.read' },
+      schema: {
+        tags,
+        summary: 'Weekly tracing statistics (aggregates)',
+        querystring: z.object({ from: day, to: day, regionId: z.string().regex(/^\d{2}$/).optional() }).strict(),
+        response: {
+          200: z.object({
+            weeks: z.array(z.object({ week: z.string(), cases: z.number(), contacts: z.number(), contactsPerCase: z.number(), reachedInTime: z.number().nullable(), questionnaireInTime: z.number(), medianHoursToFirstContact: z.number().nullable(), p90HoursToFirstContact: z.number().nullable() })),
+            outbreaksBySetting: z.array(z.object({ kind: z.string(), outbreaks: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => tracingStatistics(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/tracing/settings', { config: { access: 'tracing.case.read' }, schema: { tags, summary: "The region's tracing rules", response: { 200: TracingConfig } } }, async (req) => tracingConfigOf(ctx.database.db, actorOf(req).regionId));
+  app.put('/api/tracing/settings', { config: { access: 'tracing.outbreaks.manage' }, schema: { tags, summary: "Change the region's tracing rules", body: TracingConfig, response: { 200: TracingConfig } } }, async (req) =>
+    updateTracingConfig(ctx, actorOf(req), req.body),
+  );
+}
