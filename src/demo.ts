@@ -1,6 +1,7 @@
 import type { Database } from './platform/db/client.js';
 import { loadDemoRegion, type DemoOptions } from './identity/demo/load.js';
 import { loadTestingDemo } from './testing/demo.js';
+import { loadTracingDemo } from './tracing/demo.js';
 
 /**
  * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
@@ -11,5 +12,7 @@ export async function loadDemo(database: Database, opts: DemoOptions) {
   if (result.skipped) return result;
   opts.onProgress?.('Testing: distribution points, kits, sampling times, capacity…');
   await database.db.transaction((tx) => loadTestingDemo(tx, opts.regionId, opts.now));
+  opts.onProgress?.('Tracing: the last week’s positives become cases, and a school class has a cluster…');
+  await database.db.transaction((tx) => loadTracingDemo(tx, opts.regionId, opts.now));
   return result;
 }

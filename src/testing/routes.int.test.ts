@@ -47,10 +47,13 @@ describe('self-sampling from order to answer', () => {
     expect(mine.samples[0]).toMatchObject({ status: 'answered', result: 'positive' });
 
     await env.worker.drain();
-    const inbox = (await citizen({ method: 'GET', url: '/api/inbox' })).json().messages;
-    expect(inbox[0].subject).toMatch(/^Provsvar: PCR-test/);
-    expect(inbox[0].body).toMatch(/En smittspårare kommer att kontakta dig/);
-    const notices = await env.database.query<{ channel: string; body: string }>('SELECT channel, body FROM delivered_messages WHERE person_id = $1 ORDER BY channel', [person.id]);
+    // The answer, and (from contact tracing, which opened a case) the questionnaire.
+    const inbox = (await citizen({ method: 'GET', url: '/api/inbox' })).json().messages as { subject: string; body: string }[];
+    const answer = inbox.find((m) => m.subject.startsWith('Provsvar'));
+    expect(answer?.subject).toMatch(/^Provsvar: PCR-test/);
+    expect(answer?.body).toMatch(/En smittspårare kommer att kontakta dig/);
+    expect(inbox.map((m) => m.subject)).toContain('Smittspårning: frågor om dina kontakter');
+    const notices = await env.database.query<{ channel: string; body: string }>("SELECT channel, body FROM delivered_messages WHERE person_id = $1 AND idempotency_key LIKE 'result:%' ORDER BY channel", [person.id]);
     expect(notices.map((n) => n.channel)).toEqual(['email', 'inbox', 'sms']);
     expect(notices.find((n) => n.channel === 'sms')!.body).not.toMatch(/covid-19\./); // the notice never carries the answer
     const [event] = await env.database.query<{ payload: { personId: string; collection: string } }>("SELECT payload FROM outbox WHERE topic = 'testing.PositiveResultRegistered'");

@@ -88,7 +88,7 @@ async function facts() {
     const one = async (q: string) => (await database.query<{ n: number }>(q))[0]!.n;
     return {
       answered: await one('SELECT count(*)::int AS n FROM samples WHERE result IS NOT NULL'),
-      messages: await one("SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'message.%'"),
+      messages: await one("SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'message.%' AND idempotency_key LIKE 'result:%'"),
       events: await one("SELECT count(*)::int AS n FROM outbox WHERE topic = 'testing.PositiveResultRegistered'"),
       audited: await one("SELECT count(*)::int AS n FROM audit_log WHERE action = 'testing.result.registered'"),
       rowsDone: await one('SELECT coalesce(max(rows_done), -1)::int AS n FROM result_imports'),
