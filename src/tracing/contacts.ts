@@ -25,9 +25,10 @@ export interface NamedContact {
 /** Contacts as named, linked to the person register when their identity number is known there. */
 export async function saveContacts(tx: Db, now: Date, c: CaseRow, named: NamedContact[]): Promise<void> {
   if (named.length === 0) return;
-  const personIds = await Promise.all(
-    named.map(async (n) => (n.identityNumber ? ((await findPersonIdByIdentifier(tx, c.regionId, identityNumberInput(n.identityNumber.field, n.identityNumber.raw, { now }).canonical)) ?? null) : null)),
-  );
+  const personIds: (string | null)[] = [];
+  for (const n of named) {
+    personIds.push(n.identityNumber ? ((await findPersonIdByIdentifier(tx, c.regionId, identityNumberInput(n.identityNumber.field, n.identityNumber.raw, { now }).canonical)) ?? null) : null);
+  }
   const col = <T,>(f: (n: NamedContact, i: number) => T) => sql.param(named.map(f));
   // A contact id from another case is ignored: a form cannot rewrite someone else's contacts.
   await tx.execute(sql`INSERT INTO tracing_contacts AS t (region_id, id, case_id, person_id, name, phone, relation, context, exposure_date, named_at)

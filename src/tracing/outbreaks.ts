@@ -66,7 +66,7 @@ export async function listOutbreaks(ctx: AppContext, actor: Actor) {
     sql`SELECT o.id, o.kind, o.label, o.status, o.confirmed_at, count(oc.case_id)::int AS cases, max(c.positive_taken_at)::date::text AS last_case_date
       FROM tracing_outbreaks o LEFT JOIN tracing_outbreak_cases oc ON oc.region_id = o.region_id AND oc.outbreak_id = o.id
       LEFT JOIN tracing_cases c ON c.region_id = oc.region_id AND c.id = oc.case_id
-      WHERE o.region_id = ${regionId} GROUP BY o.id ORDER BY o.status DESC, o.confirmed_at DESC`,
+      WHERE o.region_id = ${regionId} GROUP BY o.region_id, o.id ORDER BY o.status DESC, o.confirmed_at DESC`,
   );
   return { outbreaks: rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, status: r.status, confirmedAt: toIso(r.confirmed_at), cases: r.cases, lastCaseDate: r.last_case_date })) };
 }

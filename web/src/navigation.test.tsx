@@ -10,7 +10,7 @@ import { citizenSession, json, mockApi, renderApp, staffSession } from './test-u
 const EXPECTED: Record<Role, string[]> = {
   citizen: ['/testing', '/vaccination', '/certificates', '/messages', '/my-record'],
   sampler: ['/testing'],
-  lab: ['/testing'],
+  lab: ['/testing', '/tracing'],
   tracer: ['/tracing'],
   tracing_coordinator: ['/tracing'],
   smittskydd: ['/tracing', '/testing'],
@@ -18,9 +18,9 @@ const EXPECTED: Record<Role, string[]> = {
   site_manager: ['/vaccination'],
   vaccine_coordinator: ['/vaccination'],
   certificate_admin: ['/certificates'],
-  analyst: ['/reporting', '/testing', '/vaccination'],
-  region_admin: ['/admin/audit', '/messages', '/reporting'],
-  national_analyst: ['/reporting', '/testing', '/vaccination'],
+  analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
+  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing'],
+  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
   committee_secretary: ['/reporting'],
 };
 
@@ -33,10 +33,10 @@ describe('navigation table', () => {
     expect(Object.keys(NAVIGATION).sort()).toEqual([...ROLES].sort());
   });
 
-  it('gives analysts read-only statistics for testing and vaccination', () => {
+  it('gives analysts read-only statistics for testing, tracing and vaccination', () => {
     for (const role of ['analyst', 'national_analyst'] as const) {
       const modes = Object.fromEntries(navigationFor(role).map((e) => [e.section, e.mode]));
-      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', vaccination: 'statistics' });
+      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics' });
     }
   });
 
@@ -78,7 +78,7 @@ describe('navbar and start page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Smittspårning – ärendekö' })).toBeTruthy();
   });
 
-  it('shows a region administrator audit, messages and follow-up, with start-page cards', async () => {
+  it('shows a region administrator audit, messages, follow-up and tracing statistics, with start-page cards', async () => {
     mockApi({ 'GET /api/session': () => json(staffSession('region_admin', 'Rut Admin')) });
     renderApp('/');
     expect(await navLinks()).toEqual([
@@ -86,10 +86,11 @@ describe('navbar and start page', () => {
       ['Loggkontroll', '/admin/audit'],
       ['Meddelanden', '/messages'],
       ['Uppföljning', '/reporting'],
+      ['Smittspårning', '/tracing'],
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hej Rut Admin!' })).toBeTruthy();
     const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning']);
+    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning']);
     expect(screen.getByText(/inloggad som regionadministratör på Smittskyddsenheten, Region Exempel/)).toBeTruthy();
   });
 

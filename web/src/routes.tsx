@@ -16,6 +16,10 @@ const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
 const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m) => ({ default: m.TestingSection })));
 const TracingSection = lazy(() => import('./tracing/TracingSection.js').then((m) => ({ default: m.TracingSection })));
+const CitizenQuestionnaireRoute = lazy(() =>
+  import('./tracing/questionnaire/QuestionnairePage.js').then((m) => ({ default: m.CitizenQuestionnaireRoute })),
+);
+const PublicSignalPage = lazy(() => import('./tracing/signals/PublicSignalPage.js').then((m) => ({ default: m.PublicSignalPage })));
 const VaccinationSection = lazy(() => import('./vaccination/VaccinationSection.js').then((m) => ({ default: m.VaccinationSection })));
 
 /**
@@ -45,10 +49,18 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Smittskydd's function mailbox takes messages from anyone, signed in or not.
+      { path: '/tracing/signal', element: <PublicSignalPage /> },
       {
         path: '/',
         element: <SessionGate />,
-        children: [{ index: true, element: <HomePage /> }, ...sectionRoutes, { path: '*', element: <NotFoundPage /> }],
+        children: [
+          { index: true, element: <HomePage /> },
+          // The link in a positive citizen's message; citizens have no tracing section (see the page).
+          { path: 'tracing/questionnaire', element: <CitizenQuestionnaireRoute /> },
+          ...sectionRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
     ],
   },

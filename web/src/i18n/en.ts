@@ -1,6 +1,7 @@
 import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
+import { tracingEn } from '../tracing/i18n/en.js';
 
 export const en: Translation = {
   app: {
@@ -59,6 +60,8 @@ export const en: Translation = {
     tracingCases: 'Follow up infected people and their contacts.',
     tracingCoordination: 'Assign cases and follow the contact tracing workload.',
     tracingOversight: 'Oversee contact tracing and decide on disease control measures.',
+    tracingStatistics: 'See weekly contact-tracing statistics (read only).',
+    sequencingResults: 'Record variants for samples selected for sequencing.',
     testingOversight: 'See testing and positive findings in the region.',
     vaccinating: 'Register doses given at the clinic.',
     siteManagement: "Manage the clinic's appointments, bookings and stock.",
@@ -556,61 +559,7 @@ export const en: Translation = {
   },
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
-  tracing: {
-    queue: {
-      title: 'Contact tracing – case queue',
-      intro: 'Cases in order of priority. Make the first call before the deadline.',
-      show: 'Show',
-      mine: 'My cases',
-      all: 'All',
-      caption: 'Cases in the queue',
-      empty: 'No cases in the queue.',
-      refresh: 'Refresh',
-      columns: {
-        priority: 'Priority',
-        name: 'Name',
-        phone: 'Phone',
-        reason: 'Reason',
-        firstCallDue: 'First call due',
-        status: 'Status',
-        assignee: 'Tracer',
-        action: 'Action',
-      },
-      noPhone: 'None',
-      unassigned: 'Unassigned',
-      overdue: 'Overdue',
-      possibleReinfection: 'Possible reinfection',
-    },
-    priority: {
-      badge: '{{priority}} · {{name}}',
-      names: {
-        '1': 'Health and social care',
-        '2': 'School',
-        '3': 'Outbreak',
-        '4': 'Others',
-      },
-    },
-    call: {
-      record: 'Record call',
-      recordLabel: 'Record call with {{name}}',
-      recorded: 'The call with {{name}} is recorded.',
-    },
-    assign: {
-      label: 'Assign {{name}}',
-      placeholder: 'Choose a tracer',
-      option: '{{name}} ({{count}} open)',
-      submit: 'Assign',
-      submitLabel: 'Assign the case of {{name}}',
-      assigned: 'The case of {{name}} is assigned to {{tracer}}.',
-    },
-    balance: {
-      button: 'Distribute unassigned cases',
-      title: 'The cases are distributed',
-      assigned_one: '{{count}} case was distributed.',
-      assigned_other: '{{count}} cases were distributed.',
-      perTracer: '{{name}}: {{count}}',
-    },
-  },
+  tracing: tracingEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

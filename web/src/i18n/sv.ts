@@ -1,6 +1,7 @@
 import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
+import { tracingSv } from '../tracing/i18n/sv.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -64,6 +65,8 @@ export const sv = {
     tracingCases: 'Följ upp smittade personer och deras kontakter.',
     tracingCoordination: 'Fördela ärenden och följ läget i smittspårningen.',
     tracingOversight: 'Följ smittspårningen och besluta om smittskyddsåtgärder.',
+    tracingStatistics: 'Se statistik över smittspårningen per vecka (endast läsbehörighet).',
+    sequencingResults: 'Registrera varianter för prover som valts ut för sekvensering.',
     testingOversight: 'Se provtagning och positiva fynd i regionen.',
     vaccinating: 'Registrera givna doser på mottagningen.',
     siteManagement: 'Hantera mottagningens tider, bokningar och lager.',
@@ -563,61 +566,7 @@ export const sv = {
   /** Contact tracing (`/tracing`). */
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
-  tracing: {
-    queue: {
-      title: 'Smittspårning – ärendekö',
-      intro: 'Ärenden i prioritetsordning. Ring det första samtalet före tidsgränsen.',
-      show: 'Visa',
-      mine: 'Mina ärenden',
-      all: 'Alla',
-      caption: 'Ärenden i kön',
-      empty: 'Inga ärenden i kön.',
-      refresh: 'Uppdatera',
-      columns: {
-        priority: 'Prioritet',
-        name: 'Namn',
-        phone: 'Telefon',
-        reason: 'Skäl',
-        firstCallDue: 'Första samtal senast',
-        status: 'Status',
-        assignee: 'Handläggare',
-        action: 'Åtgärd',
-      },
-      noPhone: 'Saknas',
-      unassigned: 'Ej tilldelad',
-      overdue: 'Försenad',
-      possibleReinfection: 'Möjlig reinfektion',
-    },
-    priority: {
-      badge: '{{priority}} · {{name}}',
-      names: {
-        '1': 'Vård och omsorg',
-        '2': 'Skola',
-        '3': 'Utbrott',
-        '4': 'Övriga',
-      },
-    },
-    call: {
-      record: 'Registrera samtal',
-      recordLabel: 'Registrera samtal med {{name}}',
-      recorded: 'Samtalet med {{name}} är registrerat.',
-    },
-    assign: {
-      label: 'Tilldela {{name}}',
-      placeholder: 'Välj smittspårare',
-      option: '{{name}} ({{count}} öppna)',
-      submit: 'Tilldela',
-      submitLabel: 'Tilldela ärendet för {{name}}',
-      assigned: 'Ärendet för {{name}} är tilldelat {{tracer}}.',
-    },
-    balance: {
-      button: 'Fördela ofördelade ärenden',
-      title: 'Ärendena är fördelade',
-      assigned_one: '{{count}} ärende fördelades.',
-      assigned_other: '{{count}} ärenden fördelades.',
-      perTracer: '{{name}}: {{count}}',
-    },
-  },
+  tracing: tracingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',

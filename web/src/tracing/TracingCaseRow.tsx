@@ -1,7 +1,10 @@
-import { Badge, Button, Group, Table } from '@mantine/core';
+import { Anchor, Button, Group, Table } from '@mantine/core';
+import { Link } from 'react-router';
 import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import { AssignCaseForm } from './AssignCaseForm.js';
+import { CaseFlags } from './CaseFlags.js';
+import { PhoneLink } from './PhoneLink.js';
 import { PriorityBadge } from './PriorityBadge.js';
 import type { TracingCase, Tracer } from './tracingApi.js';
 
@@ -23,23 +26,16 @@ export function TracingCaseRow({ tracingCase: c, tracers, onRecordCall, recordin
         <PriorityBadge priority={c.priority} />
       </Table.Td>
       <Table.Th scope="row" fw={500}>
-        {c.name}
+        <Anchor component={Link} to={`/tracing/cases/${c.id}`}>
+          {c.name}
+        </Anchor>
       </Table.Th>
-      <Table.Td>{c.phone ? <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a> : t('tracing.queue.noPhone')}</Table.Td>
+      <Table.Td>{c.phone ? <PhoneLink phone={c.phone} /> : t('tracing.queue.noPhone')}</Table.Td>
       <Table.Td>{c.priorityReason}</Table.Td>
       <Table.Td>{c.firstCallDueAt ? <DateTime iso={c.firstCallDueAt} /> : '–'}</Table.Td>
       <Table.Td>
         <Group gap={4}>
-          {c.overdue && (
-            <Badge color="red" variant="filled" tt="none">
-              {t('tracing.queue.overdue')}
-            </Badge>
-          )}
-          {c.possibleReinfection && (
-            <Badge color="yellow" variant="light" tt="none">
-              {t('tracing.queue.possibleReinfection')}
-            </Badge>
-          )}
+          <CaseFlags overdue={c.overdue} possibleReinfection={c.possibleReinfection} />
         </Group>
       </Table.Td>
       <Table.Td>

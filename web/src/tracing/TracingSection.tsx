@@ -1,18 +1,76 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { useActor } from '../ActorContext.js';
 import { PageLoader } from '../components/PageLoader.js';
+import type { TKey } from '../i18n/useT.js';
+import type { Role } from '../navigation.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { TracingNav, type TracingNavLink } from './TracingNav.js';
 
-const TracingQueuePage = lazy(() => import('./TracingQueuePage.js').then((m) => ({ default: m.TracingQueuePage })));
+const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-/** `/tracing/*`: the contact tracing section (tracer, tracing_coordinator, smittskydd; access in navigation.ts). */
+const TracingQueuePage = page(() => import('./TracingQueuePage.js'), 'TracingQueuePage');
+const CasePage = page(() => import('./case/CasePage.js'), 'CasePage');
+const OutbreaksPage = page(() => import('./outbreaks/OutbreaksPage.js'), 'OutbreaksPage');
+const OutbreakPage = page(() => import('./outbreaks/OutbreakPage.js'), 'OutbreakPage');
+const SignalsPage = page(() => import('./signals/SignalsPage.js'), 'SignalsPage');
+const SequencingPage = page(() => import('./sequencing/SequencingPage.js'), 'SequencingPage');
+const TracingStatisticsPage = page(() => import('./statistics/TracingStatisticsPage.js'), 'TracingStatisticsPage');
+
+interface TracingPage {
+  path: string;
+  element: ReactNode;
+  /** In the sub-navigation under this label; pages reached from another page (a case) have none. */
+  label?: TKey;
+}
+
+const queue: TracingPage = { path: '', element: <TracingQueuePage />, label: 'tracing.nav.queue' };
+const casePage: TracingPage = { path: 'cases/:id', element: <CasePage /> };
+const outbreaks: TracingPage[] = [
+  { path: 'outbreaks', element: <OutbreaksPage />, label: 'tracing.nav.outbreaks' },
+  { path: 'outbreaks/:id', element: <OutbreakPage /> },
+];
+const signals: TracingPage = { path: 'signals', element: <SignalsPage />, label: 'tracing.nav.signals' };
+const sequencing: TracingPage = { path: 'sequencing', element: <SequencingPage />, label: 'tracing.nav.sequencing' };
+const statistics: TracingPage = { path: 'statistics', element: <TracingStatisticsPage />, label: 'tracing.nav.statistics' };
+
+/** Which tracing pages each role works with (the server's permissions decide what each may do on them). */
+function pagesFor(role: Role | null): readonly TracingPage[] {
+  switch (role) {
+    case 'tracer':
+      return [queue, casePage];
+    case 'tracing_coordinator':
+      return [queue, casePage, ...outbreaks, signals, statistics];
+    case 'smittskydd':
+      return [queue, casePage, ...outbreaks, signals, sequencing, statistics];
+    case 'lab':
+      return [sequencing];
+    case 'analyst':
+    case 'region_admin':
+    case 'national_analyst':
+      return [statistics];
+    default:
+      return [];
+  }
+}
+
+/** `/tracing/*`: the contact tracing section, its pages and sub-navigation chosen by the signed-in role (access in navigation.ts). */
 export function TracingSection() {
+  const { role } = useActor();
+  const pages = pagesFor(role);
+  const links = pages.flatMap((p): TracingNavLink[] => (p.label ? [{ to: p.path, label: p.label }] : []));
   return (
-    <Suspense fallback={<PageLoader />}>
-      <Routes>
-        <Route index element={<TracingQueuePage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </Suspense>
+    <>
+      <TracingNav links={links} />
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          {/* The role's first page is also the section's start page (a lab opens sequencing at /tracing). */}
+          {pages[0] && pages[0].path !== '' && <Route index element={pages[0].element} />}
+          {pages.map((p) => (p.path === '' ? <Route key="index" index element={p.element} /> : <Route key={p.path} path={p.path} element={p.element} />))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </>
   );
 }

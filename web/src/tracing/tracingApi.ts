@@ -57,6 +57,8 @@ export const tracingKeys = {
   queueAll: ['tracing', 'queue'] as const,
   queue: (mine: boolean) => ['tracing', 'queue', mine ? 'mine' : 'all'] as const,
   tracers: ['tracing', 'tracers'] as const,
+  cases: ['tracing', 'case'] as const,
+  case: (caseId: string) => ['tracing', 'case', caseId] as const,
 };
 
 /** The case queue, cursor-paged; `mine` limits it to the signed-in tracer's cases. */
@@ -88,6 +90,7 @@ function useRefreshQueue() {
   return () => {
     void queryClient.invalidateQueries({ queryKey: tracingKeys.queueAll });
     void queryClient.invalidateQueries({ queryKey: tracingKeys.tracers });
+    void queryClient.invalidateQueries({ queryKey: tracingKeys.cases });
   };
 }
 

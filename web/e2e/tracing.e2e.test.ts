@@ -1,0 +1,255 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
+import { startE2eServer, type E2eServer } from './server.js';
+
+const QUESTIONNAIRE_SCREENSHOT = '/tmp/lagesbild-tracing-questionnaire-phone.png';
+const CASE_SCREENSHOT = '/tmp/lagesbild-tracing-case.png';
+const HOUSEHOLD_MEMBER = 'Lisa Testberg';
+const CLOSE_REFUSAL = /Ärendet kan inte avslutas innan klinisk anmälan till SmiNet är gjord/;
+
+/** Waits until the locator shows exactly one visible element (playwright's locators are strict). */
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+interface User {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+interface DemoUsers {
+  staff: { id: string; name: string; role: string }[];
+  citizens: { id: string; name: string; note: string }[];
+}
+
+/**
+ * Contact tracing end to end: the lab reports a positive result (through the API, with the lab's session),
+ * the case opens in the tracer's queue, the citizen answers the questionnaire on a phone and names a
+ * household member, who is informed at once; the tracer records the call and the advice, is refused
+ * closing before the SmiNet notification, makes it, and closes the case.
+ */
+describeInBrowser('tracing: from a positive result to a closed case (chromium)', () => {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let lab: User;
+  let citizen: User;
+  let tracer: User;
+  let citizenName = '';
+
+  beforeAll(async () => {
+    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
+    if (s.status === 'fulfilled') server = s.value;
+    if (b.status === 'fulfilled') browser = b.value;
+    if (s.status === 'rejected') throw s.reason;
+    if (b.status === 'rejected') throw b.reason;
+    lab = await newUser({ width: 1280, height: 900 });
+    citizen = await newUser({ width: 390, height: 844 });
+    tracer = await newUser({ width: 1280, height: 900 });
+  });
+
+  afterAll(async () => {
+    for (const user of [lab, citizen, tracer]) {
+      if (user && user.problems.problems.length > 0) console.warn(`Page problems:\n${user.problems.describe()}`);
+      await user?.context.close();
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newUser(viewport: { width: number; height: number }): Promise<User> {
+    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    return { context, page, problems: new PageProblems(page) };
+  }
+
+  /** Logs in as the demo user `pick` finds in the demo panel; returns the user's name. */
+  async function login({ page, problems }: User, pick: (panel: Locator) => Locator): Promise<string> {
+    await page.goto(`${server!.url}/`);
+    await page.waitForURL(`${server!.url}/login`);
+    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
+    await visible(panel);
+    problems.markLoggedIn();
+    const button = pick(panel);
+    const name = (await button.innerText()).split('\n')[0]!.trim();
+    await button.click();
+    await page.waitForURL(`${server!.url}/`);
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: `Hej ${name}!` }));
+    return name;
+  }
+
+  /** A POST with the user's session cookie, expecting success. */
+  async function post<T>({ page }: User, path: string, body: unknown): Promise<T> {
+    const response = await page.request.post(`${server!.url}${path}`, { data: body });
+    expect(response.ok(), `POST ${path} → ${response.status()}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  async function expectNoProblems({ page, problems }: User, expected: (p: PageProblems['problems'][number]) => boolean = () => false): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    const unexpected = problems.problems.filter((p) => !expected(p));
+    expect(unexpected, problems.describe()).toEqual([]);
+  }
+
+  it('a positive result reported by the lab opens a case in the tracer’s queue', async () => {
+    citizenName = await login(citizen, (panel) => panel.getByRole('button', { name: /Vuxen med e-legitimation/ }));
+
+    // The lab's part through the API, with the lab's session: a kit, registered by the citizen, received and positive.
+    const users = (await (await lab.page.request.get(`${server!.url}/api/auth/demo/users`)).json()) as DemoUsers;
+    const labStaff = users.staff.find((s) => s.role === 'lab');
+    expect(labStaff, 'a demo lab user').toBeDefined();
+    await post(lab, '/api/auth/demo/login', { kind: 'staff', id: labStaff!.id });
+    const { kits } = await post<{ kits: string[] }>(lab, '/api/testing/kits', { testType: 'pcr', count: 1 });
+    const kitCode = kits[0]!;
+    await post(citizen, '/api/testing/my/kits', { kitCode });
+    await post(lab, '/api/testing/lab/received', { kitCode });
+    await post(lab, '/api/testing/lab/results', { kitCode, testType: 'pcr', result: 'positive', method: 'RT-PCR SARS-CoV-2' });
+
+    await login(tracer, (panel) => panel.getByRole('region', { name: 'Smittspårare' }).getByRole('button', { name: /^Sara Holm\b/ }));
+    const { page } = tracer;
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Smittspårning' }).click();
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1, name: 'Smittspårning – ärendekö' }));
+    await main.getByLabel('Alla').check();
+    // The outbox worker opens the case within seconds: refresh the queue until it is there.
+    const caseLink = main.getByRole('table', { name: 'Ärenden i kön' }).getByRole('link', { name: citizenName });
+    await expect
+      .poll(
+        async () => {
+          if ((await caseLink.count()) > 0) return true;
+          await main.getByRole('button', { name: 'Uppdatera' }).click();
+          await page.waitForLoadState('networkidle');
+          return (await caseLink.count()) > 0;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(true);
+    await expectNoProblems(lab);
+    await expectNoProblems(tracer);
+  });
+
+  it('the citizen answers the questionnaire on a phone and names a household member', async () => {
+    const { page } = citizen;
+    await page.goto(`${server!.url}/tracing/questionnaire`);
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1, name: 'Frågor om smittspårning' }));
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 1 av 6: Symtom' }));
+    await main.getByLabel('Första dagen med symtom').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() - 86_400_000)));
+    await main.getByRole('button', { name: 'Nästa' }).click();
+
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 2 av 6: Hushåll' }));
+    await visible(main.getByText(/^Sparat /));
+    await main.getByRole('button', { name: 'Lägg till person i hushållet' }).click();
+    const member = main.getByRole('group').last();
+    await member.getByLabel(/^Namn/).fill(HOUSEHOLD_MEMBER);
+    await member.getByLabel('Telefonnummer').fill('070-123 45 67');
+    await member.getByLabel('Telefonnummer').blur();
+    await visible(main.getByText(/^Sparat /));
+    await page.screenshot({ path: QUESTIONNAIRE_SCREENSHOT, fullPage: true });
+    await main.getByRole('button', { name: 'Nästa' }).click();
+
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 3 av 6: Nära kontakter' }));
+    await main.getByRole('button', { name: 'Nästa' }).click();
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 4 av 6: Platser' }));
+    await main.getByRole('button', { name: 'Nästa' }).click();
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 5 av 6: Resor' }));
+    await main.getByLabel('Nej').check();
+    await main.getByRole('button', { name: 'Nästa' }).click();
+    await visible(main.getByRole('heading', { level: 2, name: 'Steg 6 av 6: Skicka in' }));
+    await visible(main.getByText(HOUSEHOLD_MEMBER, { exact: false }));
+    await main.getByRole('button', { name: 'Skicka in svaren' }).click();
+    await visible(main.getByText('Tack för dina svar'));
+    // The page fits the phone: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoProblems(citizen);
+  });
+
+  it('the tracer sees the household member informed, records call and advice, and closes after SmiNet', async () => {
+    const { page } = tracer;
+    const main = page.getByRole('main');
+    await main.getByRole('table', { name: 'Ärenden i kön' }).getByRole('link', { name: citizenName }).click();
+    await page.waitForURL(/\/tracing\/cases\/[0-9a-f-]{36}$/);
+    await visible(main.getByRole('heading', { level: 1, name: `Ärende: ${citizenName}` }));
+    await visible(main.getByRole('region', { name: 'Indexfall och prioritet' }).getByText(/^Varför prioritet \d:/));
+
+    const contactRow = main.getByRole('table', { name: 'Indexets kontakter' }).getByRole('row', { name: new RegExp(HOUSEHOLD_MEMBER) });
+    await visible(contactRow);
+    await visible(contactRow.getByText('Hushåll'));
+    await visible(contactRow.getByText('Informerad', { exact: true }));
+    await visible(main.getByRole('region', { name: 'Indexets svar i formuläret' }).getByText(/^Inskickat/));
+
+    // Closing before the SmiNet notification is refused, with the reason.
+    const close = main.getByRole('region', { name: 'Avsluta ärendet' });
+    await close.getByRole('button', { name: 'Avsluta ärendet' }).click();
+    await visible(close.getByRole('alert').getByText(CLOSE_REFUSAL));
+
+    const call = main.getByRole('region', { name: 'Samtal och bedömning' });
+    await call.getByRole('button', { name: 'Registrera samtal' }).click();
+    await visible(call.getByText('Första samtalet registrerades', { exact: false }));
+
+    const notes = main.getByRole('region', { name: 'Förhållningsregler och journal' });
+    const advice = notes.getByRole('group', { name: /Förhållningsregler som getts/ }).getByRole('checkbox');
+    const adviceCount = await advice.count();
+    expect(adviceCount).toBeGreaterThan(0);
+    for (let i = 0; i < adviceCount; i++) await advice.nth(i).check();
+    await notes.getByRole('button', { name: 'Registrera förhållningsregler' }).click();
+    await visible(notes.getByText('Förhållningsreglerna är genomgångna med indexet.'));
+    await notes.getByLabel('Journalanteckning').fill('Ringt indexet. Mår bra, stannar hemma.');
+    await notes.getByRole('button', { name: 'Spara anteckningen' }).click();
+    await visible(notes.getByText('Ringt indexet. Mår bra, stannar hemma.'));
+
+    const sminet = main.getByRole('region', { name: 'Klinisk anmälan till SmiNet' });
+    await sminet.getByLabel('Smittmiljö').selectOption('household');
+    await sminet.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await visible(sminet.getByText(/^(Väntar på att skickas|Skickad)$/));
+
+    await close.getByRole('button', { name: 'Avsluta ärendet' }).click();
+    await visible(close.getByText('Ärendet avslutades', { exact: false }));
+    await visible(main.getByRole('region', { name: 'Indexfall och prioritet' }).getByText('Avslutat'));
+    await page.screenshot({ path: CASE_SCREENSHOT, fullPage: true });
+    // The one refusal we provoked on purpose: closing before SmiNet.
+    await expectNoProblems(tracer, (p) => (p.kind === 'http' && p.status === 409 && !!p.url?.endsWith('/close')) || (p.kind === 'console' && /\b409\b/.test(p.text)));
+  });
+
+  it('Smittskydd reads a message sent through the public mailbox form, and opens the follow-up pages', async () => {
+    const anyone = await newUser({ width: 1280, height: 900 });
+    const smittskydd = await newUser({ width: 1280, height: 900 });
+    try {
+      // The public form, without logging in.
+      const form = anyone.page;
+      await form.goto(`${server!.url}/tracing/signal`);
+      const formMain = form.getByRole('main');
+      await visible(formMain.getByRole('heading', { level: 1, name: 'Skicka ett meddelande till Smittskydd' }));
+      await formMain.getByLabel(/^Ditt namn/).fill('Rektor Anna Lind');
+      await formMain.getByLabel(/^Telefon eller e-post/).fill('anna.lind@ekskolan.example');
+      await formMain.getByLabel('Organisation (valfri)').fill('Ekskolan');
+      await formMain.getByLabel(/^Ämne/).fill('Många sjuka i klass 3B');
+      await formMain.getByLabel(/^Meddelande/).fill('Sju elever i klass 3B är hemma med feber sedan i måndags.');
+      await formMain.getByRole('button', { name: 'Skicka meddelandet' }).click();
+      await visible(formMain.getByText('Tack, ditt meddelande är skickat'));
+      await expectNoProblems(anyone);
+
+      const { page } = smittskydd;
+      await login(smittskydd, (panel) => panel.getByRole('region', { name: 'Smittskyddsläkare' }).getByRole('button', { name: /Per Nyström/ }));
+      await page.goto(`${server!.url}/tracing/signals`);
+      const main = page.getByRole('main');
+      const subNav = page.getByRole('navigation', { name: 'Smittspårningens sidor' });
+      await visible(main.getByRole('heading', { level: 1, name: 'Funktionsbrevlåda' }));
+      await visible(main.getByRole('article', { name: 'Många sjuka i klass 3B' }).getByText(/Ekskolan/));
+
+      await subNav.getByRole('link', { name: 'Utbrott' }).click();
+      await visible(main.getByRole('heading', { level: 1, name: 'Utbrott' }));
+      await visible(main.getByRole('region', { name: 'Förslag att bekräfta' }));
+      await subNav.getByRole('link', { name: 'Sekvensering' }).click();
+      await visible(main.getByRole('heading', { level: 1, name: 'Sekvensering' }));
+      await visible(main.getByRole('region', { name: 'Varianter per vecka' }));
+      await subNav.getByRole('link', { name: 'Statistik' }).click();
+      await visible(main.getByRole('heading', { level: 1, name: 'Statistik för smittspårningen' }));
+      await visible(main.getByRole('table', { name: 'Smittspårning per vecka' }).or(main.getByText('Inga fall under perioden.')));
+      await expectNoProblems(smittskydd);
+    } finally {
+      await anyone.context.close();
+      await smittskydd.context.close();
+    }
+  });
+});
