@@ -24,6 +24,14 @@ import { sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
 import { testingImportRoutes } from './testing/import/routes.js';
+import { vaccinationRoutes } from './vaccination/routes.js';
+import { vaccinationSupplyRoutes } from './vaccination/supply/routes.js';
+import { DOSE_RECORDED } from './vaccination/events.js';
+import { reportDoseToNvr } from './vaccination/nvr/handlers.js';
+import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
+import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
+import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
+import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -34,6 +42,9 @@ export function createContext(database: Database, config: Config, clock: Clock =
   outbox.useTransport(SMINET_TOPIC, config.sminetWebhookUrl ? webhookTransport('sminet', config.sminetWebhookUrl) : embeddedSminetTransport());
   outbox.on(RESULTS_ANSWERED, 'testing.sendAnswers', sendAnswers);
   outbox.on(POSITIVE_RESULT_REGISTERED, 'tracing.openCase', openCaseOnPositive(config));
+  // Dose reports go to NVR through the configured integration, or to the embedded register in a demo.
+  outbox.useTransport(NVR_REPORT, nvrTransport(config.nvrWebhookUrl ? webhookNvrWire(config.nvrWebhookUrl) : embeddedNvrWire));
+  outbox.on(DOSE_RECORDED, 'vaccination.reportToNvr', reportDoseToNvr);
   return { database, config, clock, outbox };
 }
 
@@ -50,10 +61,15 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => testingStatisticsRoutes(app, ctx),
       (app) => testingImportRoutes(app, ctx),
       (app) => tracingRoutes(app, ctx),
+      (app) => vaccinationRoutes(app, ctx),
       (app) => tracingCaseRoutes(app, ctx),
       (app) => tracingQuestionnaireRoutes(app, ctx),
       (app) => tracingOutbreakRoutes(app, ctx),
       (app) => tracingFollowUpRoutes(app, ctx),
+      (app) => vaccinationSupplyRoutes(app, ctx),
+      (app) => vaccinationNvrRoutes(app, ctx),
+      (app) => vaccinationInvitationRoutes(app, ctx),
+      (app) => vaccinationCoverageRoutes(app, ctx),
     ],
   });
 }

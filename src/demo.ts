@@ -2,6 +2,7 @@ import type { Database } from './platform/db/client.js';
 import { loadDemoRegion, type DemoOptions } from './identity/demo/load.js';
 import { loadTestingDemo } from './testing/demo.js';
 import { loadTracingDemo } from './tracing/demo.js';
+import { loadVaccinationDemo } from './vaccination/demo.js';
 
 /**
  * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
@@ -14,5 +15,7 @@ export async function loadDemo(database: Database, opts: DemoOptions) {
   await database.db.transaction((tx) => loadTestingDemo(tx, opts.regionId, opts.now));
   opts.onProgress?.('Tracing: the last week’s positives become cases, and a school class has a cluster…');
   await database.db.transaction((tx) => loadTracingDemo(tx, opts.regionId, opts.now));
+  opts.onProgress?.('Vaccination: sites, opening hours, times, doses and bookings…');
+  await database.db.transaction((tx) => loadVaccinationDemo(tx, opts.regionId, opts.now));
   return result;
 }

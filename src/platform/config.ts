@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   sminetWebhookUrl: z.string().url().optional(),
   /** Where dose reports to the national vaccination register go (an integration platform taking JSON); unset = the embedded register. */
   nvrWebhookUrl: z.string().url().optional(),
+  /** The bearer token NVR's integration presents when it answers a report later (after a 202); unset = no such answers taken. */
+  nvrAnswerToken: z.string().min(32, 'must be at least 32 characters').optional(),
   runWorker: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -70,6 +72,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     messageWebhookUrl: env.MESSAGE_WEBHOOK_URL || undefined,
     sminetWebhookUrl: env.SMINET_WEBHOOK_URL || undefined,
     nvrWebhookUrl: env.NVR_WEBHOOK_URL || undefined,
+    nvrAnswerToken: env.NVR_ANSWER_TOKEN || undefined,
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Database, Db } from '../db/client.js';
 import { isoTimestamp, queryRows } from '../db/sql.js';
@@ -21,12 +21,21 @@ export async function record(tx: Db, actor: Actor, entry: AuditEntry): Promise<v
 
 export async function recordMany(tx: Db, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  // Array parameters: one statement however many entries (a bulk import audits thousands per batch).
+  await tx.execute(auditInsert(actor, entries));
+}
+
+/**
+ * The audit INSERT as SQL, for a data-modifying CTE that must audit in the very statement that changes the
+ * data (a booking is one statement). With `onlyIf`, the rows are written only when that condition holds.
+ * Array parameters: one statement however many entries (a bulk import audits thousands per batch).
+ */
+export function auditInsert(actor: Actor, entries: AuditEntry[], onlyIf: SQL = sql`true`): SQL {
   const column = <T,>(f: (e: AuditEntry) => T) => sql.param(entries.map(f));
-  await tx.execute(sql`INSERT INTO audit_log (region_id, id, at, actor_kind, actor_id, actor_name, actor_role, person_id, action, purpose, details)
+  return sql`INSERT INTO audit_log (region_id, id, at, actor_kind, actor_id, actor_name, actor_role, person_id, action, purpose, details)
     SELECT ${actor.regionId}, id, clock_timestamp(), ${actor.kind}, ${actor.id}, ${actor.name}, ${actor.role}, person_id, action, purpose, details
     FROM unnest(${sql.param(entries.map(() => randomUUID()))}::uuid[], ${column((e) => e.personId ?? null)}::uuid[], ${column((e) => e.action)}::text[],
-      ${column((e) => e.purpose)}::text[], ${column((e) => (e.details ? JSON.stringify(e.details) : null))}::jsonb[]) AS e(id, person_id, action, purpose, details)`);
+      ${column((e) => e.purpose)}::text[], ${column((e) => (e.details ? JSON.stringify(e.details) : null))}::jsonb[]) AS e(id, person_id, action, purpose, details)
+    WHERE ${onlyIf}`;
 }
 
 // --- The hash chain -------------------------------------------------------------------------------

@@ -51,12 +51,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) return sendProblem(reply, statusOf[err.code], err.message, err.errors);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
-    const errors = err.validation.map((v) => {
+    const errors = err.validation.flatMap((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const keys = (v.params as { keys?: string[] }).keys;
-      const field = keys?.length ? [path, ...keys].filter(Boolean).join('.') : path || where;
-      const message = v.keyword === 'unrecognized_keys' ? 'unknown field' : v.message ?? 'is invalid';
-      return { field, message };
+      // Each unknown field is its own error: `{ a, b }` names a and b, not a path a.b.
+      if (v.keyword === 'unrecognized_keys' && keys?.length) return keys.map((k) => ({ field: [path, k].filter(Boolean).join('.'), message: 'unknown field' }));
+      return [{ field: path || where, message: v.message ?? 'is invalid' }];
     });
     return sendProblem(reply, 400, `Invalid ${where}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
   }

@@ -39,12 +39,20 @@ export interface MessageToSend {
 export const messageTopic = (channel: MessageChannel) => `message.${channel}`;
 
 export function sendMessage(tx: Db, m: MessageToSend): Promise<void> {
-  return addToOutbox(tx, {
-    regionId: m.regionId,
-    topic: messageTopic(m.channel),
-    idempotencyKey: m.idempotencyKey,
-    payload: { personId: m.personId ?? null, to: m.to, subject: m.subject ?? null, body: m.body },
-  });
+  return sendMessages(tx, [m]);
+}
+
+/** Many messages in one statement (invitation letters and SMS to thousands). */
+export function sendMessages(tx: Db, messages: MessageToSend[]): Promise<void> {
+  return addToOutbox(
+    tx,
+    messages.map((m) => ({
+      regionId: m.regionId,
+      topic: messageTopic(m.channel),
+      idempotencyKey: m.idempotencyKey,
+      payload: { personId: m.personId ?? null, to: m.to, subject: m.subject ?? null, body: m.body },
+    })),
+  );
 }
 
 /** A domain event for other areas, e.g. `testing.PositiveResultRegistered`. */

@@ -4,9 +4,15 @@ import { PageLoader } from '../components/PageLoader.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { coreRoutes } from './core/routes.js';
 import { supplyRoutes } from './supply/routes.js';
+import { VaccinationNav } from './VaccinationNav.js';
 
 /** `/vaccination/*`: booking and administration (core) and the coordinator's supply and follow-up pages. */
 export function VaccinationSection() {
   const element = useRoutes([...coreRoutes, ...supplyRoutes, { path: '*', element: <NotFoundPage /> }]);
-  return <Suspense fallback={<PageLoader />}>{element}</Suspense>;
+  return (
+    <>
+      <VaccinationNav />
+      <Suspense fallback={<PageLoader />}>{element}</Suspense>
+    </>
+  );
 }

@@ -1,0 +1,132 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { personalDataScope } from '../../platform/auth/permissions.js';
+import { record, recordMany } from '../../platform/audit/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { addToOutbox } from '../../platform/jobs/outbox.js';
+import { stockholmTime } from '../../platform/time.js';
+import { findPerson } from '../../identity/store.js';
+import { doseRecorded } from '../events.js';
+import { vaccinationPersonAttributes } from '../model.js';
+import { productOf } from '../products.js';
+import { dosesOf, eligibilityFor } from '../recommendations/engine.js';
+import { addDays } from '../recommendations/dates.js';
+import { summariesOf } from '../people.js';
+import { isBookable, isoOf } from '../rules.js';
+import type { RecordDoseBody } from '../schemas.js';
+import { freeSlots, slotView } from '../sites/service.js';
+import { vaccinationRecord } from '../booking/service.js';
+import * as store from '../store.js';
+import { dosesView } from './views.js';
+
+type Body<T extends z.ZodType> = z.infer<T>;
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A person's vaccination record for staff: who, eligibility with the reason, bookings, doses. Audited. */
+export async function personVaccination(ctx: AppContext, actor: Actor, personId: string, purpose: string) {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const person = (await summariesOf(tx, regionId, [personId], now)).get(personId);
+    if (!person) throw notFound('The person');
+    const rec = (await vaccinationRecord(tx, regionId, [personId], now)).get(personId)!;
+    const [attr] = await tx.select().from(vaccinationPersonAttributes).where(and(eq(vaccinationPersonAttributes.regionId, regionId), eq(vaccinationPersonAttributes.personId, personId)));
+    await record(tx, actor, { action: 'vaccination.record.read', personId, purpose });
+    return { person: { id: person.id, name: person.name, identityNumber: person.identityNumber, age: person.age }, riskGroup: attr?.riskGroup ?? false, ...rec };
+  });
+}
+
+export async function setRiskGroup(ctx: AppContext, actor: Actor, personId: string, input: { riskGroup: boolean; note?: string }) {
+  const regionId = personalDataScope(actor);
+  return ctx.database.db.transaction(async (tx) => {
+    if (!(await findPerson(tx, regionId, personId))) throw notFound('The person');
+    await store.setRiskGroup(tx, regionId, personId, input.riskGroup, input.note ?? null, actor.id);
+    await record(tx, actor, { action: 'vaccination.risk-group.set', personId, purpose: 'hälsodeklaration inför vaccination', details: { riskGroup: input.riskGroup } });
+    return { personId, riskGroup: input.riskGroup };
+  });
+}
+
+/** A site's bookings on a day, for the vaccinators: who comes when, for which dose. Every person listed is a read. */
+export async function appointments(ctx: AppContext, actor: Actor, siteId: string, date: string) {
+  const regionId = personalDataScope(actor);
+  return ctx.database.db.transaction(async (tx) => {
+    if (!(await store.findSite(tx, regionId, siteId))) throw notFound('The site');
+    const rows = await store.bookingsAt(tx, regionId, siteId, stockholmTime(date, '00:00').toISOString(), stockholmTime(addDays(date, 1), '00:00').toISOString());
+    const people = await summariesOf(tx, regionId, rows.map((r) => r.personId), ctx.clock.now());
+    await recordMany(tx, actor, [...new Set(rows.map((r) => r.personId))].map((personId) => ({ action: 'vaccination.appointments.listed', personId, purpose: 'dagens vaccinationer' })));
+    return rows.map((b) => ({
+      bookingId: b.id,
+      visitId: b.visitId,
+      personId: b.personId,
+      name: people.get(b.personId)?.name ?? '',
+      identityNumber: people.get(b.personId)?.identityNumber ?? null,
+      vaccine: b.vaccine,
+      doseNumber: b.doseNumber,
+      startsAt: isoOf(b.startsAt),
+      status: b.status,
+    }));
+  });
+}
+
+/**
+ * Records a dose given, with or without a booking (drop-in, home visit, care home). The dose number must
+ * be the next one; a person no recommendation covers is vaccinated only with the vaccinator's reason.
+ * The dose, the audit entry and `vaccination.DoseRecorded` commit together.
+ */
+export async function recordDose(ctx: AppContext, actor: Actor, input: Body<typeof RecordDoseBody>) {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  const administeredAt = input.administeredAt ? new Date(input.administeredAt) : now;
+  if (administeredAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('administeredAt', 'is in the future');
+  const product = productOf(input.productCode);
+  if (!product) throw invalid('productCode', 'not a vaccine product the region uses');
+  if (product.vaccine !== input.vaccine) throw invalid('productCode', `${product.name} is not a ${input.vaccine} vaccine`);
+  return ctx.database.db.transaction(async (tx) => {
+    const person = await findPerson(tx, regionId, input.personId);
+    if (!person) throw invalid('personId', 'no such person in your region');
+    const site = await store.findSite(tx, regionId, input.siteId);
+    if (!site) throw invalid('siteId', 'no such site in your region');
+    if (!site.vaccines.includes(input.vaccine)) throw invalid('vaccine', `${site.name} does not give ${input.vaccine}`);
+    const given = ((await dosesOf(tx, regionId, [person.id])).get(person.id) ?? []).filter((d) => d.vaccine === input.vaccine);
+    const expected = given.length + 1;
+    if (input.doseNumber !== expected) throw invalid('doseNumber', `the person has had ${given.length} dose(s) of ${input.vaccine}; this is dose ${expected}`);
+    const before = (await eligibilityFor(tx, regionId, [person.id], administeredAt, input.vaccine)).get(person.id)!;
+    if (!before.eligible && !input.outsideRecommendation) throw invalid('outsideRecommendation', `${before.reason} Give the reason to vaccinate anyway.`);
+    if (input.bookingId) {
+      const booking = await store.findBooking(tx, regionId, input.bookingId);
+      if (!booking || booking.personId !== person.id || booking.vaccine !== input.vaccine || booking.status !== 'booked') throw invalid('bookingId', 'no open booking of this person for this vaccine');
+      await store.setBookingStatus(tx, regionId, booking.id, 'attended');
+    }
+    const dose = await store
+      .insertDose(tx, {
+        regionId,
+        personId: person.id,
+        siteId: site.id,
+        vaccine: input.vaccine,
+        productCode: product.code,
+        batchNumber: input.batchNumber.toUpperCase(),
+        doseNumber: input.doseNumber,
+        administeredAt: administeredAt.toISOString(),
+        bookingId: input.bookingId ?? null,
+        recommendationId: before.eligible ? before.recommendationId : null,
+        outsideRecommendation: before.eligible ? null : (input.outsideRecommendation ?? null),
+        recordedBy: actor.id,
+      })
+      .catch((e: { code?: string; cause?: { code?: string } }) => {
+        throw (e.code ?? e.cause?.code) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
+      });
+    await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId } });
+    await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));
+    // The next dose at the right interval: its first day, and the first free time from then at this site.
+    const next = (await eligibilityFor(tx, regionId, [person.id], administeredAt, input.vaccine)).get(person.id)!;
+    const fromDay = next.from ?? null;
+    const suggestions = fromDay && isBookable(site.kind) ? await freeSlots(tx, regionId, site.id, fromDay, addDays(fromDay, 14), now) : [];
+    return {
+      dose: dosesView([dose], new Map([[site.id, site.name]]))[0]!,
+      next: { ...next, suggestedSlot: suggestions[0] ? slotView(suggestions[0]) : null},
+    };
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, type App } from '../../platform/http/server.js';
+import { vaccines } from '../model.js';
+import { cancellationsByAgeGroup } from './cancellations.js';
+import { buildList, getList, letters, listLists, remind, sendInvitations } from './service.js';
+
+const tags = ['vaccination invitations'];
+const access = 'vaccination.invitations.manage' as const;
+const IdParams = z.object({ id: z.uuid() });
+const pdf = (reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }, name: string, body: Buffer) => reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(body);
+
+export function vaccinationInvitationRoutes(app: App, ctx: AppContext) {
+  app.get('/api/vaccination/invitations/lists', { config: { access }, schema: { tags, summary: 'Invitation lists with their counts' } }, async (req) => listLists(ctx, actorOf(req)));
+  app.post(
+    '/api/vaccination/invitations/lists',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Build an invitation list of eligible, unvaccinated people of an area (audited)',
+        body: z.object({ recommendationId: z.uuid(), municipalityCode: z.string().regex(/^\d{4}$/).optional(), postalCodePrefix: z.string().regex(/^\d{1,5}$/, '1–5 digits of a postcode').optional(), on: z.iso.date().optional() }).strict(),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await buildList(ctx, actorOf(req), req.body)),
+  );
+  app.get('/api/vaccination/invitations/lists/:id', { config: { access }, schema: { tags, summary: 'One invitation list with its counts', params: IdParams } }, async (req) => getList(ctx, actorOf(req), req.params.id));
+  app.post('/api/vaccination/invitations/lists/:id/send', { config: { access }, schema: { tags, summary: 'Send the letters (for print) and SMS not yet sent', params: IdParams, body: z.object({ letters: z.boolean().default(true), sms: z.boolean().default(true) }).strict() } }, async (req) =>
+    sendInvitations(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post('/api/vaccination/invitations/lists/:id/remind', { config: { access }, schema: { tags, summary: 'Remind by SMS those who have not booked', params: IdParams, body: z.object({ afterDays: z.number().int().min(0).max(90).default(7) }).strict() } }, async (req) =>
+    remind(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/api/vaccination/invitations/lists/:id/letters.pdf', { config: { access }, schema: { tags, summary: 'All letters of the list merged into one PDF for print (audited)', params: IdParams } }, async (req, reply) =>
+    pdf(reply, `kallelser-${req.params.id}.pdf`, await letters(ctx, actorOf(req), req.params.id)),
+  );
+  app.get('/api/vaccination/invitations/lists/:id/letters/:personId.pdf', { config: { access }, schema: { tags, summary: "One person's letter as PDF (audited)", params: z.object({ id: z.uuid(), personId: z.uuid() }) } }, async (req, reply) =>
+    pdf(reply, `kallelse-${req.params.personId}.pdf`, await letters(ctx, actorOf(req), req.params.id, req.params.personId)),
+  );
+  app.get(
+    '/api/vaccination/invitations/cancellations',
+    { config: { access }, schema: { tags, summary: 'Bookings and cancellations by age group', querystring: z.object({ from: z.iso.date(), to: z.iso.date(), vaccine: z.enum(vaccines).default('covid-19'), listId: z.uuid().optional() }).strict() } },
+    async (req) => cancellationsByAgeGroup(ctx, actorOf(req), req.query),
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, type App } from '../../platform/http/server.js';
+import { checkAnswerToken, recordLaterAnswer } from './answers.js';
+import { pendingReports, resendReport } from './service.js';
+
+const tags = ['vaccination NVR'];
+
+export function vaccinationNvrRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/vaccination/nvr/pending',
+    {
+      config: { access: 'vaccination.nvr.read' },
+      schema: {
+        tags,
+        summary: 'Doses not yet accepted by the national vaccination register (audited)',
+        querystring: z.object({ status: z.enum(['queued', 'sent', 'rejected']).optional(), reservnummer: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }).strict(),
+      },
+    },
+    async (req) => pendingReports(ctx, actorOf(req), req.query),
+  );
+  app.post('/api/vaccination/nvr/doses/:doseId/resend', { config: { access: 'vaccination.nvr.manage' }, schema: { tags, summary: 'Report a rejected dose again after correction', params: z.object({ doseId: z.uuid() }), body: z.object({}).strict().optional() } }, async (req) =>
+    resendReport(ctx, actorOf(req), req.params.doseId),
+  );
+  app.post(
+    '/api/vaccination/nvr/answers',
+    {
+      // Called by NVR's integration, not by a person: it proves itself with the bearer token (NVR_ANSWER_TOKEN).
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'NVR answers a report it took earlier (202): accepted with its reference, or rejected with the reason',
+        body: z
+          .object({ regionId: z.string().regex(/^\d{2}$/), messageId: z.string().max(80), status: z.enum(['accepted', 'rejected']), reference: z.string().max(200).optional(), reason: z.string().max(2000).optional() })
+          .strict(),
+      },
+    },
+    async (req) => {
+      checkAnswerToken(ctx, req.headers.authorization);
+      return recordLaterAnswer(ctx, req.body);
+    },
+  );
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { bookingChannels, bookingStatuses, siteKinds, vaccines } from './model.js';
+import { Criteria } from './recommendations/criteria.js';
+
+export const VaccineField = z.enum(vaccines);
+const day = z.iso.date();
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const EligibilityView = z.object({
+  eligible: z.boolean(),
+  recommendationId: z.string().nullable(),
+  vaccine: z.string(),
+  doseNumber: z.number().nullable(),
+  from: z.string().nullable(),
+  reason: z.string(),
+});
+
+// --- Recommendations -----------------------------------------------------------------------------
+
+export const RecommendationView = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.number(),
+  vaccine: VaccineField,
+  title: z.string(),
+  priority: z.number(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  criteria: Criteria,
+  source: z.string().nullable(),
+  createdBy: z.string(),
+});
+
+export const AddRecommendationBody = z
+  .object({
+    code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'lower-case letters, digits and dashes'),
+    vaccine: VaccineField,
+    title: z.string().trim().min(5).max(200),
+    priority: z.number().int().min(1).max(1000).default(100),
+    validFrom: day,
+    validTo: day.nullable().default(null),
+    criteria: Criteria,
+    source: z.string().trim().max(300).optional(),
+  })
+  .strict();
+
+// --- Sites and slots -----------------------------------------------------------------------------
+
+export const SiteView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(siteKinds),
+  municipalityCode: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  streetAddress: z.string().nullable(),
+  vaccines: z.array(VaccineField),
+  slotMinutes: z.number(),
+  active: z.boolean(),
+  bookable: z.boolean(),
+});
+
+export const CreateSiteBody = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    kind: z.enum(siteKinds),
+    municipalityCode: z.string().regex(/^\d{4}$/, 'four digits').optional(),
+    postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, 'five digits').transform((s) => s.replace(' ', '')).optional(),
+    streetAddress: z.string().trim().max(200).optional(),
+    vaccines: z.array(VaccineField).min(1).default(['covid-19']),
+    slotMinutes: z.number().int().min(5).max(240).default(15),
+  })
+  .strict();
+
+export const OpeningHoursBody = z
+  .object({ hours: z.array(z.object({ weekday: z.number().int().min(1).max(7), opens: clock, closes: clock }).strict()).max(7) })
+  .strict()
+  .superRefine((b, ctx) => {
+    b.hours.forEach((h, i) => {
+      if (h.opens >= h.closes) ctx.addIssue({ code: 'custom', message: 'must be after opens', path: ['hours', i, 'closes'] });
+      if (b.hours.findIndex((x) => x.weekday === h.weekday) !== i) ctx.addIssue({ code: 'custom', message: 'weekday given twice', path: ['hours', i, 'weekday'] });
+    });
+  });
+
+export const SiteDetailView = SiteView.extend({
+  hours: z.array(z.object({ weekday: z.number(), opens: z.string(), closes: z.string() })),
+  staffing: z.array(z.object({ day: z.string(), vaccinators: z.number(), perVaccinatorPerHour: z.number() })),
+});
+
+export const StaffingBody = z
+  .object({ from: day, to: day, vaccinators: z.number().int().min(0).max(500), perVaccinatorPerHour: z.number().int().min(1).max(60) })
+  .strict()
+  .refine((b) => b.from <= b.to, { message: 'must not be before from', path: ['to'] });
+
+export const GenerateSlotsBody = z
+  .object({ from: day, to: day, releaseAt: z.iso.datetime({ offset: true }).optional().describe('When the new times open for booking; now if not given') })
+  .strict()
+  .refine((b) => b.from <= b.to, { message: 'must not be before from', path: ['to'] });
+
+export const SlotView = z.object({ id: z.string(), siteId: z.string(), startsAt: z.string(), endsAt: z.string(), capacity: z.number(), booked: z.number(), free: z.number() });
+
+export const SlotQuery = z
+  .object({ siteId: z.uuid(), from: day, to: day.optional() })
+  .strict();
+
+export const AvailabilityView = z.object({
+  nextFreeSlot: z.object({ siteId: z.string(), siteName: z.string(), startsAt: z.string() }).nullable(),
+  nextRelease: z.object({ siteId: z.string(), siteName: z.string(), releasedAt: z.string(), startsAt: z.string() }).nullable(),
+  message: z.object({ sv: z.string(), en: z.string() }),
+});
+
+// --- Bookings ------------------------------------------------------------------------------------
+
+export const BookingView = z.object({
+  id: z.string(),
+  visitId: z.string(),
+  personId: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  slotId: z.string(),
+  vaccine: VaccineField,
+  doseNumber: z.number(),
+  startsAt: z.string(),
+  status: z.enum(bookingStatuses),
+  channel: z.enum(bookingChannels),
+  bookedAt: z.string(),
+  cancelledAt: z.string().nullable(),
+});
+
+/** When the dose after a booked one can be given (and so booked for): from the engine, at the rule's interval. */
+export const NextDoseView = z.object({ vaccine: VaccineField, doseNumber: z.number(), from: z.string(), recommendationId: z.string() });
+
+/** A booking as a person's record shows it: with the next dose proposal while it is booked. */
+export const RecordBookingView = BookingView.extend({ nextDose: NextDoseView.nullable() });
+
+export const BookBody = z
+  .object({
+    slotId: z.uuid(),
+    vaccine: VaccineField.default('covid-19'),
+    /** Books influenza in the same visit when the person is eligible for both (one seat). */
+    withInfluenza: z.boolean().default(false),
+    /** A guardian booking for a child: the child's person id. */
+    personId: z.uuid().optional(),
+  })
+  .strict();
+
+export const onBehalfReasons = ['no_eid', 'cannot_use_eid', 'guardian_request', 'interpreter', 'other'] as const;
+
+export const BookOnBehalfBody = z
+  .object({
+    personId: z.uuid(),
+    slotId: z.uuid(),
+    vaccine: VaccineField.default('covid-19'),
+    withInfluenza: z.boolean().default(false),
+    reason: z.enum(onBehalfReasons),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((b) => b.reason !== 'other' || (b.note && b.note.length >= 3), { message: 'say why when the reason is other', path: ['note'] });
+
+export const MoveBody = z.object({ slotId: z.uuid() }).strict();
+
+// --- Doses ---------------------------------------------------------------------------------------
+
+export const DoseView = z.object({
+  id: z.string(),
+  personId: z.string(),
+  siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
+  vaccine: VaccineField,
+  productCode: z.string(),
+  productName: z.string(),
+  batchNumber: z.string(),
+  doseNumber: z.number(),
+  administeredAt: z.string(),
+  bookingId: z.string().nullable(),
+});
+
+/** A person's vaccination (`booking/service.ts: vaccinationRecord`): eligibility for both vaccines with the reason, bookings, doses given. */
+export const VaccinationRecordView = z.object({
+  eligibility: z.object({ covid: EligibilityView, influenza: EligibilityView }),
+  bookings: z.array(RecordBookingView),
+  doses: z.array(DoseView),
+});
+
+export const RecordDoseBody = z
+  .object({
+    personId: z.uuid(),
+    bookingId: z.uuid().optional(),
+    siteId: z.uuid(),
+    vaccine: VaccineField,
+    productCode: z.string().trim().min(2).max(60),
+    batchNumber: z.string().trim().regex(/^[A-Za-z0-9-]{3,30}$/, 'letters, digits and dashes as on the vial'),
+    doseNumber: z.number().int().min(1).max(20),
+    administeredAt: z.iso.datetime({ offset: true }).optional(),
+    /** When no recommendation covers the person: why the dose is given anyway. */
+    outsideRecommendation: z.string().trim().min(5).max(500).optional(),
+  })
+  .strict();
+
+export const RiskGroupBody = z.object({ riskGroup: z.boolean(), note: z.string().trim().max(300).optional() }).strict();
+
+export const AppointmentView = z.object({
+  bookingId: z.string(),
+  visitId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  identityNumber: z.string().nullable(),
+  vaccine: VaccineField,
+  doseNumber: z.number(),
+  startsAt: z.string(),
+  status: z.enum(bookingStatuses),
+});

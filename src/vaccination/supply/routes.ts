@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, type App } from '../../platform/http/server.js';
+import { forecastWeeks, listProducts, recordForecast, saveProduct, setForecastAllocations } from './forecasts.js';
+import { wastageReasons } from './model.js';
+import { shortages } from './shortages.js';
+import { allocateDelivery, closeVial, listDeliveries, openVial, recentVials, recordDelivery, recordWastage, stockView, wastageReport } from './stock.js';
+
+const tags = ['vaccination supply'];
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2021-W09');
+const productCode = z.string().trim().min(1).max(40);
+const doses = z.number().int().min(0).max(10_000_000);
+const vials = z.number().int().min(1).max(1_000_000);
+const SiteVials = z.array(z.object({ siteId: z.uuid(), vials }).strict()).max(500);
+const IdParams = z.object({ id: z.uuid() });
+
+export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
+  app.get('/api/vaccination/supply/products', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Products and their planned doses per vial' } }, async (req) => ({
+    products: await listProducts(ctx, actorOf(req)),
+  }));
+  app.put(
+    '/api/vaccination/supply/products',
+    {
+      config: { access: 'vaccination.supply.manage' },
+      schema: { tags, summary: 'Add a product or change its doses per vial', body: z.object({ productCode, dosesPerVial: z.number().int().min(1).max(20), shakeSensitive: z.boolean().default(false) }).strict() },
+    },
+    async (req) => saveProduct(ctx, actorOf(req), req.body),
+  );
+
+  app.get('/api/vaccination/supply/forecasts', { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Forecast weeks with their change history and site shares', querystring: z.object({ from: isoWeek, to: isoWeek }).strict() } }, async (req) =>
+    forecastWeeks(ctx, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/vaccination/supply/forecasts',
+    { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Record a (changed) forecast for a product and week', body: z.object({ productCode, isoWeek, doses, reason: z.string().trim().max(500).optional() }).strict() } },
+    async (req, reply) => reply.code(201).send(await recordForecast(ctx, actorOf(req), req.body)),
+  );
+  app.put(
+    '/api/vaccination/supply/forecasts/allocations',
+    { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: "Set the sites' shares of a forecast week", body: z.object({ productCode, isoWeek, allocations: z.array(z.object({ siteId: z.uuid(), doses }).strict()).max(500) }).strict() } },
+    async (req) => setForecastAllocations(ctx, actorOf(req), req.body),
+  );
+
+  app.get('/api/vaccination/supply/deliveries', { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Received deliveries and their allocation to sites' } }, async (req) => listDeliveries(ctx, actorOf(req)));
+  app.post(
+    '/api/vaccination/supply/deliveries',
+    {
+      config: { access: 'vaccination.supply.manage' },
+      schema: { tags, summary: 'Record a received delivery (batch, expiry), optionally allocated to sites', body: z.object({ productCode, isoWeek, batchNumber: z.string().trim().min(1).max(60), expiresOn: z.iso.date(), vials, receivedAt: z.iso.datetime({ offset: true }).optional(), allocations: SiteVials.optional() }).strict() },
+    },
+    async (req, reply) => reply.code(201).send(await recordDelivery(ctx, actorOf(req), req.body)),
+  );
+  app.post('/api/vaccination/supply/deliveries/:id/allocations', { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Allocate vials of a delivery to sites', params: IdParams, body: z.object({ allocations: SiteVials.min(1) }).strict() } }, async (req) =>
+    allocateDelivery(ctx, actorOf(req), req.params.id, req.body.allocations),
+  );
+
+  app.get('/api/vaccination/supply/stock', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Stock per site and batch, open vials', querystring: z.object({ siteId: z.uuid().optional() }).strict() } }, async (req) => stockView(ctx, actorOf(req), req.query));
+  app.get('/api/vaccination/supply/sites/:id/vials', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'The latest vials opened at a site', params: IdParams } }, async (req) => ({ vials: await recentVials(ctx, actorOf(req), req.params.id) }));
+  app.post('/api/vaccination/supply/vials', { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Open a vial of a batch at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid() }).strict() } }, async (req, reply) =>
+    reply.code(201).send(await openVial(ctx, actorOf(req), req.body)),
+  );
+  app.post(
+    '/api/vaccination/supply/vials/:id/close',
+    { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Close a vial with the doses drawn and discarded', params: IdParams, body: z.object({ dosesDrawn: z.number().int().min(0).max(30), dosesDiscarded: z.number().int().min(0).max(30) }).strict() } },
+    async (req) => closeVial(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/vaccination/supply/wastage',
+    { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Record unopened vials lost at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid(), vials, reason: z.enum(wastageReasons), note: z.string().trim().max(500).optional() }).strict() } },
+    async (req, reply) => reply.code(201).send(await recordWastage(ctx, actorOf(req), req.body)),
+  );
+  app.get('/api/vaccination/supply/wastage', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Wastage per site and product over a period', querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict() } }, async (req) =>
+    wastageReport(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/vaccination/supply/shortages', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Booked times no longer covered by expected doses, and what to do' } }, async (req) => shortages(ctx, actorOf(req)));
+}

@@ -1,0 +1,198 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
+import { startE2eServer, type E2eServer } from './server.js';
+
+const CITIZEN_SCREENSHOT = '/tmp/lagesbild-vaccination-citizen.png';
+const VACCINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-vaccinator.png';
+
+const swedishDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+
+/** The first Monday–Friday after today, in Swedish time: every demo site is open then. */
+function nextWeekday(): string {
+  for (let i = 1; i < 8; i++) {
+    const d = new Date(Date.now() + i * 86_400_000);
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', weekday: 'short' }).format(d);
+    if (!['Sat', 'Sun'].includes(weekday)) return swedishDay(d);
+  }
+  throw new Error('no weekday in a week');
+}
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
+
+interface User {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+/**
+ * Vaccination end to end: a citizen with e-ID books a time, moves it and cancels it, books again, and the
+ * vaccinator finds the booking among the day's, moves it for the person and records the dose, which the
+ * citizen then sees.
+ */
+describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () => {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let citizen: User;
+  let citizenName = '';
+  const day = nextWeekday();
+
+  beforeAll(async () => {
+    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
+    if (s.status === 'fulfilled') server = s.value;
+    if (b.status === 'fulfilled') browser = b.value;
+    if (s.status === 'rejected') throw s.reason;
+    if (b.status === 'rejected') throw b.reason;
+    citizen = await newUser();
+  });
+
+  afterAll(async () => {
+    if (citizen && citizen.problems.problems.length > 0) console.warn(`Page problems:\n${citizen.problems.describe()}`);
+    await citizen?.context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newUser(): Promise<User> {
+    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    return { context, page, problems: new PageProblems(page) };
+  }
+
+  async function login({ page, problems }: User, pick: (panel: Locator) => Locator): Promise<string> {
+    await page.goto(`${server!.url}/`);
+    await page.waitForURL(`${server!.url}/login`);
+    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
+    await visible(panel);
+    problems.markLoggedIn();
+    const button = pick(panel);
+    const name = (await button.innerText()).split('\n')[0]!.trim();
+    await button.click();
+    await page.waitForURL(`${server!.url}/`);
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: `Hej ${name}!` }));
+    return name;
+  }
+
+  async function openVaccination({ page }: User): Promise<Locator> {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Vaccination' }).click();
+    await page.waitForURL(`${server!.url}/vaccination`);
+    return page.getByRole('main');
+  }
+
+  /** Picks the date and the n-th free time on the booking form; returns the time ('08:30'). */
+  async function pickTime(main: Locator, n: number): Promise<string> {
+    await main.getByLabel(/^Datum/).fill(day);
+    const times = main.getByRole('radiogroup', { name: 'Lediga tider' });
+    await visible(times);
+    const radio = times.getByRole('radio').nth(n);
+    const label = (await main.locator(`label[for="${await radio.getAttribute('id')}"]`).innerText()).trim();
+    await radio.check();
+    return label.slice(0, 5);
+  }
+
+  async function expectNoProblems({ page, problems }: User): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    expect(problems.problems, problems.describe()).toEqual([]);
+  }
+
+  it('the citizen sees why they may be vaccinated, books a time, moves it and cancels it', async () => {
+    const { page } = citizen;
+    citizenName = await login(citizen, (panel) => panel.getByRole('button', { name: /Vuxen med e-legitimation/ }));
+    const main = await openVaccination(citizen);
+    await visible(main.getByRole('heading', { level: 1, name: 'Mina vaccinationer' }));
+    const covid = main.getByRole('article', { name: 'Rekommendation för Covid-19' }).first();
+    await visible(covid.getByText('Du kan vaccinera dig nu (dos 1)'));
+    await visible(covid.getByText(/Dos på begäran 2023: alla från 18 år: gäller dig eftersom du är \d+ år\./));
+    await visible(main.getByText('Inga bokade tider.'));
+
+    await covid.getByRole('link', { name: 'Boka tid för Covid-19' }).click();
+    await visible(main.getByRole('heading', { level: 1, name: 'Boka tid för vaccination' }));
+    const first = await pickTime(main, 0);
+    await main.getByRole('button', { name: 'Boka tiden' }).click();
+    const booked = main.getByRole('status').filter({ hasText: 'Tiden är bokad' });
+    await visible(booked);
+    await visible(booked.getByText(new RegExp(`^Dos 1: ${day} ${first} på `)));
+    await page.screenshot({ path: CITIZEN_SCREENSHOT, fullPage: true });
+
+    await booked.getByRole('link', { name: 'Till Mina vaccinationer' }).click();
+    await page.waitForURL(`${server!.url}/vaccination`);
+    const booking = main.getByRole('article', { name: `Covid-19, dos 1, ${day} ${first}` });
+    await visible(booking);
+    await visible(booking.getByText(/^Dos 2 kan bokas från \d{4}-\d{2}-\d{2}\.$/));
+
+    await booking.getByRole('link', { name: 'Flytta tiden' }).click();
+    await visible(main.getByRole('heading', { level: 1, name: 'Flytta din tid' }));
+    const second = await pickTime(main, 1);
+    expect(second).not.toBe(first);
+    await main.getByRole('button', { name: 'Flytta till den här tiden' }).click();
+    const moved = main.getByRole('status').filter({ hasText: 'Tiden är flyttad' });
+    await visible(moved);
+    await moved.getByRole('link', { name: 'Till Mina vaccinationer' }).click();
+    const movedBooking = main.getByRole('article', { name: `Covid-19, dos 1, ${day} ${second}` });
+    await visible(movedBooking);
+    expect(await main.getByRole('article', { name: `Covid-19, dos 1, ${day} ${first}` }).count()).toBe(0);
+
+    await movedBooking.getByRole('button', { name: 'Avboka' }).click();
+    await movedBooking.getByRole('button', { name: 'Ja, avboka' }).click();
+    await visible(main.getByRole('status').filter({ hasText: 'Tiden är avbokad.' }));
+    await visible(main.getByText('Inga bokade tider.'));
+    await expectNoProblems(citizen);
+  });
+
+  it('the citizen books again, and the vaccinator (Lena Sjöberg) finds the booking, moves it and records the dose', async () => {
+    expect(citizenName).not.toBe('');
+    const main = citizen.page.getByRole('main');
+    await main.getByRole('article', { name: 'Rekommendation för Covid-19' }).first().getByRole('link', { name: 'Boka tid för Covid-19' }).click();
+    const siteName = await main.getByLabel('Vaccinationsplats').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text);
+    const time = await pickTime(main, 2);
+    await main.getByRole('button', { name: 'Boka tiden' }).click();
+    await visible(main.getByRole('status').filter({ hasText: 'Tiden är bokad' }));
+
+    const vaccinator = await newUser();
+    try {
+      const { page } = vaccinator;
+      await login(vaccinator, (panel) => panel.getByRole('region', { name: 'Vaccinatör' }).getByRole('button', { name: /^Lena Sjöberg\b/ }));
+      const staffMain = await openVaccination(vaccinator);
+      await visible(staffMain.getByRole('heading', { level: 1, name: 'Dagens bokningar' }));
+      await staffMain.getByLabel('Vaccinationsplats').selectOption({ label: siteName });
+      await staffMain.getByLabel(/^Datum/).fill(day);
+      const table = staffMain.getByRole('table', { name: `Bokningar på ${siteName} ${day}` });
+      await visible(table);
+      const row = table.getByRole('row', { name: new RegExp(`${time}.*${citizenName}.*Bokad`) });
+      await visible(row);
+      await row.getByRole('link', { name: `Registrera dos för ${citizenName}` }).click();
+      await page.waitForURL(/\/vaccination\/person\?/);
+      await visible(staffMain.getByRole('heading', { level: 1, name: 'Kontrollera och vaccinera' }));
+      await visible(staffMain.getByText(/Dos på begäran 2023/).first());
+      await visible(staffMain.getByText(`Bokad tid ${day} ${time} på ${siteName}.`));
+
+      // The person asks for a later time: the vaccinator moves the booking on their behalf.
+      const booking = staffMain.getByRole('article', { name: `Covid-19, dos 1, ${day} ${time}` });
+      await booking.getByRole('button', { name: 'Flytta tiden' }).click();
+      const moveForm = booking.getByRole('form', { name: `Ny tid för Covid-19, dos 1, ${day} ${time}` });
+      const later = await pickTime(moveForm, 3);
+      expect(later).not.toBe(time);
+      await moveForm.getByRole('button', { name: 'Flytta till den här tiden' }).click();
+      await visible(staffMain.getByRole('status').filter({ hasText: `Tiden är flyttad till ${day} ${later} på ${siteName}.` }));
+      await visible(staffMain.getByText(`Bokad tid ${day} ${later} på ${siteName}.`));
+      await staffMain.getByLabel(/^Batchnummer/).fill('FK1234');
+      await page.screenshot({ path: VACCINATOR_SCREENSHOT, fullPage: true });
+      await staffMain.getByRole('button', { name: 'Registrera dosen' }).click();
+      const done = staffMain.getByRole('status').filter({ hasText: 'Dosen är registrerad' });
+      await visible(done);
+      await visible(done.getByText(/^Dos 1 med .* \(batch FK1234\) är registrerad\.$/));
+      await expectNoProblems(vaccinator);
+    } finally {
+      await vaccinator.context.close();
+    }
+
+    await citizen.page.goto(`${server!.url}/vaccination`);
+    const doses = main.getByRole('table', { name: 'Givna doser' }).first();
+    await visible(doses);
+    await visible(doses.getByRole('row', { name: new RegExp(`Covid-19 1 .*FK1234.* ${siteName.replace(/[()]/g, '.')}`) }));
+    await visible(main.getByText('Inga bokade tider.').first());
+    await expectNoProblems(citizen);
+  });
+});
