@@ -1,69 +1,38 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser } from './browser.js';
+import { demoCitizen, demoStaff, expectNoProblems, reportProblems, useE2e, visible, type User } from './session.js';
 
 const REGION = 'Region Örebro län';
 const START_SCREENSHOT = '/tmp/lagesbild-start.png';
 
-/** Waits until the locator shows exactly one visible element (playwright's locators are strict). */
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
 describeInBrowser('login and start page (chromium)', () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  const e2e = useE2e();
+  let user: User;
   let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   beforeEach(async () => {
     // A fresh context per test: no cookies, no remembered language.
-    context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    problems = new PageProblems(page);
+    user = await e2e.newUser({ width: 1280, height: 800 });
+    page = user.page;
   });
 
   afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && problems.problems.length > 0) console.warn(`Page problems:\n${problems.describe()}`);
-    await context?.close();
+    if (user && test.task.result?.state === 'fail') reportProblems(user);
+    await user?.context.close();
   });
 
-  /** Opens the app logged out: it sends us to /login, which offers the demo users. */
-  async function openDemoLogin(): Promise<Locator> {
-    await page.goto(`${server!.url}/`);
-    await page.waitForURL(`${server!.url}/login`);
-    await visible(page.getByRole('heading', { level: 1, name: 'Logga in' }));
-    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
-    await visible(panel);
-    // The only 401 we accept has happened by now (it is what sent us here); from here on, none.
-    problems.markLoggedIn();
-    return panel;
-  }
+  const openDemoLogin = (): Promise<Locator> => e2e.openDemoLogin(user);
 
-  async function expectNoProblems(): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(problems.problems, problems.describe()).toEqual([]);
-    expect(problems.expected401s, 'exactly one 401 from /api/session before login').toBe(1);
+  async function expectNoLoginProblems(): Promise<void> {
+    await expectNoProblems(user);
+    expect(user.problems.expected401s, 'exactly one 401 from /api/session before login').toBe(1);
   }
 
   it('a region administrator logs in and sees their start page', async () => {
     const panel = await openDemoLogin();
-    await panel.getByRole('region', { name: 'Regionadministratör' }).getByRole('button', { name: /^Henrik Dahl\b/ }).click();
-    await page.waitForURL(`${server!.url}/`);
+    await demoStaff('Regionadministratör', 'Henrik Dahl')(panel).click();
+    await page.waitForURL(`${e2e.url}/`);
 
     const header = page.getByRole('banner');
     await visible(header.getByText(REGION, { exact: true }));
@@ -96,17 +65,17 @@ describeInBrowser('login and start page (chromium)', () => {
 
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: START_SCREENSHOT, fullPage: true });
-    await expectNoProblems();
+    await expectNoLoginProblems();
   });
 
   it('a citizen logs in and opens "Vem har läst min journal?"', async () => {
     const panel = await openDemoLogin();
-    const citizen = panel.getByRole('button', { name: /Vuxen med e-legitimation/ });
+    const citizen = demoCitizen(panel);
     await visible(citizen);
     const name = (await citizen.innerText()).split('\n')[0]!.trim();
     expect(name).toMatch(/^\S+.* \S+$/);
     await citizen.click();
-    await page.waitForURL(`${server!.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
 
     const header = page.getByRole('banner');
     await visible(header.getByText(REGION, { exact: true }));
@@ -127,7 +96,7 @@ describeInBrowser('login and start page (chromium)', () => {
       'Vem har läst min journal?',
     ]);
     await nav.getByRole('link', { name: 'Vem har läst min journal?' }).click();
-    await page.waitForURL(`${server!.url}/my-record`);
+    await page.waitForURL(`${e2e.url}/my-record`);
 
     await visible(main.getByRole('heading', { level: 1, name: 'Vem har läst min journal?' }));
     expect(await nav.getByRole('link', { name: 'Vem har läst min journal?' }).getAttribute('aria-current')).toBe('page');
@@ -140,13 +109,13 @@ describeInBrowser('login and start page (chromium)', () => {
       expect(await table.getByRole('row').count()).toBeGreaterThan(1);
     }
     expect(await page.title()).toBe('Vem har läst min journal? – Lägesbild');
-    await expectNoProblems();
+    await expectNoLoginProblems();
   });
 
   it('switches the language to English', async () => {
     const panel = await openDemoLogin();
-    await panel.getByRole('region', { name: 'Smittspårningskoordinator' }).getByRole('button', { name: /^Maria Berg\b/ }).click();
-    await page.waitForURL(`${server!.url}/`);
+    await demoStaff('Smittspårningskoordinator', 'Maria Berg')(panel).click();
+    await page.waitForURL(`${e2e.url}/`);
     const main = page.getByRole('main');
     await visible(main.getByRole('heading', { level: 1, name: 'Hej Maria Berg!' }));
     await visible(page.getByRole('navigation', { name: 'Huvudmeny' }));
@@ -171,6 +140,6 @@ describeInBrowser('login and start page (chromium)', () => {
     await page.reload();
     await visible(page.getByRole('navigation', { name: 'Main menu' }));
     await visible(main.getByRole('heading', { level: 1, name: 'Hello Maria Berg!' }));
-    await expectNoProblems();
+    await expectNoLoginProblems();
   });
 });

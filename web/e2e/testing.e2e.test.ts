@@ -1,24 +1,12 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser } from './browser.js';
+import { demoCitizen, demoStaff, expectNoProblems, swedishDate, useE2e, visible, type User } from './session.js';
 
 const CITIZEN_SCREENSHOT = '/tmp/lagesbild-testing-citizen.png';
 const LABELS_SCREENSHOT = '/tmp/lagesbild-testing-labels.png';
 const ORDER_SCREENSHOT = '/tmp/lagesbild-testing-order.png';
 const SAMPLER_SCREENSHOT = '/tmp/lagesbild-testing-sampler.png';
-
-/** Tomorrow's date in Swedish time (today's sampling times may all have passed). */
-const tomorrow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + 86_400_000));
-
-/** Waits until the locator shows exactly one visible element (playwright's locators are strict). */
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-interface User {
-  context: BrowserContext;
-  page: Page;
-  problems: PageProblems;
-}
 
 /**
  * The self-test track end to end, with the lab and the citizen in separate browser contexts:
@@ -26,69 +14,22 @@ interface User {
  * and reports a positive result, and the citizen sees the answer and the advice in the 1177 inbox.
  */
 describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
+  const e2e = useE2e();
   let lab: User;
   let citizen: User;
   let kitCode = '';
   let citizenName = '';
 
   beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-    lab = await newUser();
-    citizen = await newUser();
+    lab = await e2e.newUser();
+    citizen = await e2e.newUser();
   });
 
-  afterAll(async () => {
-    for (const user of [lab, citizen]) {
-      if (user && user.problems.problems.length > 0) console.warn(`Page problems:\n${user.problems.describe()}`);
-      await user?.context.close();
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUser(): Promise<User> {
-    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    return { context, page, problems: new PageProblems(page) };
-  }
-
-  /** Logs in as the demo user `pick` finds in the demo panel; returns the user's name. */
-  async function login({ page, problems }: User, pick: (panel: Locator) => Locator): Promise<string> {
-    await page.goto(`${server!.url}/`);
-    await page.waitForURL(`${server!.url}/login`);
-    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
-    await visible(panel);
-    problems.markLoggedIn();
-    const button = pick(panel);
-    const name = (await button.innerText()).split('\n')[0]!.trim();
-    await button.click();
-    await page.waitForURL(`${server!.url}/`);
-    await page.getByRole('main').getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor({ state: 'visible' });
-    return name;
-  }
-
-  async function openTesting({ page }: User): Promise<Locator> {
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Provtagning' }).click();
-    await page.waitForURL(`${server!.url}/testing`);
-    return page.getByRole('main');
-  }
-
+  const openTesting = (user: User) => e2e.openFromMainMenu(user, 'Provtagning', '/testing');
   const subNav = (page: Page) => page.getByRole('navigation', { name: 'Provtagningens sidor' });
 
-  async function expectNoProblems({ page, problems }: User): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(problems.problems, problems.describe()).toEqual([]);
-  }
-
   it('the lab (Johan Ek) issues a kit and prints its QR label', async () => {
-    await login(lab, (panel) => panel.getByRole('region', { name: 'Laboratorium' }).getByRole('button', { name: /^Johan Ek\b/ }));
+    await e2e.login(lab, demoStaff('Laboratorium', 'Johan Ek'));
     const main = await openTesting(lab);
     await visible(main.getByRole('heading', { level: 1, name: 'Ta emot prover' }));
     await subNav(lab.page).getByRole('link', { name: 'Skriv ut kit' }).click();
@@ -111,7 +52,7 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
   it('the citizen orders a kit at a distribution point and registers it by typing the code', async () => {
     expect(kitCode).not.toBe('');
     const { page } = citizen;
-    citizenName = await login(citizen, (panel) => panel.getByRole('button', { name: /Vuxen med e-legitimation/ }));
+    citizenName = await e2e.login(citizen, demoCitizen);
     const main = await openTesting(citizen);
     await visible(main.getByRole('heading', { level: 1, name: 'Mina prover' }));
 
@@ -129,7 +70,7 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
     await visible(ordered);
 
     await ordered.getByRole('link', { name: 'Registrera ditt kit' }).click();
-    await page.waitForURL(`${server!.url}/testing/register`);
+    await page.waitForURL(`${e2e.url}/testing/register`);
     await visible(main.getByRole('heading', { level: 1, name: 'Registrera ditt kit' }));
     await visible(main.getByRole('button', { name: 'Starta kameran' }));
     await main.getByLabel(/Kitets kod/).fill(kitCode.toLowerCase());
@@ -139,7 +80,7 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
     await visible(done.getByText('Status: Registrerad'));
 
     await done.getByRole('link', { name: 'Till Mina prover' }).click();
-    await page.waitForURL(`${server!.url}/testing`);
+    await page.waitForURL(`${e2e.url}/testing`);
     const sample = main.getByRole('article', { name: `PCR-test, kit ${kitCode}` });
     await visible(sample);
     await visible(sample.getByText('Status: Registrerad'));
@@ -183,7 +124,7 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
     await page.screenshot({ path: CITIZEN_SCREENSHOT, fullPage: true });
 
     await sample.getByRole('link', { name: 'Läs svaret i Meddelanden' }).click();
-    await page.waitForURL(`${server!.url}/messages`);
+    await page.waitForURL(`${e2e.url}/messages`);
     await visible(main.getByRole('heading', { level: 1, name: 'Meddelanden' }));
     // The outbox worker delivers to the inbox within a few seconds: look again until it is there.
     const message = main.getByRole('button', { name: /Provsvar: PCR-test \(covid-19\)/ });
@@ -205,13 +146,13 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
 
   it('the sampler (Karin Lindqvist) sees the day’s times, books the citizen and records a sample with a label', async () => {
     expect(citizenName).not.toBe('');
-    const sampler = await newUser();
+    const sampler = await e2e.newUser();
     try {
       const { page } = sampler;
-      await login(sampler, (panel) => panel.getByRole('region', { name: 'Provtagare' }).getByRole('button', { name: /^Karin Lindqvist\b/ }));
+      await e2e.login(sampler, demoStaff('Provtagare', 'Karin Lindqvist'));
       const main = await openTesting(sampler);
       await visible(main.getByRole('heading', { level: 1, name: 'Dagens tider' }));
-      const date = tomorrow();
+      const date = swedishDate(1); // tomorrow: today's sampling times may all have passed
       await main.getByLabel(/^Datum/).fill(date);
       const table = main.getByRole('table', { name: new RegExp(`^Tider på Station 1 .* ${date}$`) });
       await visible(table);
@@ -221,7 +162,7 @@ describeInBrowser('testing: self-test from kit to answer (chromium)', () => {
       await page.screenshot({ path: SAMPLER_SCREENSHOT, fullPage: true });
 
       // The citizen's identity number, found the way staff would (by name, through the API with the sampler's session).
-      const found = await page.request.get(`${server!.url}/api/persons?name=${encodeURIComponent(citizenName)}&purpose=provtagning`);
+      const found = await page.request.get(`${e2e.url}/api/persons?name=${encodeURIComponent(citizenName)}&purpose=provtagning`);
       expect(found.status()).toBe(200);
       const people = ((await found.json()) as { people: { identityNumber: string; givenName: string; familyName: string }[] }).people;
       const person = people.find((p) => `${p.givenName} ${p.familyName}` === citizenName);

@@ -1,21 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser } from './browser.js';
+import { demoCitizen, demoStaff, DESKTOP, expectNoProblems, PHONE, swedishDate, useE2e, visible, type User } from './session.js';
 
 const QUESTIONNAIRE_SCREENSHOT = '/tmp/lagesbild-tracing-questionnaire-phone.png';
 const CASE_SCREENSHOT = '/tmp/lagesbild-tracing-case.png';
 const HOUSEHOLD_MEMBER = 'Lisa Testberg';
 const CLOSE_REFUSAL = /Ärendet kan inte avslutas innan klinisk anmälan till SmiNet är gjord/;
-
-/** Waits until the locator shows exactly one visible element (playwright's locators are strict). */
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-interface User {
-  context: BrowserContext;
-  page: Page;
-  problems: PageProblems;
-}
 
 interface DemoUsers {
   staff: { id: string; name: string; role: string }[];
@@ -29,73 +19,30 @@ interface DemoUsers {
  * closing before the SmiNet notification, makes it, and closes the case.
  */
 describeInBrowser('tracing: from a positive result to a closed case (chromium)', () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
+  const e2e = useE2e();
   let lab: User;
   let citizen: User;
   let tracer: User;
   let citizenName = '';
 
   beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-    lab = await newUser({ width: 1280, height: 900 });
-    citizen = await newUser({ width: 390, height: 844 });
-    tracer = await newUser({ width: 1280, height: 900 });
+    lab = await e2e.newUser(DESKTOP);
+    citizen = await e2e.newUser(PHONE);
+    tracer = await e2e.newUser(DESKTOP);
   });
-
-  afterAll(async () => {
-    for (const user of [lab, citizen, tracer]) {
-      if (user && user.problems.problems.length > 0) console.warn(`Page problems:\n${user.problems.describe()}`);
-      await user?.context.close();
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUser(viewport: { width: number; height: number }): Promise<User> {
-    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    return { context, page, problems: new PageProblems(page) };
-  }
-
-  /** Logs in as the demo user `pick` finds in the demo panel; returns the user's name. */
-  async function login({ page, problems }: User, pick: (panel: Locator) => Locator): Promise<string> {
-    await page.goto(`${server!.url}/`);
-    await page.waitForURL(`${server!.url}/login`);
-    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
-    await visible(panel);
-    problems.markLoggedIn();
-    const button = pick(panel);
-    const name = (await button.innerText()).split('\n')[0]!.trim();
-    await button.click();
-    await page.waitForURL(`${server!.url}/`);
-    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: `Hej ${name}!` }));
-    return name;
-  }
 
   /** A POST with the user's session cookie, expecting success. */
   async function post<T>({ page }: User, path: string, body: unknown): Promise<T> {
-    const response = await page.request.post(`${server!.url}${path}`, { data: body });
+    const response = await page.request.post(`${e2e.url}${path}`, { data: body });
     expect(response.ok(), `POST ${path} → ${response.status()}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   }
 
-  async function expectNoProblems({ page, problems }: User, expected: (p: PageProblems['problems'][number]) => boolean = () => false): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    const unexpected = problems.problems.filter((p) => !expected(p));
-    expect(unexpected, problems.describe()).toEqual([]);
-  }
-
   it('a positive result reported by the lab opens a case in the tracer’s queue', async () => {
-    citizenName = await login(citizen, (panel) => panel.getByRole('button', { name: /Vuxen med e-legitimation/ }));
+    citizenName = await e2e.login(citizen, demoCitizen);
 
     // The lab's part through the API, with the lab's session: a kit, registered by the citizen, received and positive.
-    const users = (await (await lab.page.request.get(`${server!.url}/api/auth/demo/users`)).json()) as DemoUsers;
+    const users = (await (await lab.page.request.get(`${e2e.url}/api/auth/demo/users`)).json()) as DemoUsers;
     const labStaff = users.staff.find((s) => s.role === 'lab');
     expect(labStaff, 'a demo lab user').toBeDefined();
     await post(lab, '/api/auth/demo/login', { kind: 'staff', id: labStaff!.id });
@@ -105,7 +52,7 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
     await post(lab, '/api/testing/lab/received', { kitCode });
     await post(lab, '/api/testing/lab/results', { kitCode, testType: 'pcr', result: 'positive', method: 'RT-PCR SARS-CoV-2' });
 
-    await login(tracer, (panel) => panel.getByRole('region', { name: 'Smittspårare' }).getByRole('button', { name: /^Sara Holm\b/ }));
+    await e2e.login(tracer, demoStaff('Smittspårare', 'Sara Holm'));
     const { page } = tracer;
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Smittspårning' }).click();
     const main = page.getByRole('main');
@@ -130,11 +77,11 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
 
   it('the citizen answers the questionnaire on a phone and names a household member', async () => {
     const { page } = citizen;
-    await page.goto(`${server!.url}/tracing/questionnaire`);
+    await page.goto(`${e2e.url}/tracing/questionnaire`);
     const main = page.getByRole('main');
     await visible(main.getByRole('heading', { level: 1, name: 'Frågor om smittspårning' }));
     await visible(main.getByRole('heading', { level: 2, name: 'Steg 1 av 6: Symtom' }));
-    await main.getByLabel('Första dagen med symtom').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() - 86_400_000)));
+    await main.getByLabel('Första dagen med symtom').fill(swedishDate(-1));
     await main.getByRole('button', { name: 'Nästa' }).click();
 
     await visible(main.getByRole('heading', { level: 2, name: 'Steg 2 av 6: Hushåll' }));
@@ -212,12 +159,12 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
   });
 
   it('Smittskydd reads a message sent through the public mailbox form, and opens the follow-up pages', async () => {
-    const anyone = await newUser({ width: 1280, height: 900 });
-    const smittskydd = await newUser({ width: 1280, height: 900 });
+    const anyone = await e2e.newUser(DESKTOP);
+    const smittskydd = await e2e.newUser(DESKTOP);
     try {
       // The public form, without logging in.
       const form = anyone.page;
-      await form.goto(`${server!.url}/tracing/signal`);
+      await form.goto(`${e2e.url}/tracing/signal`);
       const formMain = form.getByRole('main');
       await visible(formMain.getByRole('heading', { level: 1, name: 'Skicka ett meddelande till Smittskydd' }));
       await formMain.getByLabel(/^Ditt namn/).fill('Rektor Anna Lind');
@@ -230,8 +177,8 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
       await expectNoProblems(anyone);
 
       const { page } = smittskydd;
-      await login(smittskydd, (panel) => panel.getByRole('region', { name: 'Smittskyddsläkare' }).getByRole('button', { name: /Per Nyström/ }));
-      await page.goto(`${server!.url}/tracing/signals`);
+      await e2e.login(smittskydd, demoStaff('Smittskyddsläkare', /Per Nyström/));
+      await page.goto(`${e2e.url}/tracing/signals`);
       const main = page.getByRole('main');
       const subNav = page.getByRole('navigation', { name: 'Smittspårningens sidor' });
       await visible(main.getByRole('heading', { level: 1, name: 'Funktionsbrevlåda' }));

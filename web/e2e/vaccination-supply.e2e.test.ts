@@ -1,21 +1,12 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium, PageProblems, type Problem } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, type Problem } from './browser.js';
+import { demoStaff, expectNoProblems, swedishDate, useE2e, visible, type User } from './session.js';
 
 const COORDINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-deliveries.png';
 const VACCINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-vials.png';
 const ARENA = 'Vaccinationscentrum Karlskoga arena';
 const BATCH = 'E2E4711';
-
-const swedishDay = (daysAhead: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + daysAhead * 86_400_000));
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-interface User {
-  context: BrowserContext;
-  page: Page;
-  problems: PageProblems;
-}
 
 /**
  * Vaccine supply end to end: the coordinator sees the arena's booked times without doses, records a received
@@ -23,48 +14,18 @@ interface User {
  * covers the arena's bookings; a vaccinator at the arena opens a vial and closes it with the doses drawn.
  */
 describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)', () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
+  const e2e = useE2e();
 
-  beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A new browser context logged in as the demo staff member `name` under `role`; returns the page's main. */
+  /** A new browser context logged in as the demo staff member `name` under `role`, on the vaccination start page. */
   async function loginAs(role: string, name: string): Promise<User & { main: Locator }> {
-    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const problems = new PageProblems(page);
-    await page.goto(`${server!.url}/login`);
-    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
-    await visible(panel);
-    problems.markLoggedIn();
-    await panel.getByRole('region', { name: role }).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
-    await page.waitForURL(`${server!.url}/`);
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Vaccination' }).click();
-    await page.waitForURL(`${server!.url}/vaccination`);
-    return { context, page, problems, main: page.getByRole('main') };
+    const user = await e2e.newUser();
+    await e2e.login(user, demoStaff(role, name));
+    return { ...user, main: await e2e.openFromMainMenu(user, 'Vaccination', '/vaccination') };
   }
 
   async function openPage({ page, main }: User & { main: Locator }, link: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Vaccinationens sidor' }).getByRole('link', { name: link, exact: true }).click();
     await visible(main.getByRole('heading', { level: 1, name: link }));
-  }
-
-  async function expectNoProblems({ page, problems }: User, expected: (p: Problem) => boolean = () => false): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    const unexpected = problems.problems.filter((p) => !expected(p));
-    expect(unexpected, problems.describe()).toEqual([]);
   }
 
   it('the coordinator sees the arena short of doses, records a delivery and allocates it, which covers the arena', async () => {
@@ -81,13 +42,13 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
       await delivery.getByLabel(/^Produkt/).selectOption({ label: 'Comirnaty Omicron XBB.1.5' });
       await delivery.getByLabel(/^Batchnummer/).fill(BATCH);
       const expires = delivery.getByLabel(/^Sista användningsdag/);
-      await expires.fill(swedishDay(-1));
+      await expires.fill(swedishDate(-1));
       await delivery.getByLabel(/^Antal flaskor/).fill('10');
       await delivery.getByRole('button', { name: 'Registrera leveransen' }).click();
       await visible(delivery.getByText('the batch had expired when it was received').first());
       expect(await expires.getAttribute('aria-invalid')).toBe('true');
 
-      await expires.fill(swedishDay(30));
+      await expires.fill(swedishDate(30));
       await delivery.getByRole('button', { name: 'Registrera leveransen' }).click();
       await visible(delivery.getByRole('status').filter({ hasText: `Batch ${BATCH} är registrerad: 10 flaskor (60 doser).` }));
 

@@ -1,30 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium, PageProblems } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import type { Locator } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser } from './browser.js';
+import { demoCitizen, demoStaff, expectNoProblems, nextWeekday, useE2e, visible, type User } from './session.js';
 
 const CITIZEN_SCREENSHOT = '/tmp/lagesbild-vaccination-citizen.png';
 const VACCINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-vaccinator.png';
-
-const swedishDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
-
-/** The first Monday–Friday after today, in Swedish time: every demo site is open then. */
-function nextWeekday(): string {
-  for (let i = 1; i < 8; i++) {
-    const d = new Date(Date.now() + i * 86_400_000);
-    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', weekday: 'short' }).format(d);
-    if (!['Sat', 'Sun'].includes(weekday)) return swedishDay(d);
-  }
-  throw new Error('no weekday in a week');
-}
-
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-
-interface User {
-  context: BrowserContext;
-  page: Page;
-  problems: PageProblems;
-}
 
 /**
  * Vaccination end to end: a citizen with e-ID books a time, moves it and cancels it, books again, and the
@@ -32,54 +12,16 @@ interface User {
  * citizen then sees.
  */
 describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
+  const e2e = useE2e();
   let citizen: User;
   let citizenName = '';
   const day = nextWeekday();
 
   beforeAll(async () => {
-    const [s, b] = await Promise.allSettled([startE2eServer(), launchChromium()]);
-    if (s.status === 'fulfilled') server = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (s.status === 'rejected') throw s.reason;
-    if (b.status === 'rejected') throw b.reason;
-    citizen = await newUser();
+    citizen = await e2e.newUser();
   });
 
-  afterAll(async () => {
-    if (citizen && citizen.problems.problems.length > 0) console.warn(`Page problems:\n${citizen.problems.describe()}`);
-    await citizen?.context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUser(): Promise<User> {
-    const context = await browser!.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    return { context, page, problems: new PageProblems(page) };
-  }
-
-  async function login({ page, problems }: User, pick: (panel: Locator) => Locator): Promise<string> {
-    await page.goto(`${server!.url}/`);
-    await page.waitForURL(`${server!.url}/login`);
-    const panel = page.getByRole('region', { name: /^Demoinloggning/ });
-    await visible(panel);
-    problems.markLoggedIn();
-    const button = pick(panel);
-    const name = (await button.innerText()).split('\n')[0]!.trim();
-    await button.click();
-    await page.waitForURL(`${server!.url}/`);
-    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: `Hej ${name}!` }));
-    return name;
-  }
-
-  async function openVaccination({ page }: User): Promise<Locator> {
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Vaccination' }).click();
-    await page.waitForURL(`${server!.url}/vaccination`);
-    return page.getByRole('main');
-  }
+  const openVaccination = (user: User) => e2e.openFromMainMenu(user, 'Vaccination', '/vaccination');
 
   /** Picks the date and the n-th free time on the booking form; returns the time ('08:30'). */
   async function pickTime(main: Locator, n: number): Promise<string> {
@@ -92,14 +34,9 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
     return label.slice(0, 5);
   }
 
-  async function expectNoProblems({ page, problems }: User): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    expect(problems.problems, problems.describe()).toEqual([]);
-  }
-
   it('the citizen sees why they may be vaccinated, books a time, moves it and cancels it', async () => {
     const { page } = citizen;
-    citizenName = await login(citizen, (panel) => panel.getByRole('button', { name: /Vuxen med e-legitimation/ }));
+    citizenName = await e2e.login(citizen, demoCitizen);
     const main = await openVaccination(citizen);
     await visible(main.getByRole('heading', { level: 1, name: 'Mina vaccinationer' }));
     const covid = main.getByRole('article', { name: 'Rekommendation för Covid-19' }).first();
@@ -117,7 +54,7 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
     await page.screenshot({ path: CITIZEN_SCREENSHOT, fullPage: true });
 
     await booked.getByRole('link', { name: 'Till Mina vaccinationer' }).click();
-    await page.waitForURL(`${server!.url}/vaccination`);
+    await page.waitForURL(`${e2e.url}/vaccination`);
     const booking = main.getByRole('article', { name: `Covid-19, dos 1, ${day} ${first}` });
     await visible(booking);
     await visible(booking.getByText(/^Dos 2 kan bokas från \d{4}-\d{2}-\d{2}\.$/));
@@ -150,10 +87,10 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
     await main.getByRole('button', { name: 'Boka tiden' }).click();
     await visible(main.getByRole('status').filter({ hasText: 'Tiden är bokad' }));
 
-    const vaccinator = await newUser();
+    const vaccinator = await e2e.newUser();
     try {
       const { page } = vaccinator;
-      await login(vaccinator, (panel) => panel.getByRole('region', { name: 'Vaccinatör' }).getByRole('button', { name: /^Lena Sjöberg\b/ }));
+      await e2e.login(vaccinator, demoStaff('Vaccinatör', 'Lena Sjöberg'));
       const staffMain = await openVaccination(vaccinator);
       await visible(staffMain.getByRole('heading', { level: 1, name: 'Dagens bokningar' }));
       await staffMain.getByLabel('Vaccinationsplats').selectOption({ label: siteName });
@@ -188,7 +125,7 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
       await vaccinator.context.close();
     }
 
-    await citizen.page.goto(`${server!.url}/vaccination`);
+    await citizen.page.goto(`${e2e.url}/vaccination`);
     const doses = main.getByRole('table', { name: 'Givna doser' }).first();
     await visible(doses);
     await visible(doses.getByRole('row', { name: new RegExp(`Covid-19 1 .*FK1234.* ${siteName.replace(/[()]/g, '.')}`) }));
