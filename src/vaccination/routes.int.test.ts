@@ -77,7 +77,7 @@ describe('SMART Scheduling Links', () => {
     const slots = await lines('slots');
     expect(slots).toHaveLength(4);
     expect(slots[0]).toMatchObject({ resourceType: 'Slot', schedule: { reference: `Schedule/${site.id}` }, status: 'free', start: '2023-10-17T06:00:00.000Z', end: '2023-10-17T06:15:00.000Z' });
-    expect(slots[0].extension).toContainEqual({ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link', valueUrl: `http://lagesbild.example/vaccination/book?slot=${slots[0].id}` });
+    expect(slots[0].extension).toContainEqual({ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link', valueUrl: `http://lagesbild.example/vaccination/book?site=${site.id}&date=2023-10-17&slot=${slots[0].id}` });
     expect((await env.app.inject({ method: 'GET', url: '/api/vaccination/smart/patients.ndjson' })).statusCode).toBe(400);
   });
 

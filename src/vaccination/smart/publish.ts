@@ -93,7 +93,7 @@ export async function resources(tx: Db, regionId: string, file: SmartFile, base:
       start: isoOf(s.starts_at),
       end: isoOf(s.ends_at),
       extension: [
-        { url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link', valueUrl: `${base}/vaccination/book?slot=${s.id}` },
+        { url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link', valueUrl: `${base}/vaccination/book?${new URLSearchParams({ site: s.site_id, date: s.day, slot: s.id })}` },
         { url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity', valueInteger: free },
       ],
     };

@@ -9,7 +9,10 @@ import { Problem } from './Problem.js';
 import { SlotPicker } from './SlotPicker.js';
 import { useBook, useMove, useMyVaccination, useSites, type Vaccine } from './vaccinationApi.js';
 
-/** `/vaccination/book` (citizen): book a time for a dose, for themself or a child; `?move=<booking>` moves one instead. */
+/**
+ * `/vaccination/book` (citizen): book a time for a dose, for themself or a child; `?move=<booking>` moves one
+ * instead; `?site=&date=&slot=` (a SMART Scheduling Links deep link) opens on that time.
+ */
 export function BookPage() {
   const { t } = useT();
   const [params] = useSearchParams();
@@ -26,9 +29,10 @@ export function BookPage() {
   const next = params.get('dose') && params.get('from') ? { dose: Number(params.get('dose')), from: params.get('from')! } : null;
   const earliest = next?.from ?? eligibility?.from;
   const start = earliest && earliest > today() ? earliest : today();
-  const [siteId, setSiteId] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(null);
-  const [slotId, setSlotId] = useState('');
+  // A deep link from another booking front end (SMART Scheduling Links) names the site, day and time.
+  const [siteId, setSiteId] = useState<string | null>(params.get('site'));
+  const [date, setDate] = useState<string | null>(params.get('date'));
+  const [slotId, setSlotId] = useState(params.get('slot') ?? '');
   const [withInfluenza, setWithInfluenza] = useState(false);
   const onSite = useCallback((id: string) => {
     setSiteId(id);

@@ -90,6 +90,25 @@ describe('Booking the next dose (citizen)', () => {
   });
 });
 
+describe('A deep link to a time (SMART Scheduling Links)', () => {
+  it('opens on the linked site, day and time, and books that time', async () => {
+    const api = mockApi({
+      'GET /api/session': () => json(citizenSession()),
+      'GET /api/vaccination/my': () => json({ me: { personId: PERSON, name: 'Olle Svensson', age: 40, eligibility, bookings: [], doses: [] }, children: [] }),
+      'GET /api/vaccination/sites': () => json({ sites: [{ ...site, id: 'other-site', name: 'Vårdcentralen Först' }, site] }),
+      'GET /api/vaccination/slots': () => json({ slots }),
+      'POST /api/vaccination/my/bookings': () => json({ bookings: [{ ...booking, slotId: 's-new', startsAt: slots[1]!.startsAt }] }, 201),
+    });
+    renderApp(`/vaccination/book?site=${ARENA}&date=2026-12-02&slot=s-new`);
+    const time = await screen.findByRole('radio', { name: /10:30/ });
+    expect((time as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Vaccinationsplats') as HTMLSelectElement).value).toBe(ARENA);
+    fireEvent.click(screen.getByRole('button', { name: 'Boka tiden' }));
+    await screen.findByText('Tiden är bokad');
+    expect(api.callsTo('POST', '/api/vaccination/my/bookings')[0]!.body).toMatchObject({ slotId: 's-new', vaccine: 'covid-19' });
+  });
+});
+
 describe('A person’s bookings for staff', () => {
   function staffApi(role: string) {
     let current: RecordBooking[] = [booking];
