@@ -4,7 +4,7 @@ import { useActor } from '../ActorContext.js';
 import { PageLoader } from '../components/PageLoader.js';
 import type { Role } from '../navigation.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
-import { TestingNav, type TestingNavLink } from './TestingNav.js';
+import { SubNav, type SubNavLink } from '../components/SubNav.js';
 import './testing.css';
 
 const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
@@ -26,11 +26,11 @@ const StatisticsLinkPage = page(() => import('./StatisticsLinkPage.js'), 'Statis
 const StatisticsRoutes = lazy(() => import('./statistics/StatisticsRoutes.js'));
 
 interface RolePages {
-  links: readonly TestingNavLink[];
+  links: readonly SubNavLink[];
   routes: readonly { path: string; element: ReactNode }[];
 }
 
-const statisticsLink: TestingNavLink = { to: 'statistics', label: 'testing.nav.statistics' };
+const statisticsLink: SubNavLink = { to: 'statistics', label: 'testing.nav.statistics' };
 
 const citizen: RolePages = {
   links: [
@@ -110,7 +110,7 @@ export function TestingSection() {
   const withStatistics = pages.links.includes(statisticsLink) || pages === statisticsOnly;
   return (
     <>
-      <TestingNav links={pages.links} />
+      <SubNav base="/testing" label="testing.nav.label" links={pages.links} />
       <Suspense fallback={<PageLoader />}>
         <Routes>
           {pages.routes.map((r) => (r.path === '' ? <Route key="index" index element={r.element} /> : <Route key={r.path} path={r.path} element={r.element} />))}

@@ -5,7 +5,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import type { TKey } from '../i18n/useT.js';
 import type { Role } from '../navigation.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
-import { TracingNav, type TracingNavLink } from './TracingNav.js';
+import { SubNav, type SubNavLink } from '../components/SubNav.js';
 
 const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -59,10 +59,10 @@ function pagesFor(role: Role | null): readonly TracingPage[] {
 export function TracingSection() {
   const { role } = useActor();
   const pages = pagesFor(role);
-  const links = pages.flatMap((p): TracingNavLink[] => (p.label ? [{ to: p.path, label: p.label }] : []));
+  const links = pages.flatMap((p): SubNavLink[] => (p.label ? [{ to: p.path, label: p.label }] : []));
   return (
     <>
-      <TracingNav links={links} />
+      <SubNav base="/tracing" label="tracing.nav.label" links={links} />
       <Suspense fallback={<PageLoader />}>
         <Routes>
           {/* The role's first page is also the section's start page (a lab opens sequencing at /tracing). */}
