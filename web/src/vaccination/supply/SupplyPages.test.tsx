@@ -36,6 +36,18 @@ describe('Vaccination coverage page', () => {
   });
 });
 
+describe('Vaccination for analysts', () => {
+  it.each(['analyst', 'national_analyst'] as const)('opens the %s on coverage, with no pages about individuals to reach', async (role) => {
+    mockApi({
+      'GET /api/session': () => json(staffSession(role)),
+      'GET /api/vaccination/coverage': () => json(coverage),
+    });
+    renderApp('/vaccination');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Vaccinationens sidor' })).toBeNull();
+  });
+});
+
 describe('NVR page', () => {
   it('lists doses not accepted with reservnummer flagged and lets the coordinator send a rejected one again', async () => {
     const doseId = 'd0000000-0000-4000-8000-000000000001';
