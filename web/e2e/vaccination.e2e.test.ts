@@ -29,9 +29,10 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
     const times = main.getByRole('radiogroup', { name: 'Lediga tider' });
     await visible(times);
     const radio = times.getByRole('radio').nth(n);
-    const label = (await main.locator(`label[for="${await radio.getAttribute('id')}"]`).innerText()).trim();
-    await radio.check();
-    return label.slice(0, 5);
+    const time = (await main.locator(`label[for="${await radio.getAttribute('id')}"]`).innerText()).trim().slice(0, 5);
+    // By its time, not its place: a refetch may add or drop a time (seats freed or taken) between the two steps.
+    await times.getByRole('radio', { name: new RegExp(`^${time} `) }).check();
+    return time;
   }
 
   it('the citizen sees why they may be vaccinated, books a time, moves it and cancels it', async () => {
