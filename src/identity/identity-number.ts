@@ -417,7 +417,7 @@ export function tryParseIdentityNumber(input: string, opts: ParseOptions): Parse
 }
 
 /** For display: 'YYYYMMDD-NNNC'; a reservnummer as stored. */
-export function formatIdentityNumber(id: IdentityNumber): string {
+export function formatIdentityNumber(id: Pick<IdentityNumber, 'kind' | 'canonical'>): string {
   return id.kind === 'reservnummer' ? id.canonical : `${id.canonical.slice(0, 8)}-${id.canonical.slice(8)}`;
 }
 

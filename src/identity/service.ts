@@ -33,7 +33,7 @@ async function toViews(tx: Db, regionId: string, rows: store.PersonRow[], now: D
     return {
       id: r.id,
       regionId: r.regionId,
-      identityNumber: formatIdentityNumber({ kind: primary.kind, canonical: primary.value, birthDate: null, legalSex: null, issuingRegion: primary.issuingRegion }),
+      identityNumber: formatIdentityNumber({ kind: primary.kind, canonical: primary.value }),
       idKind: primary.kind,
       identifiers: ids.map((i) => ({ kind: i.kind, value: i.value, issuingRegion: i.issuingRegion, primary: i.isPrimary })),
       givenName: r.givenName,

@@ -76,7 +76,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         id: c.id,
         personId: c.personId,
         name: person ? `${person.givenName} ${person.familyName}` : '',
-        identityNumber: id ? formatIdentityNumber({ kind: id.kind, canonical: id.value, birthDate: null, legalSex: null, issuingRegion: id.issuingRegion }) : '',
+        identityNumber: id ? formatIdentityNumber({ kind: id.kind, canonical: id.value }) : '',
         phone: person?.phone ?? null,
         priority: c.priority,
         priorityReason: c.priorityReason,
@@ -169,7 +169,7 @@ export function notifySminet(ctx: AppContext, actor: Actor, caseId: string, inpu
       {
         caseId,
         regionId: c.regionId,
-        identityNumber: id ? formatIdentityNumber({ kind: id.kind, canonical: id.value, birthDate: null, legalSex: null, issuingRegion: id.issuingRegion }) : '',
+        identityNumber: id ? formatIdentityNumber({ kind: id.kind, canonical: id.value }) : '',
         identityKind: id?.kind ?? 'unknown',
         name: person ? `${person.givenName} ${person.familyName}` : '',
         legalSex: person?.legalSex ?? null,

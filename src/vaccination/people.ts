@@ -33,7 +33,7 @@ export async function summariesOf(tx: Db, regionId: string, personIds: string[],
         age: r.birth_date ? ageOn(r.birth_date, now) : null,
         postalCode: r.postal_code,
         municipalityCode: r.municipality_code,
-        identityNumber: r.value && r.kind ? formatIdentityNumber({ kind: r.kind, canonical: r.value, birthDate: null, legalSex: null, issuingRegion: null }) : null,
+        identityNumber: r.value && r.kind ? formatIdentityNumber({ kind: r.kind, canonical: r.value }) : null,
       },
     ]),
   );

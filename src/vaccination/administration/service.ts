@@ -6,13 +6,13 @@ import { record, recordMany } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { addToOutbox } from '../../platform/jobs/outbox.js';
-import { stockholmTime } from '../../platform/time.js';
 import { findPerson } from '../../identity/store.js';
 import { doseRecorded } from '../events.js';
 import { vaccinationPersonAttributes } from '../model.js';
 import { productOf } from '../products.js';
-import { dosesOf, eligibilityFor } from '../recommendations/engine.js';
-import { addDays } from '../recommendations/dates.js';
+import { calendarDateInStockholm } from '../../identity/identity-number.js';
+import { evaluate, historiesOf, recommendationsOf } from '../recommendations/engine.js';
+import { addDays, dayBounds } from '../recommendations/dates.js';
 import { summariesOf } from '../people.js';
 import { isBookable, isoOf } from '../rules.js';
 import type { RecordDoseBody } from '../schemas.js';
@@ -54,7 +54,8 @@ export async function appointments(ctx: AppContext, actor: Actor, siteId: string
   const regionId = personalDataScope(actor);
   return ctx.database.db.transaction(async (tx) => {
     if (!(await store.findSite(tx, regionId, siteId))) throw notFound('The site');
-    const rows = await store.bookingsAt(tx, regionId, siteId, stockholmTime(date, '00:00').toISOString(), stockholmTime(addDays(date, 1), '00:00').toISOString());
+    const { start, end } = dayBounds(date);
+    const rows = await store.bookingsAt(tx, regionId, siteId, start, end);
     const people = await summariesOf(tx, regionId, rows.map((r) => r.personId), ctx.clock.now());
     await recordMany(tx, actor, [...new Set(rows.map((r) => r.personId))].map((personId) => ({ action: 'vaccination.appointments.listed', personId, purpose: 'dagens vaccinationer' })));
     return rows.map((b) => ({
@@ -90,10 +91,13 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
     const site = await store.findSite(tx, regionId, input.siteId);
     if (!site) throw invalid('siteId', 'no such site in your region');
     if (!site.vaccines.includes(input.vaccine)) throw invalid('vaccine', `${site.name} does not give ${input.vaccine}`);
-    const given = ((await dosesOf(tx, regionId, [person.id])).get(person.id) ?? []).filter((d) => d.vaccine === input.vaccine);
+    // The person's facts and doses and the rules, read once: eligibility before the dose and after it.
+    const history = (await historiesOf(tx, regionId, [person.id])).get(person.id)!;
+    const recommendations = await recommendationsOf(tx, regionId, input.vaccine);
+    const given = history.doses.filter((d) => d.vaccine === input.vaccine);
     const expected = given.length + 1;
     if (input.doseNumber !== expected) throw invalid('doseNumber', `the person has had ${given.length} dose(s) of ${input.vaccine}; this is dose ${expected}`);
-    const before = (await eligibilityFor(tx, regionId, [person.id], administeredAt, input.vaccine)).get(person.id)!;
+    const before = evaluate(recommendations, history.facts, history.doses, administeredAt, input.vaccine);
     if (!before.eligible && !input.outsideRecommendation) throw invalid('outsideRecommendation', `${before.reason} Give the reason to vaccinate anyway.`);
     if (input.bookingId) {
       const booking = await store.findBooking(tx, regionId, input.bookingId);
@@ -121,7 +125,8 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
     await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId } });
     await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));
     // The next dose at the right interval: its first day, and the first free time from then at this site.
-    const next = (await eligibilityFor(tx, regionId, [person.id], administeredAt, input.vaccine)).get(person.id)!;
+    const asGiven = { vaccine: input.vaccine, doseNumber: input.doseNumber, day: calendarDateInStockholm(administeredAt) };
+    const next = evaluate(recommendations, history.facts, [...history.doses, asGiven], administeredAt, input.vaccine);
     const fromDay = next.from ?? null;
     const suggestions = fromDay && isBookable(site.kind) ? await freeSlots(tx, regionId, site.id, fromDay, addDays(fromDay, 14), now) : [];
     return {

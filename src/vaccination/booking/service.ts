@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { findPerson } from '../../identity/store.js';
 import { bookableDoses } from '../supply/availability.js';
 import type { BookingChannel, Vaccine } from '../model.js';
-import { eligibilityFor, evaluate, historiesOf, nextDosesAfter, recommendationsOf, type Eligibility, type GivenDose } from '../recommendations/engine.js';
+import { evaluate, historiesOf, nextDoseAfter, recommendationsOf, type Eligibility, type GivenDose } from '../recommendations/engine.js';
 import { swedishDate } from '../recommendations/dates.js';
 import { childrenOf, summariesOf } from '../people.js';
 import { isBookable, isoOf } from '../rules.js';
@@ -196,22 +196,29 @@ export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: st
  * entries are written in the same transaction.
  */
 export async function vaccinationRecord(tx: Db, regionId: string, personIds: string[], now: Date) {
-  const [covid, influenza, bookings, doses, sites] = [
-    await eligibilityFor(tx, regionId, personIds, now, 'covid-19'),
-    await eligibilityFor(tx, regionId, personIds, now, 'influenza'),
+  const [recommendations, people, bookings, doses, sites] = [
+    await recommendationsOf(tx, regionId),
+    await historiesOf(tx, regionId, personIds),
     await store.bookingsOf(tx, regionId, personIds),
     await store.dosesOfPeople(tx, regionId, personIds),
     await store.listSites(tx, regionId),
   ];
-  const booked = bookings.filter((b) => b.status === 'booked').map((b) => ({ id: b.id, personId: b.personId, vaccine: b.vaccine, doseNumber: b.doseNumber, at: new Date(isoOf(b.startsAt)) }));
-  const nextDose = await nextDosesAfter(tx, regionId, booked);
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const eligibility = (id: string, vaccine: Vaccine) => {
+    const p = people.get(id)!;
+    return evaluate(recommendations, p.facts, p.doses, now, vaccine);
+  };
+  // While a dose is booked: when the dose after it can be given.
+  const nextDose = (b: store.BookingRow) => {
+    const p = people.get(b.personId);
+    return b.status === 'booked' && p ? nextDoseAfter(recommendations, p.facts, p.doses, { vaccine: b.vaccine, doseNumber: b.doseNumber, at: new Date(isoOf(b.startsAt)) }) : null;
+  };
   return new Map(
     personIds.map((id) => [
       id,
       {
-        eligibility: { covid: covid.get(id)!, influenza: influenza.get(id)! },
-        bookings: bookings.filter((b) => b.personId === id).map((b) => ({ ...bookingView(b, siteName.get(b.siteId) ?? ''), nextDose: nextDose.get(b.id) ?? null })),
+        eligibility: { covid: eligibility(id, 'covid-19'), influenza: eligibility(id, 'influenza') },
+        bookings: bookings.filter((b) => b.personId === id).map((b) => ({ ...bookingView(b, siteName.get(b.siteId) ?? ''), nextDose: nextDose(b) })),
         doses: dosesView(doses.filter((d) => d.personId === id), siteName),
       },
     ]),

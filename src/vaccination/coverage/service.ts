@@ -7,7 +7,7 @@ import { invalid } from '../../platform/errors.js';
 import { calendarDateInStockholm } from '../../identity/identity-number.js';
 import { regionsInScope, toCsv, tuneForReport, weekRange, weeksBetween } from '../../testing/statistics/common.js';
 import type { Vaccine } from '../model.js';
-import { dayBounds } from '../supply/store.js';
+import { dayBounds } from '../recommendations/dates.js';
 import { ageGroupSql, ageGroups } from './age-groups.js';
 
 export const coverageDimensions = ['ageGroup', 'municipality', 'postalArea', 'region'] as const;

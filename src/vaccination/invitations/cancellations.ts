@@ -5,7 +5,7 @@ import { queryRows } from '../../platform/db/sql.js';
 import { dayRange } from '../../testing/statistics/common.js';
 import { ageGroupSql, ageGroups, type AgeGroup } from '../coverage/age-groups.js';
 import type { Vaccine } from '../model.js';
-import { dayBounds } from '../supply/store.js';
+import { dayBounds } from '../recommendations/dates.js';
 
 /**
  * Bookings made and cancelled in a period by age group (age on the day of the booking or cancellation), for one

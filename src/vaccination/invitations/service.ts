@@ -15,11 +15,11 @@ import { vaccinationRecommendations } from '../model.js';
 import { eligibilityFor } from '../recommendations/engine.js';
 import { invitationLists, invitations } from './model.js';
 import { invitationSms, reminderSms, renderLetters, type Letter } from './letters.js';
+import { addDays } from '../recommendations/dates.js';
 
 const CHUNK = 5_000;
 /** Letters go out ahead: people whose dose opens within this many days of the list's day are invited. */
 export const LEAD_DAYS = 28;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const purpose = 'kallelse till vaccination';
 
 export interface BuildList {

@@ -250,24 +250,6 @@ export async function historiesOf(tx: Db, regionId: string, personIds: string[],
   );
 }
 
-/** Doses given to many people, by person, in Swedish calendar days. */
-export async function dosesOf(tx: Db, regionId: string, personIds: string[]): Promise<Map<string, GivenDose[]>> {
-  const map = new Map<string, GivenDose[]>();
-  if (personIds.length === 0) return map;
-  const rows = await queryRows<{ person_id: string; vaccine: Vaccine; dose_number: number; day: string }>(
-    tx,
-    sql`SELECT person_id, vaccine, dose_number, to_char(administered_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS day
-      FROM vaccination_doses WHERE region_id = ${regionId} AND person_id = ANY(${sql.param([...new Set(personIds)])}::uuid[])
-      ORDER BY administered_at`,
-  );
-  for (const r of rows) {
-    const list = map.get(r.person_id) ?? [];
-    list.push({ vaccine: r.vaccine, doseNumber: r.dose_number, day: r.day });
-    map.set(r.person_id, list);
-  }
-  return map;
-}
-
 /**
  * Eligibility of many people at once (invitations of thousands): two set-based reads, then the pure
  * engine per person. People not found in the region are left out of the map. The caller audits.
@@ -276,22 +258,5 @@ export async function eligibilityFor(tx: Db, regionId: string, personIds: string
   const [recs, people] = [await recommendationsOf(tx, regionId, vaccine), await historiesOf(tx, regionId, personIds)];
   const result = new Map<string, Eligibility>();
   for (const [personId, h] of people) result.set(personId, evaluate(recs, h.facts, h.doses, on, vaccine));
-  return result;
-}
-
-/**
- * The proposal shown beside each booked dose: the dose after it and its first day (`nextDoseAfter`), in
- * two set-based reads. Bookings of people not in the region, or with no further dose, get none.
- */
-export async function nextDosesAfter(tx: Db, regionId: string, booked: readonly { id: string; personId: string; vaccine: Vaccine; doseNumber: number; at: Date }[]): Promise<Map<string, NextDose>> {
-  const result = new Map<string, NextDose>();
-  if (booked.length === 0) return result;
-  const personIds = booked.map((b) => b.personId);
-  const [recs, people] = [await recommendationsOf(tx, regionId), await historiesOf(tx, regionId, personIds)];
-  for (const b of booked) {
-    const person = people.get(b.personId);
-    const next = person ? nextDoseAfter(recs, person.facts, person.doses, b) : null;
-    if (next) result.set(b.id, next);
-  }
   return result;
 }

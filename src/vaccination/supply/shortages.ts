@@ -7,7 +7,8 @@ import { calendarDateInStockholm } from '../../identity/identity-number.js';
 import type { Vaccine } from '../model.js';
 import { matchDemand, maxBookable, uncoveredBookings } from './rules.js';
 import { sitesById } from './sites.js';
-import { dayBounds, siteSupply, type SiteSupply } from './store.js';
+import { siteSupply, type SiteSupply } from './store.js';
+import { addDays, dayBounds } from '../recommendations/dates.js';
 
 /** What the coordinator can do about a short day, most direct first. */
 export type Suggestion =
@@ -17,7 +18,6 @@ export type Suggestion =
   | { kind: 'contact'; doses: number };
 
 const horizonDays = 28;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function bookingsOn(tx: Db, regionId: string, siteId: string, vaccine: Vaccine, day: string) {
   const { start, end } = dayBounds(day);

@@ -11,7 +11,8 @@ import { deliveries, openedVials, stockAllocations, vialWastage, type WastageRea
 import { getProduct } from './forecasts.js';
 import { summarizeWastage, unopenedVials, vialOutcome } from './rules.js';
 import { assertSites, sitesById } from './sites.js';
-import { batchStock, dayBounds } from './store.js';
+import { batchStock } from './store.js';
+import { dayBounds } from '../recommendations/dates.js';
 
 type Allocation = { siteId: string; vials: number };
 

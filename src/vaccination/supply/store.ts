@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/sql.js';
-import { stockholmTime } from '../../platform/time.js';
 import { isoWeekDates } from '../../testing/rules.js';
 import type { Vaccine } from '../model.js';
 import type { Demand, Lot } from './rules.js';
 import { unopenedVials } from './rules.js';
+import { dayBounds } from '../recommendations/dates.js';
 
 /** Stock of one batch at one site: vials allocated, opened and lost whole. */
 export interface BatchStock {
@@ -53,11 +53,6 @@ export async function batchStock(tx: Db, regionId: string, siteId?: string): Pro
   }));
 }
 
-/** The Swedish calendar day's bounds as instants. */
-export function dayBounds(day: string): { start: string; end: string } {
-  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start: stockholmTime(day, '00:00').toISOString(), end: stockholmTime(next, '00:00').toISOString() };
-}
 
 /**
  * (site, vaccine) pairs whose stock is tracked: a site that has ever had stock or a forecast share of a
