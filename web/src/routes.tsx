@@ -1,26 +1,25 @@
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RootLayout } from './components/RootLayout.js';
 import { SectionGuard } from './components/SectionGuard.js';
 import { SessionGate } from './components/SessionGate.js';
 import { SECTION_PATHS, type SectionId } from './navigation.js';
 import { RouteErrorPage } from './pages/RouteErrorPage.js';
+import { lazyPage } from './components/lazyPage.js';
 
 // Every page is its own chunk, loaded when first visited.
-const LoginPage = lazy(() => import('./pages/LoginPage.js').then((m) => ({ default: m.LoginPage })));
-const HomePage = lazy(() => import('./pages/HomePage.js').then((m) => ({ default: m.HomePage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage.js').then((m) => ({ default: m.ComingSoonPage })));
-const MyRecordPage = lazy(() => import('./pages/MyRecordPage.js').then((m) => ({ default: m.MyRecordPage })));
-const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ default: m.AuditPage })));
-const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((m) => ({ default: m.MessagesPage })));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
-const TestingSection = lazy(() => import('./testing/TestingSection.js').then((m) => ({ default: m.TestingSection })));
-const TracingSection = lazy(() => import('./tracing/TracingSection.js').then((m) => ({ default: m.TracingSection })));
-const CitizenQuestionnaireRoute = lazy(() =>
-  import('./tracing/questionnaire/QuestionnairePage.js').then((m) => ({ default: m.CitizenQuestionnaireRoute })),
-);
-const PublicSignalPage = lazy(() => import('./tracing/signals/PublicSignalPage.js').then((m) => ({ default: m.PublicSignalPage })));
-const VaccinationSection = lazy(() => import('./vaccination/VaccinationSection.js').then((m) => ({ default: m.VaccinationSection })));
+const LoginPage = lazyPage(() => import('./pages/LoginPage.js'), 'LoginPage');
+const HomePage = lazyPage(() => import('./pages/HomePage.js'), 'HomePage');
+const ComingSoonPage = lazyPage(() => import('./pages/ComingSoonPage.js'), 'ComingSoonPage');
+const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage.js'), 'MyRecordPage');
+const AuditPage = lazyPage(() => import('./pages/AuditPage.js'), 'AuditPage');
+const MessagesPage = lazyPage(() => import('./pages/MessagesPage.js'), 'MessagesPage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js'), 'NotFoundPage');
+const TestingSection = lazyPage(() => import('./testing/TestingSection.js'), 'TestingSection');
+const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'TracingSection');
+const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
+const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
+const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are

@@ -8,7 +8,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import { stockholmTime } from '../../platform/time.js';
 import { sql } from 'drizzle-orm';
 import { findPerson } from '../../identity/store.js';
-import { bookableDoses } from '../supply/availability.js';
+import { bookableDosesAt } from '../supply/availability.js';
 import { addDays, swedishDate } from '../recommendations/dates.js';
 import { byNearness, daysBetween, isBookable, isoOf, planSlots } from '../rules.js';
 import { calendarDateInStockholm } from '../../identity/identity-number.js';
@@ -106,16 +106,14 @@ export async function generateSlots(ctx: AppContext, actor: Actor, siteId: strin
 
 /**
  * Free times at a site: released, not started, with a seat left, on days the site has doses for
- * (`bookableDoses` of the supply area: a day it says 0 for shows no times).
+ * (`bookableDosesAt` of the supply area: a day it says 0 for shows no times).
  */
 export async function freeSlots(tx: Db, regionId: string, siteId: string, from: string, to: string, now: Date) {
   const start = stockholmTime(from, '00:00').toISOString();
   const end = stockholmTime(addDays(to, 1), '00:00').toISOString();
   const slots = (await store.slotsBetween(tx, regionId, [siteId], start, end, now.toISOString())).filter((s) => s.booked < s.capacity);
-  const days = [...new Set(slots.map((s) => s.day))];
-  const closed = new Set<string>();
-  for (const day of days) if ((await bookableDoses(tx, regionId, siteId, day, undefined, now)) === 0) closed.add(day);
-  return slots.filter((s) => !closed.has(s.day));
+  const bookable = await bookableDosesAt(tx, regionId, now, { siteId });
+  return slots.filter((s) => bookable(siteId, s.day) !== 0);
 }
 
 export const slotView = (s: store.SlotRow) => ({ id: s.id, siteId: s.siteId, startsAt: isoOf(s.startsAt), endsAt: isoOf(s.endsAt), capacity: s.capacity, booked: s.booked, free: s.capacity - s.booked });

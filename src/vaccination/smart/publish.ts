@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/sql.js';
-import { bookableDoses } from '../supply/availability.js';
+import { bookableDosesAt } from '../supply/availability.js';
 import type { Vaccine } from '../model.js';
 import { isoOf } from '../rules.js';
 
@@ -78,13 +78,9 @@ export async function resources(tx: Db, regionId: string, file: SmartFile, base:
       ORDER BY starts_at`,
   );
   // A site-day the supply area says has no doses left shows as busy, as it does in the region's own booking.
-  const stock = new Map<string, number | null>();
-  for (const key of new Set(slots.map((s) => `${s.site_id}|${s.day}`))) {
-    const [siteId, day] = key.split('|') as [string, string];
-    stock.set(key, await bookableDoses(tx, regionId, siteId, day, undefined, now));
-  }
+  const bookable = await bookableDosesAt(tx, regionId, now);
   return slots.map((s) => {
-    const free = stock.get(`${s.site_id}|${s.day}`) === 0 ? 0 : s.capacity - s.booked;
+    const free = bookable(s.site_id, s.day) === 0 ? 0 : s.capacity - s.booked;
     return {
       resourceType: 'Slot',
       id: s.id,

@@ -1,28 +1,26 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { useActor } from '../ActorContext.js';
+import { lazyPage } from '../components/lazyPage.js';
 import { PageLoader } from '../components/PageLoader.js';
 import type { Role } from '../navigation.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { SubNav, type SubNavLink } from '../components/SubNav.js';
 import './testing.css';
 
-const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const MyTestsPage = page(() => import('./MyTestsPage.js'), 'MyTestsPage');
-const OrderKitPage = page(() => import('./OrderKitPage.js'), 'OrderKitPage');
-const RegisterKitPage = page(() => import('./RegisterKitPage.js'), 'RegisterKitPage');
-const LabReceivePage = page(() => import('./LabReceivePage.js'), 'LabReceivePage');
-const LabResultPage = page(() => import('./LabResultPage.js'), 'LabResultPage');
-const LabImportPage = page(() => import('./LabImportPage.js'), 'LabImportPage');
-const LabUnmatchedPage = page(() => import('./LabUnmatchedPage.js'), 'LabUnmatchedPage');
-const PrintKitsPage = page(() => import('./PrintKitsPage.js'), 'PrintKitsPage');
-const SamplerDayPage = page(() => import('./SamplerDayPage.js'), 'SamplerDayPage');
-const SamplerBookPage = page(() => import('./SamplerBookPage.js'), 'SamplerBookPage');
-const SamplerSamplePage = page(() => import('./SamplerSamplePage.js'), 'SamplerSamplePage');
-const CallListPage = page(() => import('./CallListPage.js'), 'CallListPage');
-const StatisticsLinkPage = page(() => import('./StatisticsLinkPage.js'), 'StatisticsLinkPage');
+const MyTestsPage = lazyPage(() => import('./MyTestsPage.js'), 'MyTestsPage');
+const OrderKitPage = lazyPage(() => import('./OrderKitPage.js'), 'OrderKitPage');
+const RegisterKitPage = lazyPage(() => import('./RegisterKitPage.js'), 'RegisterKitPage');
+const LabReceivePage = lazyPage(() => import('./LabReceivePage.js'), 'LabReceivePage');
+const LabResultPage = lazyPage(() => import('./LabResultPage.js'), 'LabResultPage');
+const LabImportPage = lazyPage(() => import('./LabImportPage.js'), 'LabImportPage');
+const LabUnmatchedPage = lazyPage(() => import('./LabUnmatchedPage.js'), 'LabUnmatchedPage');
+const PrintKitsPage = lazyPage(() => import('./PrintKitsPage.js'), 'PrintKitsPage');
+const SamplerDayPage = lazyPage(() => import('./SamplerDayPage.js'), 'SamplerDayPage');
+const SamplerBookPage = lazyPage(() => import('./SamplerBookPage.js'), 'SamplerBookPage');
+const SamplerSamplePage = lazyPage(() => import('./SamplerSamplePage.js'), 'SamplerSamplePage');
+const CallListPage = lazyPage(() => import('./CallListPage.js'), 'CallListPage');
+const StatisticsLinkPage = lazyPage(() => import('./StatisticsLinkPage.js'), 'StatisticsLinkPage');
 const StatisticsRoutes = lazy(() => import('./statistics/StatisticsRoutes.js'));
 
 interface RolePages {

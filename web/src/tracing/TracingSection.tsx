@@ -1,22 +1,20 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { useActor } from '../ActorContext.js';
+import { lazyPage } from '../components/lazyPage.js';
 import { PageLoader } from '../components/PageLoader.js';
 import type { TKey } from '../i18n/useT.js';
 import type { Role } from '../navigation.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { SubNav, type SubNavLink } from '../components/SubNav.js';
 
-const page = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const TracingQueuePage = page(() => import('./TracingQueuePage.js'), 'TracingQueuePage');
-const CasePage = page(() => import('./case/CasePage.js'), 'CasePage');
-const OutbreaksPage = page(() => import('./outbreaks/OutbreaksPage.js'), 'OutbreaksPage');
-const OutbreakPage = page(() => import('./outbreaks/OutbreakPage.js'), 'OutbreakPage');
-const SignalsPage = page(() => import('./signals/SignalsPage.js'), 'SignalsPage');
-const SequencingPage = page(() => import('./sequencing/SequencingPage.js'), 'SequencingPage');
-const TracingStatisticsPage = page(() => import('./statistics/TracingStatisticsPage.js'), 'TracingStatisticsPage');
+const TracingQueuePage = lazyPage(() => import('./TracingQueuePage.js'), 'TracingQueuePage');
+const CasePage = lazyPage(() => import('./case/CasePage.js'), 'CasePage');
+const OutbreaksPage = lazyPage(() => import('./outbreaks/OutbreaksPage.js'), 'OutbreaksPage');
+const OutbreakPage = lazyPage(() => import('./outbreaks/OutbreakPage.js'), 'OutbreakPage');
+const SignalsPage = lazyPage(() => import('./signals/SignalsPage.js'), 'SignalsPage');
+const SequencingPage = lazyPage(() => import('./sequencing/SequencingPage.js'), 'SequencingPage');
+const TracingStatisticsPage = lazyPage(() => import('./statistics/TracingStatisticsPage.js'), 'TracingStatisticsPage');
 
 interface TracingPage {
   path: string;

@@ -2,9 +2,8 @@ import { Anchor, Grid, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useActor } from '../../ActorContext.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { PageLoader } from '../../components/PageLoader.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { QueryStatus } from '../QueryStatus.js';
 import { CallPanel } from './CallPanel.js';
 import { CaseSummary } from './CaseSummary.js';
 import { CloseCasePanel } from './CloseCasePanel.js';
@@ -25,8 +24,7 @@ export function CasePage() {
     return (
       <>
         <PageHeading title={t('tracing.case.title')} />
-        {file.isPending && <PageLoader />}
-        {file.isError && <ProblemAlert error={file.error} onRetry={() => void file.refetch()} />}
+        <QueryStatus query={file} />
       </>
     );
   }

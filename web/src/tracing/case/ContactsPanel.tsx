@@ -2,6 +2,7 @@ import { Badge, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { DateTime } from '../../components/DateTime.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { CasePanel } from '../CasePanel.js';
 import { PhoneLink } from '../PhoneLink.js';
 import { AddContactForm } from './AddContactForm.js';
@@ -28,25 +29,22 @@ export function ContactsPanel({ tracingCase, contacts, editable }: ContactsPanel
         {contacts.length === 0 ? (
           <Text>{t('tracing.case.contacts.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped captionSide="top">
-              <Table.Caption>{t('tracing.case.contacts.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('tracing.case.contacts.name')}</Table.Th>
-                  <Table.Th scope="col">{t('tracing.case.contacts.relation')}</Table.Th>
-                  <Table.Th scope="col">{t('tracing.case.contacts.exposure')}</Table.Th>
-                  <Table.Th scope="col">{t('tracing.case.contacts.status')}</Table.Th>
-                  <Table.Th scope="col">{t('tracing.case.contacts.informed')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {contacts.map((c) => (
-                  <ContactRow key={c.id} contact={c} onInform={editable ? () => inform.mutate(c.id) : null} informing={inform.isPending} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <CaptionedTable
+            striped
+            caption={t('tracing.case.contacts.caption')}
+            columns={[
+              t('tracing.case.contacts.name'),
+              t('tracing.case.contacts.relation'),
+              t('tracing.case.contacts.exposure'),
+              t('tracing.case.contacts.status'),
+              t('tracing.case.contacts.informed'),
+            ]}
+            minWidth={760}
+          >
+            {contacts.map((c) => (
+              <ContactRow key={c.id} contact={c} onInform={editable ? () => inform.mutate(c.id) : null} informing={inform.isPending} />
+            ))}
+          </CaptionedTable>
         )}
         {editable && <AddContactForm caseId={tracingCase.id} />}
       </Stack>

@@ -3,10 +3,9 @@ import { Link, useParams } from 'react-router';
 import { useActor } from '../../ActorContext.js';
 import { DateTime } from '../../components/DateTime.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { PageLoader } from '../../components/PageLoader.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { CasePanel } from '../CasePanel.js';
+import { QueryStatus } from '../QueryStatus.js';
 import { OutbreakStatusBadge } from './OutbreakStatusBadge.js';
 import { OrderClassKitsForm } from './OrderClassKitsForm.js';
 import { TransmissionGraphSvg } from './TransmissionGraphSvg.js';
@@ -36,8 +35,7 @@ export function OutbreakPage() {
     return (
       <>
         <PageHeading title={t('tracing.outbreak.title')} />
-        {outbreak.isPending && <PageLoader />}
-        {outbreak.isError && <ProblemAlert error={outbreak.error} onRetry={() => void outbreak.refetch()} />}
+        <QueryStatus query={outbreak} />
       </>
     );
   }

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { useActor } from '../../ActorContext.js';
 import { DateTime } from '../../components/DateTime.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { CasePanel } from '../CasePanel.js';
+import { QueryStatus } from '../QueryStatus.js';
 import { OutbreakStatusBadge } from './OutbreakStatusBadge.js';
 import { useClusterProposals, useConfirmOutbreak, useOutbreaks, type ClusterProposal } from './outbreaksApi.js';
 
@@ -41,8 +42,7 @@ function ClusterProposals() {
 
   return (
     <CasePanel id="cluster-proposals" title={t('tracing.outbreaks.proposals')}>
-      {clusters.isPending && <PageLoader />}
-      {clusters.isError && <ProblemAlert error={clusters.error} onRetry={() => void clusters.refetch()} />}
+      <QueryStatus query={clusters} />
       {confirm.isError && <ProblemAlert error={confirm.error} />}
       {confirmed && !confirm.isError && (
         <Alert color="green" variant="light" role="status" mb="sm">
@@ -51,37 +51,34 @@ function ClusterProposals() {
       )}
       {clusters.data && proposals.length === 0 && <Text>{t('tracing.outbreaks.noProposals')}</Text>}
       {proposals.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('tracing.outbreaks.proposalsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.setting')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.kind')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.period')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.cases')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {proposals.map((p) => (
-                <Table.Tr key={`${p.kind}:${p.key}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {p.label}
-                  </Table.Th>
-                  <Table.Td>{t(`tracing.settingKinds.${p.kind}`)}</Table.Td>
-                  <Table.Td>{t('tracing.outbreaks.period', { from: p.firstDate, to: p.lastDate })}</Table.Td>
-                  <Table.Td>{p.cases}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" onClick={() => confirmProposal(p)} disabled={confirm.isPending} aria-label={t('tracing.outbreaks.confirmLabel', { label: p.label })}>
-                      {t('tracing.outbreaks.confirm')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CaptionedTable
+          striped
+          caption={t('tracing.outbreaks.proposalsCaption')}
+          columns={[
+            t('tracing.outbreaks.columns.setting'),
+            t('tracing.outbreaks.columns.kind'),
+            t('tracing.outbreaks.columns.period'),
+            t('tracing.outbreaks.columns.cases'),
+            t('tracing.outbreaks.columns.action'),
+          ]}
+          minWidth={640}
+        >
+          {proposals.map((p) => (
+            <Table.Tr key={`${p.kind}:${p.key}`}>
+              <Table.Th scope="row" fw={500}>
+                {p.label}
+              </Table.Th>
+              <Table.Td>{t(`tracing.settingKinds.${p.kind}`)}</Table.Td>
+              <Table.Td>{t('tracing.outbreaks.period', { from: p.firstDate, to: p.lastDate })}</Table.Td>
+              <Table.Td>{p.cases}</Table.Td>
+              <Table.Td>
+                <Button size="xs" onClick={() => confirmProposal(p)} disabled={confirm.isPending} aria-label={t('tracing.outbreaks.confirmLabel', { label: p.label })}>
+                  {t('tracing.outbreaks.confirm')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </CaptionedTable>
       )}
     </CasePanel>
   );
@@ -93,45 +90,41 @@ function ConfirmedOutbreaks() {
   const list = outbreaks.data?.outbreaks ?? [];
   return (
     <CasePanel id="confirmed-outbreaks" title={t('tracing.outbreaks.confirmedTitle')}>
-      {outbreaks.isPending && <PageLoader />}
-      {outbreaks.isError && <ProblemAlert error={outbreaks.error} onRetry={() => void outbreaks.refetch()} />}
+      <QueryStatus query={outbreaks} />
       {outbreaks.data && list.length === 0 && <Text>{t('tracing.outbreaks.none')}</Text>}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('tracing.outbreaks.confirmedCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.outbreak')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.kind')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.confirmedAt')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.cases')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.outbreaks.columns.lastCase')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to={`/tracing/outbreaks/${o.id}`}>
-                      {o.label}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{t(`tracing.settingKinds.${o.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <OutbreakStatusBadge status={o.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <DateTime iso={o.confirmedAt} />
-                  </Table.Td>
-                  <Table.Td>{o.cases}</Table.Td>
-                  <Table.Td>{o.lastCaseDate ?? '–'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CaptionedTable
+          striped
+          caption={t('tracing.outbreaks.confirmedCaption')}
+          columns={[
+            t('tracing.outbreaks.columns.outbreak'),
+            t('tracing.outbreaks.columns.kind'),
+            t('tracing.outbreaks.columns.status'),
+            t('tracing.outbreaks.columns.confirmedAt'),
+            t('tracing.outbreaks.columns.cases'),
+            t('tracing.outbreaks.columns.lastCase'),
+          ]}
+          minWidth={640}
+        >
+          {list.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Th scope="row" fw={500}>
+                <Anchor component={Link} to={`/tracing/outbreaks/${o.id}`}>
+                  {o.label}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{t(`tracing.settingKinds.${o.kind}`)}</Table.Td>
+              <Table.Td>
+                <OutbreakStatusBadge status={o.status} />
+              </Table.Td>
+              <Table.Td>
+                <DateTime iso={o.confirmedAt} />
+              </Table.Td>
+              <Table.Td>{o.cases}</Table.Td>
+              <Table.Td>{o.lastCaseDate ?? '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </CaptionedTable>
       )}
     </CasePanel>
   );

@@ -102,10 +102,11 @@ export function useClusterProposals() {
   });
 }
 
-export function useOutbreaks() {
+export function useOutbreaks(enabled = true) {
   return useQuery({
     queryKey: outbreakKeys.list,
     queryFn: ({ signal }) => apiFetch<{ outbreaks: OutbreakSummary[] }>('/api/tracing/outbreaks', { signal }),
+    enabled,
   });
 }
 

@@ -8,7 +8,9 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { CasePanel } from '../CasePanel.js';
+import { QueryStatus } from '../QueryStatus.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useFlaggedCases, useRecordVariant, useVariantWeeks, type FlaggedCase, type VariantWeek } from './sequencingApi.js';
 
@@ -37,28 +39,19 @@ function FlaggedCases() {
   const cases = flagged.data?.cases ?? [];
   return (
     <CasePanel id="sequencing-flagged" title={t('tracing.sequencing.flagged')}>
-      {flagged.isPending && <PageLoader />}
-      {flagged.isError && <ProblemAlert error={flagged.error} onRetry={() => void flagged.refetch()} />}
+      <QueryStatus query={flagged} />
       {flagged.data && cases.length === 0 && <Text>{t('tracing.sequencing.none')}</Text>}
       {cases.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('tracing.sequencing.flaggedCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tracing.sequencing.columns.name')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.sequencing.columns.takenAt')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.sequencing.columns.reasons')}</Table.Th>
-                <Table.Th scope="col">{t('tracing.sequencing.columns.variant')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cases.map((c) => (
-                <FlaggedCaseRow key={c.caseId} flagged={c} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CaptionedTable
+          striped
+          caption={t('tracing.sequencing.flaggedCaption')}
+          columns={[t('tracing.sequencing.columns.name'), t('tracing.sequencing.columns.takenAt'), t('tracing.sequencing.columns.reasons'), t('tracing.sequencing.columns.variant')]}
+          minWidth={720}
+        >
+          {cases.map((c) => (
+            <FlaggedCaseRow key={c.caseId} flagged={c} />
+          ))}
+        </CaptionedTable>
       )}
     </CasePanel>
   );

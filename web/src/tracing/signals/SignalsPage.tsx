@@ -3,9 +3,9 @@ import { Anchor, Button, Group, NativeSelect, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router';
 import { useActor } from '../../ActorContext.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { QueryStatus } from '../QueryStatus.js';
 import { useOutbreaks, type OutbreakSummary } from '../outbreaks/outbreaksApi.js';
 import { SignalCard } from './SignalCard.js';
 import { useLinkSignal, useSignals, type Signal } from './signalsApi.js';
@@ -14,9 +14,10 @@ import { useLinkSignal, useSignals, type Signal } from './signalsApi.js';
 export function SignalsPage() {
   const { t } = useT();
   const { role } = useActor();
-  const signals = useSignals();
-  const outbreaks = useOutbreaks();
   const links = role === 'smittskydd';
+  const signals = useSignals();
+  // Only Smittskydd links a message to an outbreak, so only Smittskydd needs the list to choose from.
+  const outbreaks = useOutbreaks(links);
   const list = signals.data?.signals ?? [];
   return (
     <>
@@ -27,8 +28,7 @@ export function SignalsPage() {
       <Anchor component={Link} to="/tracing/signal" mb="lg" display="inline-block">
         {t('tracing.signals.publicForm')}
       </Anchor>
-      {signals.isPending && <PageLoader />}
-      {signals.isError && <ProblemAlert error={signals.error} onRetry={() => void signals.refetch()} />}
+      <QueryStatus query={signals} />
       {outbreaks.isError && <ProblemAlert error={outbreaks.error} />}
       {signals.data && list.length === 0 && <Text>{t('tracing.signals.none')}</Text>}
       <Stack gap="sm" maw={820}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api.js';
+import { outbreakKeys } from '../outbreaks/outbreaksApi.js';
 
 /** A message to Smittskydd's function mailbox (from a school, a care home, a clinician). */
 export interface Signal {
@@ -45,7 +46,7 @@ export function useLinkSignal() {
       apiFetch<unknown>(`/api/tracing/signals/${encodeURIComponent(signalId)}/link`, { method: 'POST', body: { outbreakId } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: signalsKey });
-      void queryClient.invalidateQueries({ queryKey: ['tracing', 'outbreaks'] });
+      void queryClient.invalidateQueries({ queryKey: outbreakKeys.all });
     },
   });
 }

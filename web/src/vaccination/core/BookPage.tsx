@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Checkbox, Paper, Stack, Text } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { useT } from '../../i18n/useT.js';
+import { vaccineName } from './BookingCard.js';
 import { dayAndTime, today } from './format.js';
 import { Problem } from './Problem.js';
-import { SlotPicker } from './SlotPicker.js';
-import { useBook, useMove, useMyVaccination, useSites, type Vaccine } from './vaccinationApi.js';
+import { SlotPicker, useSlotChoice } from './SlotPicker.js';
+import { useBook, useMove, useMyVaccination, useSites, vaccineParam } from './vaccinationApi.js';
 
 /**
  * `/vaccination/book` (citizen): book a time for a dose, for themself or a child; `?move=<booking>` moves one
@@ -18,7 +19,7 @@ export function BookPage() {
   const [params] = useSearchParams();
   const moving = params.get('move');
   const personParam = params.get('person');
-  const vaccine = (params.get('vaccine') === 'influenza' ? 'influenza' : 'covid-19') as Vaccine;
+  const vaccine = vaccineParam(params.get('vaccine'));
   const my = useMyVaccination();
   const sites = useSites();
   const book = useBook();
@@ -30,14 +31,9 @@ export function BookPage() {
   const earliest = next?.from ?? eligibility?.from;
   const start = earliest && earliest > today() ? earliest : today();
   // A deep link from another booking front end (SMART Scheduling Links) names the site, day and time.
-  const [siteId, setSiteId] = useState<string | null>(params.get('site'));
-  const [date, setDate] = useState<string | null>(params.get('date'));
-  const [slotId, setSlotId] = useState(params.get('slot') ?? '');
+  const choice = useSlotChoice(start, { siteId: params.get('site'), date: params.get('date'), slotId: params.get('slot') });
+  const { siteId, slotId } = choice;
   const [withInfluenza, setWithInfluenza] = useState(false);
-  const onSite = useCallback((id: string) => {
-    setSiteId(id);
-    setSlotId('');
-  }, []);
   const mutation = moving ? move : book;
   const bookable = (sites.data?.sites ?? []).filter((s) => s.bookable && s.vaccines.includes(vaccine));
   const site = bookable.find((s) => s.id === siteId);
@@ -52,14 +48,13 @@ export function BookPage() {
   const done = mutation.data?.bookings[0];
   // The record is fetched again after the booking: it carries when the dose after this one can be booked.
   const nextDose = done && record?.bookings.find((b) => b.id === done.id && b.startsAt === done.startsAt)?.nextDose;
-  const name = t(vaccine === 'influenza' ? 'vaccination.vaccine.influenza' : 'vaccination.vaccine.covid');
   return (
     <>
       <PageHeading title={moving ? t('vaccination.book.moveTitle') : t('vaccination.book.title')} />
       {(my.isPending || sites.isPending) && <PageLoader />}
       {record && eligibility && (
         <Stack gap="lg" maw={820}>
-          <Text>{t('vaccination.book.for', { name: record.name, vaccine: name })}</Text>
+          <Text>{t('vaccination.book.for', { name: record.name, vaccine: vaccineName(t, vaccine) })}</Text>
           <Text size="sm" c="dimmed">
             {next ? t('vaccination.bookings.nextDose', { dose: next.dose, date: next.from }) : eligibility.reason}
           </Text>
@@ -74,7 +69,7 @@ export function BookPage() {
           ) : (
             <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('vaccination.book.formLabel')}>
               <Stack gap="md">
-                <SlotPicker sites={bookable} siteId={siteId} onSite={onSite} date={date ?? start} onDate={(d) => (setDate(d), setSlotId(''))} slotId={slotId} onSlot={setSlotId} />
+                <SlotPicker sites={bookable} {...choice} />
                 {canCovaccinate && <Checkbox label={t('vaccination.book.withInfluenza')} checked={withInfluenza} onChange={(e) => setWithInfluenza(e.currentTarget.checked)} />}
                 {mutation.isError && <Problem error={mutation.error} />}
                 <div>

@@ -2,9 +2,12 @@ import { Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT, type TypedT } from '../../i18n/useT.js';
 import { dayAndTime } from './format.js';
-import type { Booking, RecordBooking, Vaccine } from './vaccinationApi.js';
+import { VACCINES, type Booking, type RecordBooking, type Vaccine } from './vaccinationApi.js';
 
 export const vaccineName = (t: TypedT, v: Vaccine | string) => t(v === 'influenza' ? 'vaccination.vaccine.influenza' : 'vaccination.vaccine.covid');
+
+/** The vaccines as the options of a select. */
+export const vaccineOptions = (t: TypedT) => VACCINES.map((v) => ({ value: v, label: vaccineName(t, v) }));
 
 /** "Covid-19, dos 1, 2026-12-02 08:15": the name of a booking on buttons, forms and its card. */
 export const bookingLabel = (t: TypedT, b: Booking) => t('vaccination.bookings.label', { vaccine: vaccineName(t, b.vaccine), dose: b.doseNumber, time: dayAndTime(b.startsAt) });

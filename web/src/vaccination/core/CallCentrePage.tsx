@@ -1,12 +1,12 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { dayAndTime, today } from './format.js';
 import { PersonSearch, type FoundPerson } from './PersonSearch.js';
 import { Problem } from './Problem.js';
-import { SlotPicker } from './SlotPicker.js';
+import { SlotPicker, useSlotChoice } from './SlotPicker.js';
 import { StaffBookings } from './StaffBookings.js';
 import { ON_BEHALF_REASONS, useBookOnBehalf, usePersonRecord, useSites, type OnBehalfReason } from './vaccinationApi.js';
 
@@ -20,16 +20,15 @@ export function CallCentrePage() {
   const sites = useSites();
   const book = useBookOnBehalf();
   const record = usePersonRecord(person?.id ?? null);
-  const [siteId, setSiteId] = useState<string | null>(null);
-  const [date, setDate] = useState(today());
-  const [slotId, setSlotId] = useState('');
+  const choice = useSlotChoice(today());
+  const { slotId } = choice;
   const [reason, setReason] = useState<OnBehalfReason>('no_eid');
   const [note, setNote] = useState('');
-  const onSite = useCallback((id: string) => (setSiteId(id), setSlotId('')), []);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (person && slotId) book.mutate({ personId: person.id, slotId, vaccine: 'covid-19', withInfluenza: false, reason, ...(note.trim() ? { note: note.trim() } : {}) });
   };
+  const booked = book.data?.bookings[0];
   return (
     <>
       <PageHeading title={t('vaccination.callCentre.title')} />
@@ -49,15 +48,15 @@ export function CallCentrePage() {
         ) : (
           <PersonSearch onPerson={setPerson} />
         )}
-        {person && book.data && (
+        {person && booked && (
           <Alert color="green" variant="light" role="status" title={t('vaccination.book.bookedTitle')}>
-            {t('vaccination.book.booked', { time: dayAndTime(book.data.bookings[0]!.startsAt), site: book.data.bookings[0]!.siteName, dose: book.data.bookings[0]!.doseNumber })}
+            {t('vaccination.book.booked', { time: dayAndTime(booked.startsAt), site: booked.siteName, dose: booked.doseNumber })}
           </Alert>
         )}
         {person && !book.data && (
           <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('vaccination.book.formLabel')}>
             <Stack gap="md">
-              <SlotPicker sites={(sites.data?.sites ?? []).filter((s) => s.bookable)} siteId={siteId} onSite={onSite} date={date} onDate={(d) => (setDate(d), setSlotId(''))} slotId={slotId} onSlot={setSlotId} />
+              <SlotPicker sites={(sites.data?.sites ?? []).filter((s) => s.bookable)} {...choice} />
               <NativeSelect label={t('vaccination.callCentre.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value as OnBehalfReason)} data={ON_BEHALF_REASONS.map((r) => ({ value: r, label: t(`vaccination.callCentre.reasons.${r}`) }))} />
               <TextInput label={t('vaccination.callCentre.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} required={reason === 'other'} />
               {book.isError && <Problem error={book.error} />}

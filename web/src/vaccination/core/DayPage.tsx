@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { vaccineName } from './BookingCard.js';
 import { swedishClock, today } from './format.js';
 import { useAppointments, useSites } from './vaccinationApi.js';
 
@@ -17,7 +18,6 @@ export function DayPage() {
   const site = list.find((s) => s.id === siteId) ?? list.find((s) => s.bookable) ?? null;
   const day = useAppointments(site?.id ?? null, date);
   const rows = day.data?.appointments ?? [];
-  const vaccineName = (v: string) => t(v === 'influenza' ? 'vaccination.vaccine.influenza' : 'vaccination.vaccine.covid');
   return (
     <>
       <PageHeading title={t('vaccination.day.title')} />
@@ -47,7 +47,7 @@ export function DayPage() {
                   <Table.Td>{swedishClock(a.startsAt)}</Table.Td>
                   <Table.Th scope="row">{a.name}</Table.Th>
                   <Table.Td>{a.identityNumber ?? '–'}</Table.Td>
-                  <Table.Td>{vaccineName(a.vaccine)}</Table.Td>
+                  <Table.Td>{vaccineName(t, a.vaccine)}</Table.Td>
                   <Table.Td>{a.doseNumber}</Table.Td>
                   <Table.Td>
                     <Badge color={a.status === 'attended' ? 'green' : a.status === 'cancelled' ? 'gray' : 'blue'}>{t(`vaccination.status.${a.status}`)}</Badge>

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Stack } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { bookingLabel } from './BookingCard.js';
 import { swedishDay } from './format.js';
 import { Problem } from './Problem.js';
-import { SlotPicker } from './SlotPicker.js';
+import { SlotPicker, useSlotChoice } from './SlotPicker.js';
 import { useMove, useSites, type Booking, type Vaccine } from './vaccinationApi.js';
 
 export interface MoveBookingProps {
@@ -20,10 +20,8 @@ export function MoveBooking({ booking, vaccines, onMoved }: MoveBookingProps) {
   const sites = useSites();
   const move = useMove(false);
   const [open, setOpen] = useState(false);
-  const [siteId, setSiteId] = useState<string | null>(booking.siteId);
-  const [date, setDate] = useState(() => swedishDay(booking.startsAt));
-  const [slotId, setSlotId] = useState('');
-  const onSite = useCallback((id: string) => (setSiteId(id), setSlotId('')), []);
+  const choice = useSlotChoice(swedishDay(booking.startsAt), { siteId: booking.siteId });
+  const { slotId } = choice;
   if (!open)
     return (
       <Button size="xs" variant="light" onClick={() => setOpen(true)}>
@@ -38,7 +36,7 @@ export function MoveBooking({ booking, vaccines, onMoved }: MoveBookingProps) {
   return (
     <Paper withBorder p="sm" w="100%" component="form" onSubmit={submit} noValidate aria-label={t('vaccination.bookings.moveLabel', { label: bookingLabel(t, booking) })}>
       <Stack gap="sm">
-        <SlotPicker sites={bookable} siteId={siteId} onSite={onSite} date={date} onDate={(d) => (setDate(d), setSlotId(''))} slotId={slotId} onSlot={setSlotId} />
+        <SlotPicker sites={bookable} {...choice} />
         {move.isError && <Problem error={move.error} />}
         <Group>
           <Button type="submit" size="xs" disabled={!slotId} loading={move.isPending}>

@@ -4,12 +4,12 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
-import { vaccineName } from './BookingCard.js';
+import { vaccineName, vaccineOptions } from './BookingCard.js';
 import { dayAndTime, swedishDay } from './format.js';
 import { PersonSearch } from './PersonSearch.js';
 import { Problem } from './Problem.js';
 import { StaffBookings } from './StaffBookings.js';
-import { usePersonRecord, useProducts, useRecordDose, useSetRiskGroup, useSites, type StaffPersonRecord, type Vaccine } from './vaccinationApi.js';
+import { usePersonRecord, useProducts, useRecordDose, useSetRiskGroup, useSites, vaccineParam, type StaffPersonRecord, type Vaccine } from './vaccinationApi.js';
 
 function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { record: StaffPersonRecord; bookingId: string | null; initialSite: string | null; initialVaccine: Vaccine }) {
   const { t } = useT();
@@ -19,7 +19,7 @@ function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { re
   const [vaccine, setVaccine] = useState<Vaccine>(initialVaccine);
   const eligibility = vaccine === 'influenza' ? record.eligibility.influenza : record.eligibility.covid;
   const given = record.doses.filter((d) => d.vaccine === vaccine).length;
-  const [siteId, setSiteId] = useState(initialSite ?? '');
+  const [chosenSite, setChosenSite] = useState(initialSite ?? '');
   const [productCode, setProductCode] = useState('');
   const [batchNumber, setBatchNumber] = useState('');
   const [doseNumber, setDoseNumber] = useState<number>(given + 1);
@@ -27,9 +27,7 @@ function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { re
   useEffect(() => setDoseNumber(given + 1), [given]);
   const productList = (products.data?.products ?? []).filter((p) => p.vaccine === vaccine);
   const siteList = sites.data?.sites ?? [];
-  useEffect(() => {
-    if (!siteId && siteList[0]) setSiteId(siteList[0].id);
-  }, [siteId, siteList]);
+  const siteId = chosenSite || siteList[0]?.id || '';
   const booking = bookingId ? record.bookings.find((b) => b.id === bookingId && b.vaccine === vaccine && b.status === 'booked') : undefined;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -56,8 +54,8 @@ function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { re
       {booking && <Text size="sm" mb="sm">{t('vaccination.record.forBooking', { time: dayAndTime(booking.startsAt), site: booking.siteName })}</Text>}
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label={t('vaccination.my.vaccine')} value={vaccine} onChange={(e) => (setVaccine(e.currentTarget.value as Vaccine), setProductCode(''))} data={[{ value: 'covid-19', label: t('vaccination.vaccine.covid') }, { value: 'influenza', label: t('vaccination.vaccine.influenza') }]} />
-          <NativeSelect label={t('vaccination.record.site')} value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)} data={siteList.map((s) => ({ value: s.id, label: s.name }))} />
+          <NativeSelect label={t('vaccination.my.vaccine')} value={vaccine} onChange={(e) => (setVaccine(e.currentTarget.value as Vaccine), setProductCode(''))} data={vaccineOptions(t)} />
+          <NativeSelect label={t('vaccination.record.site')} value={siteId} onChange={(e) => setChosenSite(e.currentTarget.value)} data={siteList.map((s) => ({ value: s.id, label: s.name }))} />
           <NativeSelect label={t('vaccination.my.product')} value={productCode || productList[0]?.code || ''} onChange={(e) => setProductCode(e.currentTarget.value)} data={productList.map((p) => ({ value: p.code, label: p.name }))} />
           <TextInput label={t('vaccination.record.batch')} value={batchNumber} onChange={(e) => setBatchNumber(e.currentTarget.value)} required autoComplete="off" />
           <NumberInput label={t('vaccination.my.dose')} value={doseNumber} onChange={(v) => setDoseNumber(Number(v) || 1)} min={1} max={20} />
@@ -81,7 +79,7 @@ export function PersonPage() {
   const personId = params.get('id');
   const record = usePersonRecord(personId);
   const risk = useSetRiskGroup();
-  const vaccine = (params.get('vaccine') === 'influenza' ? 'influenza' : 'covid-19') as Vaccine;
+  const vaccine = vaccineParam(params.get('vaccine'));
   const r = record.data;
   return (
     <>

@@ -1,5 +1,5 @@
 import { Alert, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { addDays, swedishClock } from './format.js';
 import { useAvailability, useSlots, type Site } from './vaccinationApi.js';
@@ -12,6 +12,25 @@ export interface SlotPickerProps {
   onDate: (date: string) => void;
   slotId: string;
   onSlot: (id: string) => void;
+}
+
+export interface SlotChoiceStart {
+  siteId?: string | null;
+  date?: string | null;
+  slotId?: string | null;
+}
+
+/**
+ * The state of a SlotPicker, to spread on it: choosing another site or day clears the chosen time. The
+ * day is `firstDay` until one is chosen (or given in `start`, as a deep link does).
+ */
+export function useSlotChoice(firstDay: string, start: SlotChoiceStart = {}) {
+  const [siteId, setSiteId] = useState(start.siteId ?? null);
+  const [date, setDate] = useState(start.date ?? null);
+  const [slotId, setSlotId] = useState(start.slotId ?? '');
+  const onSite = useCallback((id: string) => (setSiteId(id), setSlotId('')), []);
+  const onDate = useCallback((day: string) => (setDate(day), setSlotId('')), []);
+  return { siteId, date: date ?? firstDay, slotId, onSite, onDate, onSlot: setSlotId };
 }
 
 /** Site (nearest first), day, and a free time on it; when none is free, the fair answer of when to look again. */

@@ -1,14 +1,14 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazyPage.js';
 
-const VaccinationIndex = lazy(() => import('./VaccinationIndex.js').then((m) => ({ default: m.VaccinationIndex })));
-const BookPage = lazy(() => import('./BookPage.js').then((m) => ({ default: m.BookPage })));
-const DayPage = lazy(() => import('./DayPage.js').then((m) => ({ default: m.DayPage })));
-const PersonPage = lazy(() => import('./PersonPage.js').then((m) => ({ default: m.PersonPage })));
-const CallCentrePage = lazy(() => import('./CallCentrePage.js').then((m) => ({ default: m.CallCentrePage })));
-const SitesPage = lazy(() => import('./SitesPage.js').then((m) => ({ default: m.SitesPage })));
-const SitePage = lazy(() => import('./SitePage.js').then((m) => ({ default: m.SitePage })));
-const RecommendationsPage = lazy(() => import('./RecommendationsPage.js').then((m) => ({ default: m.RecommendationsPage })));
+const VaccinationIndex = lazyPage(() => import('./VaccinationIndex.js'), 'VaccinationIndex');
+const BookPage = lazyPage(() => import('./BookPage.js'), 'BookPage');
+const DayPage = lazyPage(() => import('./DayPage.js'), 'DayPage');
+const PersonPage = lazyPage(() => import('./PersonPage.js'), 'PersonPage');
+const CallCentrePage = lazyPage(() => import('./CallCentrePage.js'), 'CallCentrePage');
+const SitesPage = lazyPage(() => import('./SitesPage.js'), 'SitesPage');
+const SitePage = lazyPage(() => import('./SitePage.js'), 'SitePage');
+const RecommendationsPage = lazyPage(() => import('./RecommendationsPage.js'), 'RecommendationsPage');
 
 /** Pages of booking, sites and administration, relative to `/vaccination`. */
 export const coreRoutes: RouteObject[] = [

@@ -3,7 +3,10 @@ import { apiFetch, withQuery } from '../../api.js';
 
 // Contract types (src/vaccination/schemas.ts)
 
-export type Vaccine = 'covid-19' | 'influenza';
+export const VACCINES = ['covid-19', 'influenza'] as const;
+export type Vaccine = (typeof VACCINES)[number];
+/** A vaccine named in a link's query: influenza, else covid-19. */
+export const vaccineParam = (value: string | null): Vaccine => (value === 'influenza' ? 'influenza' : 'covid-19');
 export type SiteKind = 'vardcentral' | 'mass_centre' | 'mobile_unit' | 'home_visit' | 'care_home' | 'lss_home';
 export const SITE_KINDS: SiteKind[] = ['vardcentral', 'mass_centre', 'mobile_unit', 'home_visit', 'care_home', 'lss_home'];
 export const ON_BEHALF_REASONS = ['no_eid', 'cannot_use_eid', 'guardian_request', 'interpreter', 'other'] as const;

@@ -2,8 +2,9 @@ import { Button, CloseButton, Group, NativeSelect, NumberInput, Paper, Stack, Te
 import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { fieldErrorOf } from '../core/fieldErrors.js';
 import type { Site } from '../core/vaccinationApi.js';
-import { fieldError, useAllocateDelivery, useProductName, type Delivery } from './api.js';
+import { useAllocateDelivery, useProductName, type Delivery } from './api.js';
 
 interface Row {
   siteId: string;
@@ -20,7 +21,7 @@ export function AllocationForm({ deliveries, sites }: { deliveries: Delivery[]; 
   const [deliveryId, setDeliveryId] = useState('');
   const [rows, setRows] = useState<Row[]>([emptyRow()]);
   const withVialsLeft = deliveries.filter((d) => d.unallocatedVials > 0 || d.id === deliveryId);
-  const error = (field: string) => fieldError(allocate.error, field);
+  const error = fieldErrorOf(allocate.error);
   const update = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

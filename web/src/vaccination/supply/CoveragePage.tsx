@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
 import { formatCount, formatShare } from '../../testing/statistics/format.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { COVERAGE_DIMENSIONS, coveragePath, useCoverage, type CoverageDimension, type CoverageReport } from './api.js';
 
 const DOSES = [1, 2, 3, 4];
@@ -57,44 +58,37 @@ export function CoveragePage() {
 function CoverageTable({ report }: { report: CoverageReport }) {
   const { t, language } = useT();
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table withTableBorder captionSide="top">
-        <Table.Caption>
-          <Title order={2} size="h3" ta="left">
-            {t('vaccinationSupply.coverage.caption', { asOf: report.asOf })}
-          </Title>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('vaccinationSupply.coverage.group')}</Table.Th>
-            <Table.Th ta="right">{t('vaccinationSupply.coverage.population')}</Table.Th>
-            {DOSES.map((d) => (
-              <Table.Th key={d} ta="right">
-                {t('vaccinationSupply.coverage.atLeast', { dose: d })}
-              </Table.Th>
-            ))}
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.rows.map((r) => (
-            <Table.Tr key={r.key} bg={r.low ? 'var(--mantine-color-orange-light)' : undefined}>
-              <Table.Td>{r.label}</Table.Td>
-              <Table.Td ta="right">{formatCount(r.population, language)}</Table.Td>
-              {r.coverage.map((c, i) => (
-                <Table.Td key={i} ta="right">
-                  {formatShare(c, language)}
-                </Table.Td>
-              ))}
-              <Table.Td>
-                {r.low ? <Badge color="orange">{t('vaccinationSupply.coverage.low')}</Badge> : null}
-                {r.suppressed ? <Badge color="gray">{t('vaccinationSupply.coverage.suppressed')}</Badge> : null}
-              </Table.Td>
-            </Table.Tr>
+    <CaptionedTable withTableBorder heading={t('vaccinationSupply.coverage.caption', { asOf: report.asOf })} minWidth={800}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('vaccinationSupply.coverage.group')}</Table.Th>
+          <Table.Th ta="right">{t('vaccinationSupply.coverage.population')}</Table.Th>
+          {DOSES.map((d) => (
+            <Table.Th key={d} ta="right">
+              {t('vaccinationSupply.coverage.atLeast', { dose: d })}
+            </Table.Th>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.rows.map((r) => (
+          <Table.Tr key={r.key} bg={r.low ? 'var(--mantine-color-orange-light)' : undefined}>
+            <Table.Td>{r.label}</Table.Td>
+            <Table.Td ta="right">{formatCount(r.population, language)}</Table.Td>
+            {r.coverage.map((c, i) => (
+              <Table.Td key={i} ta="right">
+                {formatShare(c, language)}
+              </Table.Td>
+            ))}
+            <Table.Td>
+              {r.low ? <Badge color="orange">{t('vaccinationSupply.coverage.low')}</Badge> : null}
+              {r.suppressed ? <Badge color="gray">{t('vaccinationSupply.coverage.suppressed')}</Badge> : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </CaptionedTable>
   );
 }
 

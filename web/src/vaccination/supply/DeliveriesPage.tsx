@@ -1,10 +1,11 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { swedishDay } from '../core/format.js';
 import { useSites } from '../core/vaccinationApi.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { AllocationForm } from './AllocationForm.js';
 import { useDeliveries, useProductName, useProducts, type Delivery } from './api.js';
 import { DeliveryForm } from './DeliveryForm.js';
@@ -37,48 +38,41 @@ function DeliveriesTable({ deliveries }: { deliveries: Delivery[] }) {
   const { t } = useT();
   const productName = useProductName();
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped withTableBorder captionSide="top">
-        <Table.Caption>
-          <Title order={2} size="h3" ta="left">
-            {t('vaccinationSupply.deliveries.caption')}
-          </Title>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('vaccinationSupply.vials.batch')}</Table.Th>
-            <Table.Th>{t('vaccinationSupply.vials.product')}</Table.Th>
-            <Table.Th>{t('vaccinationSupply.deliveries.week')}</Table.Th>
-            <Table.Th>{t('vaccinationSupply.deliveries.received')}</Table.Th>
-            <Table.Th>{t('vaccinationSupply.deliveries.expires')}</Table.Th>
-            <Table.Th ta="right">{t('vaccinationSupply.deliveries.doses')}</Table.Th>
-            <Table.Th>{t('vaccinationSupply.deliveries.allocations')}</Table.Th>
-            <Table.Th ta="right">{t('vaccinationSupply.deliveries.unallocated')}</Table.Th>
+    <CaptionedTable withTableBorder heading={t('vaccinationSupply.deliveries.caption')} striped minWidth={800}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('vaccinationSupply.vials.batch')}</Table.Th>
+          <Table.Th>{t('vaccinationSupply.vials.product')}</Table.Th>
+          <Table.Th>{t('vaccinationSupply.deliveries.week')}</Table.Th>
+          <Table.Th>{t('vaccinationSupply.deliveries.received')}</Table.Th>
+          <Table.Th>{t('vaccinationSupply.deliveries.expires')}</Table.Th>
+          <Table.Th ta="right">{t('vaccinationSupply.deliveries.doses')}</Table.Th>
+          <Table.Th>{t('vaccinationSupply.deliveries.allocations')}</Table.Th>
+          <Table.Th ta="right">{t('vaccinationSupply.deliveries.unallocated')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {deliveries.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Th scope="row">{d.batchNumber}</Table.Th>
+            <Table.Td>{productName(d.productCode)}</Table.Td>
+            <Table.Td>{d.isoWeek}</Table.Td>
+            <Table.Td>{swedishDay(d.receivedAt)}</Table.Td>
+            <Table.Td>{d.expiresOn}</Table.Td>
+            <Table.Td ta="right">
+              {d.vials} ({d.doses})
+            </Table.Td>
+            <Table.Td>
+              {d.allocations.map((a) => (
+                <Text key={`${a.siteId}-${a.allocatedAt}`} size="sm">
+                  {t('vaccinationSupply.deliveries.allocation', { site: a.siteName, vials: a.vials })}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td ta="right">{d.unallocatedVials}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deliveries.map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Th scope="row">{d.batchNumber}</Table.Th>
-              <Table.Td>{productName(d.productCode)}</Table.Td>
-              <Table.Td>{d.isoWeek}</Table.Td>
-              <Table.Td>{swedishDay(d.receivedAt)}</Table.Td>
-              <Table.Td>{d.expiresOn}</Table.Td>
-              <Table.Td ta="right">
-                {d.vials} ({d.doses})
-              </Table.Td>
-              <Table.Td>
-                {d.allocations.map((a) => (
-                  <Text key={`${a.siteId}-${a.allocatedAt}`} size="sm">
-                    {t('vaccinationSupply.deliveries.allocation', { site: a.siteName, vials: a.vials })}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td ta="right">{d.unallocatedVials}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </CaptionedTable>
   );
 }

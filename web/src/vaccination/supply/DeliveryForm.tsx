@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
-import { fieldError, useRecordDelivery, type Product } from './api.js';
+import { fieldErrorOf } from '../core/fieldErrors.js';
+import { useRecordDelivery, type Product } from './api.js';
 
 /** Records a received batch: product, the forecast week it fulfils, batch number, last day of use, vials. */
 export function DeliveryForm({ products }: { products: Product[] }) {
@@ -14,7 +15,7 @@ export function DeliveryForm({ products }: { products: Product[] }) {
   const [batchNumber, setBatchNumber] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [vials, setVials] = useState<number | string>('');
-  const error = (field: string) => fieldError(record.error, field);
+  const error = fieldErrorOf(record.error);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     record.mutate(

@@ -5,7 +5,9 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { swedishDate } from '../../testing/statistics/api.js';
 import { formatShare } from '../../testing/statistics/format.js';
-import { useBuildList, useCancellations, useInvitationLists, useRecommendations, useRemind, useSendInvitations, type InvitationList } from './api.js';
+import { useRecommendations } from '../core/vaccinationApi.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
+import { useBuildList, useCancellations, useInvitationLists, useRemind, useSendInvitations, type InvitationList } from './api.js';
 
 /** `/vaccination/invitations`: build lists from a recommendation and an area, send letters and SMS, remind, follow cancellations. */
 export function InvitationsPage() {
@@ -54,64 +56,52 @@ export function InvitationsPage() {
         {[build.error, send.error, remind.error, lists.error].map((e, i) => (e ? <ProblemAlert key={i} error={e} /> : null))}
         {notice ? <Text role="status">{notice}</Text> : null}
         {lists.data && lists.data.lists.length > 0 ? (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped withTableBorder captionSide="top">
-              <Table.Caption>
-                <Title order={2} size="h3" ta="left">
-                  {t('vaccinationSupply.invitations.caption')}
-                </Title>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('vaccinationSupply.invitations.list')}</Table.Th>
-                  <Table.Th>{t('vaccinationSupply.invitations.area')}</Table.Th>
-                  {(['people', 'letters', 'sms', 'reminded', 'booked', 'cancelled'] as const).map((k) => (
-                    <Table.Th key={k} ta="right">
-                      {t(`vaccinationSupply.invitations.${k}`)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lists.data.lists.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td>
-                      {l.title} ({l.builtFor})
-                    </Table.Td>
-                    <Table.Td>{[l.municipalityCode, l.postalCodePrefix].filter(Boolean).join(' / ')}</Table.Td>
-                    <Table.Td ta="right">{l.people}</Table.Td>
-                    <Table.Td ta="right">{l.lettersSent}</Table.Td>
-                    <Table.Td ta="right">{l.smsSent}</Table.Td>
-                    <Table.Td ta="right">{l.reminded}</Table.Td>
-                    <Table.Td ta="right">{l.bookedOrVaccinated}</Table.Td>
-                    <Table.Td ta="right">{l.cancelledWithoutNewBooking}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" aria-label={t('vaccinationSupply.invitations.sendFor', { title: l.title })} onClick={() => sendList(l)}>
-                          {t('vaccinationSupply.invitations.send')}
-                        </Button>
-                        <Button size="xs" variant="light" aria-label={t('vaccinationSupply.invitations.remindFor', { title: l.title })} onClick={() => remindList(l)}>
-                          {t('vaccinationSupply.invitations.remind')}
-                        </Button>
-                        <Anchor size="sm" href={`/api/vaccination/invitations/lists/${l.id}/letters.pdf`} download>
-                          {t('vaccinationSupply.invitations.print')}
-                        </Anchor>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
+          <CaptionedTable withTableBorder heading={t('vaccinationSupply.invitations.caption')} striped minWidth={1000}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('vaccinationSupply.invitations.list')}</Table.Th>
+                <Table.Th>{t('vaccinationSupply.invitations.area')}</Table.Th>
+                {(['people', 'letters', 'sms', 'reminded', 'booked', 'cancelled'] as const).map((k) => (
+                  <Table.Th key={k} ta="right">
+                    {t(`vaccinationSupply.invitations.${k}`)}
+                  </Table.Th>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lists.data.lists.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>
+                    {l.title} ({l.builtFor})
+                  </Table.Td>
+                  <Table.Td>{[l.municipalityCode, l.postalCodePrefix].filter(Boolean).join(' / ')}</Table.Td>
+                  <Table.Td ta="right">{l.people}</Table.Td>
+                  <Table.Td ta="right">{l.lettersSent}</Table.Td>
+                  <Table.Td ta="right">{l.smsSent}</Table.Td>
+                  <Table.Td ta="right">{l.reminded}</Table.Td>
+                  <Table.Td ta="right">{l.bookedOrVaccinated}</Table.Td>
+                  <Table.Td ta="right">{l.cancelledWithoutNewBooking}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="xs" aria-label={t('vaccinationSupply.invitations.sendFor', { title: l.title })} onClick={() => sendList(l)}>
+                        {t('vaccinationSupply.invitations.send')}
+                      </Button>
+                      <Button size="xs" variant="light" aria-label={t('vaccinationSupply.invitations.remindFor', { title: l.title })} onClick={() => remindList(l)}>
+                        {t('vaccinationSupply.invitations.remind')}
+                      </Button>
+                      <Anchor size="sm" href={`/api/vaccination/invitations/lists/${l.id}/letters.pdf`} download>
+                        {t('vaccinationSupply.invitations.print')}
+                      </Anchor>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </CaptionedTable>
         ) : null}
         {cancellations.data ? (
-          <Table withTableBorder captionSide="top" maw={640}>
-            <Table.Caption>
-              <Title order={2} size="h3" ta="left">
-                {t('vaccinationSupply.invitations.cancellationsTitle')}
-              </Title>
-            </Table.Caption>
+          <CaptionedTable withTableBorder heading={t('vaccinationSupply.invitations.cancellationsTitle')} maw={640}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccinationSupply.invitations.ageGroup')}</Table.Th>
@@ -130,7 +120,7 @@ export function InvitationsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </CaptionedTable>
         ) : null}
       </Stack>
     </>

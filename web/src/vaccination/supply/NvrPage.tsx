@@ -1,12 +1,12 @@
-import { Badge, Button, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useActor } from '../../ActorContext.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
+import { dayAndTime } from '../core/format.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { useNvrPending, useResendNvr } from './api.js';
-
-const when = (iso: string | null) => (iso ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '–');
 
 /** `/vaccination/nvr`: doses the national vaccination register has not accepted, with why. */
 export function NvrPage() {
@@ -32,53 +32,46 @@ export function NvrPage() {
           {data.doses.length === 0 ? (
             <Text>{t('vaccinationSupply.nvr.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped withTableBorder captionSide="top">
-                <Table.Caption>
-                  <Title order={2} size="h3" ta="left">
-                    {t('vaccinationSupply.nvr.caption')}
-                  </Title>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('vaccinationSupply.nvr.person')}</Table.Th>
-                    <Table.Th>{t('vaccinationSupply.nvr.dose')}</Table.Th>
-                    <Table.Th>{t('vaccinationSupply.nvr.given')}</Table.Th>
-                    <Table.Th>{t('vaccinationSupply.nvr.status')}</Table.Th>
-                    <Table.Th ta="right">{t('vaccinationSupply.nvr.attempts')}</Table.Th>
-                    <Table.Th>{t('vaccinationSupply.nvr.problem')}</Table.Th>
-                    <Table.Th />
+            <CaptionedTable withTableBorder heading={t('vaccinationSupply.nvr.caption')} striped minWidth={900}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('vaccinationSupply.nvr.person')}</Table.Th>
+                  <Table.Th>{t('vaccinationSupply.nvr.dose')}</Table.Th>
+                  <Table.Th>{t('vaccinationSupply.nvr.given')}</Table.Th>
+                  <Table.Th>{t('vaccinationSupply.nvr.status')}</Table.Th>
+                  <Table.Th ta="right">{t('vaccinationSupply.nvr.attempts')}</Table.Th>
+                  <Table.Th>{t('vaccinationSupply.nvr.problem')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.doses.map((d) => (
+                  <Table.Tr key={d.doseId}>
+                    <Table.Td>
+                      {d.person} {d.reservnummer ? <Badge color="yellow">{t('vaccinationSupply.nvr.reservnummer')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.vaccine} {d.doseNumber}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.administeredAt ? dayAndTime(d.administeredAt) : '–'} {d.siteName ?? ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={d.status === 'rejected' ? 'red' : 'gray'}>{t(`vaccinationSupply.nvr.statuses.${d.status}`)}</Badge> {d.deliveryFailed ? <Badge color="red">{t('vaccinationSupply.nvr.failed')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td ta="right">{d.deliveryAttempts}</Table.Td>
+                    <Table.Td>{d.rejection ?? d.lastError ?? ''}</Table.Td>
+                    <Table.Td>
+                      {role === 'vaccine_coordinator' && (d.status === 'rejected' || d.deliveryFailed) ? (
+                        <Button size="xs" variant="light" aria-label={t('vaccinationSupply.nvr.resendFor', { person: d.person })} onClick={() => resend.mutate(d.doseId)}>
+                          {t('vaccinationSupply.nvr.resend')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.doses.map((d) => (
-                    <Table.Tr key={d.doseId}>
-                      <Table.Td>
-                        {d.person} {d.reservnummer ? <Badge color="yellow">{t('vaccinationSupply.nvr.reservnummer')}</Badge> : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {d.vaccine} {d.doseNumber}
-                      </Table.Td>
-                      <Table.Td>
-                        {when(d.administeredAt)} {d.siteName ?? ''}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={d.status === 'rejected' ? 'red' : 'gray'}>{t(`vaccinationSupply.nvr.statuses.${d.status}`)}</Badge> {d.deliveryFailed ? <Badge color="red">{t('vaccinationSupply.nvr.failed')}</Badge> : null}
-                      </Table.Td>
-                      <Table.Td ta="right">{d.deliveryAttempts}</Table.Td>
-                      <Table.Td>{d.rejection ?? d.lastError ?? ''}</Table.Td>
-                      <Table.Td>
-                        {role === 'vaccine_coordinator' && (d.status === 'rejected' || d.deliveryFailed) ? (
-                          <Button size="xs" variant="light" aria-label={t('vaccinationSupply.nvr.resendFor', { person: d.person })} onClick={() => resend.mutate(d.doseId)}>
-                            {t('vaccinationSupply.nvr.resend')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </CaptionedTable>
           )}
         </>
       ) : null}

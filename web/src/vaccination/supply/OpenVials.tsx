@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { dayAndTime } from '../core/format.js';
-import { fieldError, useCloseVial, useProductName, type OpenVial } from './api.js';
+import { fieldErrorOf } from '../core/fieldErrors.js';
+import { useCloseVial, useProductName, type OpenVial } from './api.js';
 
 /** The site's open vials, each closed with the doses really drawn and those discarded. */
 export function OpenVials({ vials }: { vials: OpenVial[] }) {
@@ -52,6 +53,7 @@ interface VialFormProps {
 function VialForm({ vial, error, pending, onClose }: VialFormProps) {
   const { t } = useT();
   const productName = useProductName();
+  const errorOf = fieldErrorOf(error);
   const [drawn, setDrawn] = useState<number | string>(vial.nominalDoses);
   const [discarded, setDiscarded] = useState<number | string>(0);
   const label = t('vaccinationSupply.vials.vial', { batch: vial.batchNumber, time: dayAndTime(vial.openedAt) });
@@ -66,8 +68,8 @@ function VialForm({ vial, error, pending, onClose }: VialFormProps) {
         {productName(vial.productCode)}, {t('vaccinationSupply.vials.planned', { doses: vial.nominalDoses })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} maw={720}>
-        <NumberInput label={t('vaccinationSupply.vials.drawn')} value={drawn} onChange={setDrawn} min={0} allowDecimal={false} error={fieldError(error, 'dosesDrawn')} />
-        <NumberInput label={t('vaccinationSupply.vials.discarded')} value={discarded} onChange={setDiscarded} min={0} allowDecimal={false} error={fieldError(error, 'dosesDiscarded')} />
+        <NumberInput label={t('vaccinationSupply.vials.drawn')} value={drawn} onChange={setDrawn} min={0} allowDecimal={false} error={errorOf('dosesDrawn')} />
+        <NumberInput label={t('vaccinationSupply.vials.discarded')} value={discarded} onChange={setDiscarded} min={0} allowDecimal={false} error={errorOf('dosesDiscarded')} />
         <Group align="flex-end">
           <Button type="submit" loading={pending}>
             {t('vaccinationSupply.vials.close')}

@@ -6,6 +6,8 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
+import { swedishClock } from '../core/format.js';
+import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { useForecasts, useProducts, useRecordForecast, useShortages, useStock, type ShortageSite, type Suggestion } from './api.js';
 
 /** `/vaccination/supply`: stock per site, booked times no longer covered and what to do, forecasts and their changes. */
@@ -32,43 +34,36 @@ export function SupplyPage() {
           {stock.isLoading ? <PageLoader /> : null}
           {stock.data && stock.data.sites.length === 0 ? <Text>{t('vaccinationSupply.stock.empty')}</Text> : null}
           {stock.data && stock.data.sites.length > 0 ? (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped withTableBorder captionSide="top">
-                <Table.Caption>
-                  <Title order={2} size="h3" ta="left">
-                    {t('vaccinationSupply.stock.caption')}
-                  </Title>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('vaccinationSupply.stock.site')}</Table.Th>
-                    <Table.Th ta="right">{t('vaccinationSupply.stock.unopenedVials')}</Table.Th>
-                    <Table.Th ta="right">{t('vaccinationSupply.stock.expectedDoses')}</Table.Th>
-                    <Table.Th ta="right">{t('vaccinationSupply.stock.openVials')}</Table.Th>
-                    <Table.Th>{t('vaccinationSupply.stock.batches')}</Table.Th>
+            <CaptionedTable withTableBorder heading={t('vaccinationSupply.stock.caption')} striped minWidth={700}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('vaccinationSupply.stock.site')}</Table.Th>
+                  <Table.Th ta="right">{t('vaccinationSupply.stock.unopenedVials')}</Table.Th>
+                  <Table.Th ta="right">{t('vaccinationSupply.stock.expectedDoses')}</Table.Th>
+                  <Table.Th ta="right">{t('vaccinationSupply.stock.openVials')}</Table.Th>
+                  <Table.Th>{t('vaccinationSupply.stock.batches')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {stock.data.sites.map((s) => (
+                  <Table.Tr key={s.siteId}>
+                    <Table.Td>{s.siteName}</Table.Td>
+                    <Table.Td ta="right">{s.unopenedVials}</Table.Td>
+                    <Table.Td ta="right">{s.expectedDoses}</Table.Td>
+                    <Table.Td ta="right">{s.openVials.length}</Table.Td>
+                    <Table.Td>
+                      {s.batches
+                        .filter((b) => !b.expired && b.unopened > 0)
+                        .map((b) => (
+                          <Text key={b.deliveryId} size="sm">
+                            {t('vaccinationSupply.stock.batch', { batch: b.batchNumber, product: b.productCode, expires: b.expiresOn, unopened: b.unopened })}
+                          </Text>
+                        ))}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {stock.data.sites.map((s) => (
-                    <Table.Tr key={s.siteId}>
-                      <Table.Td>{s.siteName}</Table.Td>
-                      <Table.Td ta="right">{s.unopenedVials}</Table.Td>
-                      <Table.Td ta="right">{s.expectedDoses}</Table.Td>
-                      <Table.Td ta="right">{s.openVials.length}</Table.Td>
-                      <Table.Td>
-                        {s.batches
-                          .filter((b) => !b.expired && b.unopened > 0)
-                          .map((b) => (
-                            <Text key={b.deliveryId} size="sm">
-                              {t('vaccinationSupply.stock.batch', { batch: b.batchNumber, product: b.productCode, expires: b.expiresOn, unopened: b.unopened })}
-                            </Text>
-                          ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </CaptionedTable>
           ) : null}
         </section>
         {coordinator ? <Forecasts /> : null}
@@ -91,8 +86,6 @@ function SuggestionText({ s }: { s: Suggestion }) {
   }
 }
 
-const time = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-
 function ShortageCard({ site }: { site: ShortageSite }) {
   const { t } = useT();
   return (
@@ -101,7 +94,7 @@ function ShortageCard({ site }: { site: ShortageSite }) {
         <Alert key={d.day} color="orange" variant="light" mb="sm" title={t('vaccinationSupply.shortages.day', { site: site.siteName, day: d.day, uncovered: d.uncovered, booked: d.booked })}>
           <List size="sm" mb="xs">
             {d.slots.map((s) => (
-              <List.Item key={s.slotId}>{t('vaccinationSupply.shortages.slot', { time: time(s.startsAt), count: s.uncovered })}</List.Item>
+              <List.Item key={s.slotId}>{t('vaccinationSupply.shortages.slot', { time: swedishClock(s.startsAt), count: s.uncovered })}</List.Item>
             ))}
           </List>
           <Text size="sm" fw={600}>
@@ -124,7 +117,7 @@ function Forecasts() {
   const { t } = useT();
   const from = isoWeekOfDate(swedishDate(14));
   const to = isoWeekOfDate(swedishDate(-8 * 7));
-  const forecasts = useForecasts(from, to, true);
+  const forecasts = useForecasts(from, to);
   const products = useProducts();
   const record = useRecordForecast();
   const [productCode, setProductCode] = useState<string | null>(null);
@@ -159,12 +152,7 @@ function Forecasts() {
         ) : null}
       </Paper>
       {forecasts.data && forecasts.data.weeks.length > 0 ? (
-        <Table striped withTableBorder captionSide="top">
-          <Table.Caption>
-            <Title order={2} size="h3" ta="left">
-              {t('vaccinationSupply.forecast.historyCaption')}
-            </Title>
-          </Table.Caption>
+        <CaptionedTable withTableBorder heading={t('vaccinationSupply.forecast.historyCaption')} striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('vaccinationSupply.forecast.week')}</Table.Th>
@@ -193,7 +181,7 @@ function Forecasts() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </CaptionedTable>
       ) : null}
     </section>
   );

@@ -2,7 +2,8 @@ import { Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Text, Text
 import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
-import { fieldError, useProductName, useRecordWastage, WASTAGE_REASONS, type BatchStock, type WastageReason } from './api.js';
+import { fieldErrorOf } from '../core/fieldErrors.js';
+import { useProductName, useRecordWastage, WASTAGE_REASONS, type BatchStock, type WastageReason } from './api.js';
 
 /** Records whole unopened vials of a batch lost at the site, with the reason. */
 export function WastageForm({ siteId, batches }: { siteId: string; batches: BatchStock[] }) {
@@ -13,7 +14,7 @@ export function WastageForm({ siteId, batches }: { siteId: string; batches: Batc
   const [vials, setVials] = useState<number | string>(1);
   const [reason, setReason] = useState<WastageReason>('broken');
   const [note, setNote] = useState('');
-  const error = (field: string) => fieldError(record.error, field);
+  const error = fieldErrorOf(record.error);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     record.mutate({ siteId, deliveryId, vials: Number(vials), reason, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });

@@ -4,7 +4,8 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { swedishDate } from '../../testing/statistics/api.js';
 import { formatShare } from '../../testing/statistics/format.js';
-import { fieldError, useProductName, useWastage, type WastageSummary } from './api.js';
+import { fieldErrorOf } from '../core/fieldErrors.js';
+import { useProductName, useWastage, type WastageSummary } from './api.js';
 
 const COLUMNS = ['vialsOpened', 'plannedDoses', 'given', 'extra', 'wastedFromOpened', 'wholeVialsLost', 'wasted'] as const;
 
@@ -15,6 +16,7 @@ export function WastageReport() {
   const [to, setTo] = useState(swedishDate());
   const report = useWastage(from, to);
   const productName = useProductName();
+  const errorOf = fieldErrorOf(report.error);
   const cells = (s: WastageSummary) => (
     <>
       {COLUMNS.map((c) => (
@@ -31,8 +33,8 @@ export function WastageReport() {
         {t('vaccinationSupply.vials.reportTitle')}
       </Title>
       <Group mb="sm">
-        <TextInput type="date" label={t('vaccinationSupply.vials.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldError(report.error, 'from')} />
-        <TextInput type="date" label={t('vaccinationSupply.vials.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError(report.error, 'to')} />
+        <TextInput type="date" label={t('vaccinationSupply.vials.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errorOf('from')} />
+        <TextInput type="date" label={t('vaccinationSupply.vials.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errorOf('to')} />
       </Group>
       {report.isError ? <ProblemAlert error={report.error} /> : null}
       {report.data && report.data.rows.length === 0 ? <Text>{t('vaccinationSupply.vials.noWastage')}</Text> : null}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, isApiError, withQuery } from '../../api.js';
+import { apiFetch, withQuery } from '../../api.js';
 
 // --- Contract types (src/vaccination/supply, nvr, invitations, coverage) ------------------------------
 
@@ -210,7 +210,6 @@ const keys = {
   products: ['vaccinationSupply', 'products'] as const,
   nvr: ['vaccinationSupply', 'nvr'] as const,
   lists: ['vaccinationSupply', 'invitations'] as const,
-  recommendations: ['vaccinationSupply', 'recommendations'] as const,
   cancellations: (from: string, to: string) => ['vaccinationSupply', 'cancellations', from, to] as const,
   coverage: (q: CoverageQuery) => ['vaccinationSupply', 'coverage', q] as const,
 };
@@ -224,8 +223,8 @@ export function useProductName() {
   const products = useProducts();
   return (code: string) => products.data?.products.find((p) => p.productCode === code)?.name ?? code;
 }
-export const useForecasts = (from: string, to: string, enabled: boolean) =>
-  useQuery({ queryKey: keys.forecasts(from, to), queryFn: ({ signal }) => apiFetch<{ weeks: ForecastWeek[] }>(withQuery('/api/vaccination/supply/forecasts', { from, to }), { signal }), enabled });
+export const useForecasts = (from: string, to: string) =>
+  useQuery({ queryKey: keys.forecasts(from, to), queryFn: ({ signal }) => apiFetch<{ weeks: ForecastWeek[] }>(withQuery('/api/vaccination/supply/forecasts', { from, to }), { signal }) });
 
 export const useDeliveries = () => useQuery({ queryKey: keys.deliveries, queryFn: ({ signal }) => apiFetch<{ deliveries: Delivery[] }>('/api/vaccination/supply/deliveries', { signal }) });
 export const useWastage = (from: string, to: string) =>
@@ -251,9 +250,6 @@ export const useCloseVial = () =>
   useSupplyMutation(({ vialId, ...body }: { vialId: string; dosesDrawn: number; dosesDiscarded: number }) => post<ClosedVial>(`/api/vaccination/supply/vials/${encodeURIComponent(vialId)}/close`, body));
 export const useRecordWastage = () => useSupplyMutation((body: WastageInput) => post<{ id: string; vials: number; reason: WastageReason; unopenedLeft: number }>('/api/vaccination/supply/wastage', body));
 
-/** The message the API gave for `field` in its problem's `errors`, to show beside that input. */
-export const fieldError = (error: unknown, field: string) => (isApiError(error) ? error.fieldErrors.find((e) => e.field === field)?.message : undefined);
-
 export const useNvrPending = () => useQuery({ queryKey: keys.nvr, queryFn: ({ signal }) => apiFetch<NvrPending>('/api/vaccination/nvr/pending', { signal }), refetchOnWindowFocus: false });
 
 export function useResendNvr() {
@@ -265,8 +261,6 @@ export function useResendNvr() {
 }
 
 export const useInvitationLists = () => useQuery({ queryKey: keys.lists, queryFn: ({ signal }) => apiFetch<{ lists: InvitationList[] }>('/api/vaccination/invitations/lists', { signal }) });
-export const useRecommendations = () =>
-  useQuery({ queryKey: keys.recommendations, queryFn: ({ signal }) => apiFetch<{ recommendations: { id: string; title: string; vaccine: string; validTo: string | null }[] }>('/api/vaccination/recommendations', { signal }) });
 export const useCancellations = (from: string, to: string) =>
   useQuery({ queryKey: keys.cancellations(from, to), queryFn: ({ signal }) => apiFetch<Cancellations>(withQuery('/api/vaccination/invitations/cancellations', { from, to }), { signal }) });
 

@@ -1,12 +1,12 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazyPage.js';
 
-const SupplyPage = lazy(() => import('./SupplyPage.js').then((m) => ({ default: m.SupplyPage })));
-const DeliveriesPage = lazy(() => import('./DeliveriesPage.js').then((m) => ({ default: m.DeliveriesPage })));
-const VialsPage = lazy(() => import('./VialsPage.js').then((m) => ({ default: m.VialsPage })));
-const NvrPage = lazy(() => import('./NvrPage.js').then((m) => ({ default: m.NvrPage })));
-const InvitationsPage = lazy(() => import('./InvitationsPage.js').then((m) => ({ default: m.InvitationsPage })));
-const CoveragePage = lazy(() => import('./CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
+const SupplyPage = lazyPage(() => import('./SupplyPage.js'), 'SupplyPage');
+const DeliveriesPage = lazyPage(() => import('./DeliveriesPage.js'), 'DeliveriesPage');
+const VialsPage = lazyPage(() => import('./VialsPage.js'), 'VialsPage');
+const NvrPage = lazyPage(() => import('./NvrPage.js'), 'NvrPage');
+const InvitationsPage = lazyPage(() => import('./InvitationsPage.js'), 'InvitationsPage');
+const CoveragePage = lazyPage(() => import('./CoveragePage.js'), 'CoveragePage');
 
 /** The pages for supply (stock, deliveries, vials), NVR, invitations and coverage, relative to `/vaccination`. */
 export const supplyRoutes: RouteObject[] = [

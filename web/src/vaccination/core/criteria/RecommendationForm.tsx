@@ -1,6 +1,7 @@
 import { Alert, Button, Fieldset, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n/useT.js';
+import { vaccineOptions } from '../BookingCard.js';
 import { fieldErrorOf } from '../fieldErrors.js';
 import { Problem } from '../Problem.js';
 import { useAddRecommendation, type Vaccine } from '../vaccinationApi.js';
@@ -38,7 +39,7 @@ export function RecommendationForm() {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('vaccination.recommendations.code')} description={t('vaccination.recommendations.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errorOf('code')} required />
           <TextInput label={t('vaccination.recommendations.name')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errorOf('title')} required />
-          <NativeSelect label={t('vaccination.my.vaccine')} value={vaccine} onChange={(e) => setVaccine(e.currentTarget.value as Vaccine)} data={[{ value: 'covid-19', label: t('vaccination.vaccine.covid') }, { value: 'influenza', label: t('vaccination.vaccine.influenza') }]} error={errorOf('vaccine')} />
+          <NativeSelect label={t('vaccination.my.vaccine')} value={vaccine} onChange={(e) => setVaccine(e.currentTarget.value as Vaccine)} data={vaccineOptions(t)} error={errorOf('vaccine')} />
           <NumberInput label={t('vaccination.recommendations.priority')} value={priority} min={1} max={1000} allowDecimal={false} onChange={(v) => setPriority(Number(v) || 1)} error={errorOf('priority')} />
           <TextInput type="date" label={t('vaccination.recommendations.validFrom')} value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} error={errorOf('validFrom')} required />
           <TextInput type="date" label={t('vaccination.recommendations.validTo')} value={validTo} onChange={(e) => setValidTo(e.currentTarget.value)} error={errorOf('validTo')} />
