@@ -149,20 +149,11 @@ export async function sendInvitations(ctx: AppContext, actor: Actor, id: string,
     }
     if (input.sms) {
       const open = await tx.select().from(invitations).where(and(eq(invitations.regionId, regionId), eq(invitations.listId, id), sql`${invitations.smsAt} IS NULL`));
-      const contacts = await contactsOf(tx, regionId, open.map((o) => o.personId));
-      const reachable = open.filter((o) => contacts.get(o.personId)?.phone);
+      const reachable = await smsEach(tx, regionId, open, (o) => ({
+        body: invitationSms({ regionName: region?.name ?? '', vaccine: list.vaccine, doseNumber: o.doseNumber, eligibleFrom: o.eligibleFrom }),
+        idempotencyKey: `vaccination.invitation:${id}:${o.personId}`,
+      }));
       withoutPhone = open.length - reachable.length;
-      await sendMessages(
-        tx,
-        reachable.map((o) => ({
-          regionId,
-          channel: 'sms' as const,
-          personId: o.personId,
-          to: contacts.get(o.personId)!.phone!,
-          body: invitationSms({ regionName: region?.name ?? '', vaccine: list.vaccine, doseNumber: o.doseNumber, eligibleFrom: o.eligibleFrom }),
-          idempotencyKey: `vaccination.invitation:${id}:${o.personId}`,
-        })),
-      );
       if (reachable.length > 0) {
         await tx.update(invitations).set({ smsAt: now }).where(and(eq(invitations.regionId, regionId), eq(invitations.listId, id), inArray(invitations.personId, reachable.map((o) => o.personId))));
       }
@@ -171,6 +162,14 @@ export async function sendInvitations(ctx: AppContext, actor: Actor, id: string,
     }
     return { listId: id, letters, sms, withoutPhone };
   });
+}
+
+/** An SMS to each of `people` with a phone number in the register, in one statement; returns those reached. */
+async function smsEach<T extends { personId: string }>(tx: Db, regionId: string, people: T[], message: (p: T) => { body: string; idempotencyKey: string }): Promise<T[]> {
+  const contacts = await contactsOf(tx, regionId, people.map((p) => p.personId));
+  const reachable = people.filter((p) => contacts.get(p.personId)?.phone);
+  await sendMessages(tx, reachable.map((p) => ({ regionId, channel: 'sms' as const, personId: p.personId, to: contacts.get(p.personId)!.phone!, ...message(p) })));
+  return reachable;
 }
 
 /**
@@ -184,30 +183,21 @@ export async function remind(ctx: AppContext, actor: Actor, id: string, input: {
   return ctx.database.db.transaction(async (tx) => {
     const list = await lockList(tx, regionId, id);
     const region = await getRegion(tx, regionId);
-    const due = await queryRows<{ person_id: string; dose_number: number; reminders: number }>(
+    const due = await queryRows<{ personId: string; dose_number: number; reminders: number }>(
       tx,
-      sql`SELECT i.person_id, i.dose_number, i.reminders FROM vaccination_invitations i JOIN vaccination_invitation_lists l ON l.region_id = i.region_id AND l.id = i.list_id
+      sql`SELECT i.person_id AS "personId", i.dose_number, i.reminders FROM vaccination_invitations i JOIN vaccination_invitation_lists l ON l.region_id = i.region_id AND l.id = i.list_id
         WHERE i.region_id = ${regionId} AND i.list_id = ${id} AND least(i.letter_at, i.sms_at) <= ${cutoff}::timestamptz
           AND (i.reminded_at IS NULL OR i.reminded_at <= ${cutoff}::timestamptz) AND NOT ${tookUp(sql`i`, sql`l`)}`,
     );
-    const contacts = await contactsOf(tx, regionId, due.map((d) => d.person_id));
-    const reachable = due.filter((d) => contacts.get(d.person_id)?.phone);
-    await sendMessages(
-      tx,
-      reachable.map((d) => ({
-        regionId,
-        channel: 'sms' as const,
-        personId: d.person_id,
-        to: contacts.get(d.person_id)!.phone!,
-        body: reminderSms({ regionName: region?.name ?? '', vaccine: list.vaccine, doseNumber: d.dose_number }),
-        idempotencyKey: `vaccination.invitation-reminder:${id}:${d.person_id}:${d.reminders + 1}`,
-      })),
-    );
+    const reachable = await smsEach(tx, regionId, due, (d) => ({
+      body: reminderSms({ regionName: region?.name ?? '', vaccine: list.vaccine, doseNumber: d.dose_number }),
+      idempotencyKey: `vaccination.invitation-reminder:${id}:${d.personId}:${d.reminders + 1}`,
+    }));
     if (reachable.length > 0) {
       await tx.execute(sql`UPDATE vaccination_invitations SET reminded_at = ${now.toISOString()}::timestamptz, reminders = reminders + 1
-        WHERE region_id = ${regionId} AND list_id = ${id} AND person_id = ANY(${sql.param(reachable.map((d) => d.person_id))}::uuid[])`);
+        WHERE region_id = ${regionId} AND list_id = ${id} AND person_id = ANY(${sql.param(reachable.map((d) => d.personId))}::uuid[])`);
     }
-    await recordMany(tx, actor, reachable.map((d) => ({ action: 'vaccination.invitation.reminder', personId: d.person_id, purpose, details: { listId: id } })));
+    await recordMany(tx, actor, reachable.map((d) => ({ action: 'vaccination.invitation.reminder', personId: d.personId, purpose, details: { listId: id } })));
     return { listId: id, reminded: reachable.length, notBookedWithoutPhone: due.length - reachable.length };
   });
 }
