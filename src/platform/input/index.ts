@@ -1,0 +1,4 @@
+/** The input types every route uses: bounded text, bounded days and instants, validated cursors. */
+export { text, code, type TextOptions } from './text.js';
+export { day, instant, dayRange, daysInRange, MIN_DAY, MAX_DAY } from './dates.js';
+export { cursorCodec, cursorParam } from './cursor.js';
