@@ -19,6 +19,8 @@ export interface TestEnv {
   app: App;
   database: Database;
   worker: OutboxWorker;
+  /** Cleanup of what a test added (other regions' instances), run before the database closes. */
+  onClose: (() => Promise<void>)[];
   close(): Promise<void>;
 }
 
@@ -30,16 +32,37 @@ export async function setupTest(opts: { config?: Partial<Config>; clock?: Clock 
   const app = await createApp(ctx, { logger: false });
   await app.ready();
   const worker = new OutboxWorker(database, ctx.outbox);
+  const onClose: (() => Promise<void>)[] = [];
   return {
     ctx,
     app,
     database,
     worker,
+    onClose,
     async close() {
+      for (const done of onClose) await done();
       await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * A second Lägesbild instance, serving another region, on the same database: how two regions share one
+ * PostgreSQL server. Its sessions are its own; a cookie of the first instance logs no one in here.
+ */
+export async function otherRegionInstance(env: TestEnv, regionId: string): Promise<{ ctx: AppContext; app: App }> {
+  const ctx = createContext(env.database, { ...env.ctx.config, regionId }, env.ctx.clock);
+  const app = await createApp(ctx, { logger: false });
+  await app.ready();
+  env.onClose.push(() => app.close());
+  return { ctx, app };
+}
+
+/** `app.inject` as a staff member of another region, logged in at that region's own instance. */
+export async function asStaffElsewhere(env: TestEnv, regionId: string, role: StaffRole) {
+  const other = await otherRegionInstance(env, regionId);
+  return as(other.app, await loginCookie(other.ctx, await newStaff(other.ctx, role)));
 }
 
 let serial = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, citizenActor, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { as, citizenActor, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../test/harness.js';
 import { caseOf, positiveResult } from '../../test/positives.js';
 
 let env: TestEnv;
@@ -100,7 +100,7 @@ describe('from a positive to a closed case', () => {
     const person = await newPerson(env.ctx);
     await positiveResult(env, person, '2021-12-07T08:00:00Z');
     const caseId = await caseOf(env, person.id);
-    const stockholm = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer', '01')));
+    const stockholm = await asStaffElsewhere(env, '01', 'tracer');
     expect((await stockholm({ method: 'GET', url: `/api/tracing/cases/${caseId}` })).statusCode).toBe(404);
     expect((await stockholm({ method: 'POST', url: `/api/tracing/cases/${caseId}/close`, payload: {} })).statusCode).toBe(404);
     const someoneElse = as(env.app, await loginCookie(env.ctx, citizenActor(await newPerson(env.ctx))));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../test/harness.js';
 import { positiveResult } from '../../test/positives.js';
 import { units } from '../identity/model.js';
 import { POSITIVE_RESULT_REGISTERED } from '../testing/events.js';
@@ -49,7 +49,7 @@ describe('a case for every positive', () => {
     expect(all.map((c: { personId: string }) => c.personId)).not.toContain(elsewhere.id);
     expect(all.map((c: { personId: string }) => c.personId)).toContain(other.id);
 
-    const stockholmTracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer', '01')));
+    const stockholmTracer = await asStaffElsewhere(env, '01', 'tracer');
     const theirs = (await stockholmTracer({ method: 'GET', url: '/api/tracing/queue' })).json().cases;
     expect(theirs.map((c: { personId: string }) => c.personId)).toEqual([elsewhere.id]);
   });

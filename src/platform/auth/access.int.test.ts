@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, newPerson, newStaff, citizenActor, setupTest, type TestEnv } from '../../../test/harness.js';
+import { count, loginCookie, newPerson, newStaff, citizenActor, otherRegionInstance, setupTest, type TestEnv } from '../../../test/harness.js';
 import { permissions, type Permission } from './permissions.js';
 import { roles, type Role } from './roles.js';
 
@@ -57,5 +57,30 @@ describe('access is checked on the server for every route', () => {
     expect((await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(200);
     expect((await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     expect((await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('binds a session to the region whose instance issued it', async () => {
+    // Region 18 and region 03 run their own instances on one database.
+    const region03 = await otherRegionInstance(env, '03');
+    const ours = cookies.get('tracer')!;
+    expect((await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookies.get('tracer')! } })).statusCode).toBe(200);
+    for (const role of ['tracer', 'vaccinator', 'citizen'] as const) {
+      const res = await region03.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookies.get(role)! } });
+      expect(res.statusCode, role).toBe(401);
+    }
+    // A write with region 18's cookie at region 03's instance is refused and changes nothing.
+    const admin = await loginCookie(env.ctx, await newStaff(env.ctx, 'region_admin'));
+    const before = await count(env.database, 'staff');
+    const write = await region03.app.inject({ method: 'POST', url: '/api/staff', headers: { cookie: admin }, payload: { name: 'Insmugglad', role: 'tracer' } });
+    expect(write.statusCode).toBe(401);
+    expect(await count(env.database, 'staff')).toBe(before);
+    expect((await env.app.inject({ method: 'POST', url: '/api/staff', headers: { cookie: admin }, payload: { name: 'Behörig', role: 'tracer' } })).statusCode).toBe(201);
+    // Logging out there does not end the session here.
+    await region03.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: ours } });
+    expect((await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: ours } })).statusCode).toBe(200);
+    // And region 03's own sessions work at its own instance only.
+    const theirs = await loginCookie(region03.ctx, await newStaff(region03.ctx, 'tracer'));
+    expect((await region03.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: theirs } })).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: theirs } })).statusCode).toBe(401);
   });
 });

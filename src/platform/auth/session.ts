@@ -8,10 +8,16 @@ export const SESSION_COOKIE = 'lb_session';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * Sessions belong to the region whose instance issued them. Several regions' instances may share one
+ * database (a national deployment, or two regions on one server), so a cookie issued by one region's
+ * instance must log no one in at another's.
+ */
 export async function createSession(ctx: AppContext, actor: Actor): Promise<{ token: string; expiresAt: Date }> {
+  if (actor.regionId !== ctx.config.regionId) throw new Error(`A session for region ${actor.regionId} cannot be issued by the instance of region ${ctx.config.regionId}`);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlHours * 3_600_000);
-  await ctx.database.db.insert(sessions).values({ tokenHash: hashToken(token), regionId: actor.regionId, actor, expiresAt });
+  await ctx.database.db.insert(sessions).values({ tokenHash: hashToken(token), regionId: ctx.config.regionId, actor, expiresAt });
   return { token, expiresAt };
 }
 
@@ -19,12 +25,12 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Actor
   const [row] = await ctx.database.db
     .select({ actor: sessions.actor })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, ctx.clock.now())));
-  return row?.actor;
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.regionId, ctx.config.regionId), gt(sessions.expiresAt, ctx.clock.now())));
+  return row?.actor.regionId === ctx.config.regionId ? row.actor : undefined;
 }
 
 export async function endSession(ctx: AppContext, token: string): Promise<void> {
-  await ctx.database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  await ctx.database.db.delete(sessions).where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.regionId, ctx.config.regionId)));
 }
 
 export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {

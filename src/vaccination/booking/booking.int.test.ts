@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, citizenActor, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, citizenActor, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { fixedClock, newSite, type SiteSetup } from '../../../test/vaccination.js';
 
 // Monday 16 October 2023, 08:00 in Stockholm: the 2023 rules apply, the influenza season has begun.
@@ -215,7 +215,7 @@ describe('the vaccinator', () => {
 
   it('cannot see or vaccinate another region’s people', async () => {
     const here = await newPerson(env.ctx, { birthDate: '1950-01-01' });
-    const stockholm = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccinator', '01')));
+    const stockholm = await asStaffElsewhere(env, '01', 'vaccinator');
     expect((await stockholm({ method: 'GET', url: `/api/vaccination/persons/${here.id}?purpose=vaccination` })).statusCode).toBe(404);
     expect((await stockholm({ method: 'GET', url: `/api/vaccination/sites/${site.id}/appointments?date=2023-10-17` })).statusCode).toBe(404);
     const dose = await stockholm({ method: 'POST', url: '/api/vaccination/doses', payload: { personId: here.id, siteId: site.id, vaccine: 'covid-19', productCode: 'comirnaty', batchNumber: 'AB1234', doseNumber: 1 } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
 
 let env: TestEnv;
@@ -75,7 +75,7 @@ describe('coverage', () => {
     expect(all.rows.find((r: { key: string }) => r.key === '01')).toMatchObject({ population: 3, vaccinated: [null, null, null, null], suppressed: true });
     expect(all.series.map((s: { key: string }) => s.key)).not.toContain('01');
 
-    const stockholmStaff = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'smittskydd', '01')));
+    const stockholmStaff = await asStaffElsewhere(env, '01', 'smittskydd');
     const theirs = (await stockholmStaff({ method: 'GET', url: `/api/vaccination/coverage?by=region&${q}` })).json();
     expect(theirs.rows).toEqual([expect.objectContaining({ key: '01', population: 3, vaccinated: [3, 0, 0, 0] })]);
     expect((await stockholmStaff({ method: 'GET', url: `/api/vaccination/coverage?by=region&regionId=18&${q}` })).statusCode).toBe(403);

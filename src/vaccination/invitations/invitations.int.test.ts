@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
 import { vaccinationRecommendations } from '../model.js';
 
@@ -101,7 +101,7 @@ describe('invitations', () => {
   });
 
   it('keeps people of one region invisible to another region', async () => {
-    const stockholm = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccine_coordinator', '01')));
+    const stockholm = await asStaffElsewhere(env, '01', 'vaccine_coordinator');
     expect((await stockholm({ method: 'GET', url: '/api/vaccination/invitations/lists' })).json().lists).toEqual([]);
     expect((await stockholm({ method: 'GET', url: `/api/vaccination/invitations/lists/${listId}/letters.pdf` })).statusCode).toBe(404);
     expect((await stockholm({ method: 'POST', url: `/api/vaccination/invitations/lists/${listId}/send`, payload: {} })).statusCode).toBe(404);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { addToOutbox } from '../../platform/jobs/outbox.js';
 import { doseRecorded } from '../events.js';
@@ -121,7 +121,7 @@ describe('reporting doses to NVR', () => {
     expect(await report(doseId)).toMatchObject({ status: 'queued' });
     const ours = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccine_coordinator')));
     expect((await ours({ method: 'GET', url: '/api/vaccination/nvr/pending' })).json().doses.map((d: { doseId: string }) => d.doseId)).not.toContain(doseId);
-    const theirs = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccine_coordinator', '01')));
+    const theirs = await asStaffElsewhere(env, '01', 'vaccine_coordinator');
     expect((await theirs({ method: 'GET', url: '/api/vaccination/nvr/pending' })).json().doses.map((d: { doseId: string }) => d.doseId)).toEqual([doseId]);
     const before = await count(env.database, 'audit_log');
     const analyst = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'national_analyst')));

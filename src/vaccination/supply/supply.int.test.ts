@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, count, loginCookie, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
 import { vaccinationSites } from '../model.js';
 import { bookableDoses } from './availability.js';
@@ -154,7 +154,7 @@ describe('products, forecasts and deliveries', () => {
   });
 
   it('shows another region nothing of this one', async () => {
-    const stockholm = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccine_coordinator', '01')));
+    const stockholm = await asStaffElsewhere(env, '01', 'vaccine_coordinator');
     expect((await stockholm({ method: 'GET', url: '/api/vaccination/supply/stock' })).json().sites).toEqual([]);
     expect((await stockholm({ method: 'GET', url: '/api/vaccination/supply/deliveries' })).json().deliveries).toEqual([]);
     expect((await stockholm({ method: 'GET', url: '/api/vaccination/supply/shortages' })).json().sites).toEqual([]);
