@@ -34,7 +34,7 @@ const OIDC_STATE_COOKIE = 'lb_oidc_state';
 const OIDC_COOKIE_PATH = '/api/auth/oidc';
 
 /** Only same-site paths may be returned to after login (no open redirect). */
-const ReturnTo = z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'a path on this site').default('/');
+const ReturnTo = z.string().max(2000).regex(/^\/(?!\/)[^\s\\]*$/, 'a path on this site').default('/');
 
 export function authRoutes(app: App, ctx: AppContext) {
   let oidc: Promise<OidcLogin> | undefined;

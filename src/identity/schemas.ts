@@ -1,31 +1,32 @@
 import { z } from 'zod';
+import { cursorParam, municipalityCode, phone, postalCode, regionCode, text } from '../platform/input/index.js';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ max: 100 });
 
 export const RegisterPersonBody = z
   .object({
-    identityNumber: z.string().trim().min(1).max(20).describe('Personnummer, samordningsnummer or reservnummer'),
-    issuingRegion: z.string().regex(/^\d{2}$/, 'a two-digit region code').optional().describe('For a reservnummer: the region that issued it'),
+    identityNumber: text({ max: 20 }).describe('Personnummer, samordningsnummer or reservnummer'),
+    issuingRegion: regionCode.optional().describe('For a reservnummer: the region that issued it'),
     givenName: name,
     familyName: name,
-    phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'a phone number').optional(),
-    email: z.email().optional(),
-    streetAddress: z.string().trim().max(200).optional(),
-    postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, 'five digits').optional(),
+    phone: phone.optional(),
+    email: z.email().max(254).optional(),
+    streetAddress: text({ max: 200, min: 0 }).optional(),
+    postalCode: postalCode.optional(),
   })
   .strict();
 export type RegisterPersonBody = z.infer<typeof RegisterPersonBody>;
 
 export const LinkIdentityNumberBody = z
   .object({
-    identityNumber: z.string().trim().min(1).max(20),
-    issuingRegion: z.string().regex(/^\d{2}$/, 'a two-digit region code').optional(),
-    reason: z.string().trim().min(3).max(500).describe('Why the numbers are linked, for the audit log'),
+    identityNumber: text({ max: 20 }),
+    issuingRegion: regionCode.optional(),
+    reason: text({ max: 500, min: 3, multiline: true }).describe('Why the numbers are linked, for the audit log'),
   })
   .strict();
 export type LinkIdentityNumberBody = z.infer<typeof LinkIdentityNumberBody>;
 
-export const Purpose = z.string().trim().min(3).max(200).describe('Why you read this record; written to the audit log');
+export const Purpose = text({ max: 200, min: 3 }).describe('Why you read this record; written to the audit log');
 
 export const IdentifierView = z.object({
   kind: z.enum(['personnummer', 'samordningsnummer', 'reservnummer']),
@@ -59,13 +60,13 @@ export type PersonView = z.infer<typeof PersonView>;
 
 export const PersonSearchQuery = z
   .object({
-    identityNumber: z.string().trim().max(20).optional(),
-    issuingRegion: z.string().regex(/^\d{2}$/).optional(),
-    name: z.string().trim().min(2).max(100).optional(),
-    municipalityCode: z.string().regex(/^\d{4}$/).optional(),
+    identityNumber: text({ max: 20, min: 0 }).optional(),
+    issuingRegion: regionCode.optional(),
+    name: text({ max: 100, min: 2 }).optional(),
+    municipalityCode: municipalityCode.optional(),
     purpose: Purpose,
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(400).optional(),
+    cursor: cursorParam.optional(),
   })
   .strict();
 

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
+import { cursorCodec } from '../platform/input/index.js';
 import { publishEvent } from '../platform/jobs/outbox.js';
 import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type IdentityKind, type IdentityNumber } from './identity-number.js';
 import type { LinkIdentityNumberBody, PersonView, RegisterPersonBody } from './schemas.js';
@@ -110,7 +112,7 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput
   const now = ctx.clock.now();
   if (!q.identityNumber && !q.name && !q.municipalityCode) throw new AppError('invalid', 'Give an identity number, a name or a municipality', [{ field: 'identityNumber', message: 'or name, or municipalityCode, is required' }]);
   const number = q.identityNumber ? identityNumberInput('identityNumber', q.identityNumber, { now, reserveRegion: q.issuingRegion ?? regionId }) : undefined;
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? personCursor.decode(q.cursor) : undefined;
   return ctx.database.db.transaction(async (tx) => {
     let rows: store.PersonRow[];
     if (number) {
@@ -124,20 +126,11 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput
     rows = rows.slice(0, q.limit);
     await recordMany(tx, actor, rows.map((r) => ({ action: 'identity.person.read', personId: r.id, purpose: q.purpose, details: { via: 'search' } })));
     const last = rows.at(-1);
-    return { people: await toViews(tx, regionId, rows, now), nextCursor: more && last ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id }) : null };
+    return { people: await toViews(tx, regionId, rows, now), nextCursor: more && last ? personCursor.encode({ familyName: last.familyName, givenName: last.givenName, id: last.id }) : null };
   });
 }
 
-const encodeCursor = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(s: string): { familyName: string; givenName: string; id: string } {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString());
-    if (typeof c.familyName === 'string' && typeof c.givenName === 'string' && typeof c.id === 'string') return c;
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
-}
+const personCursor = cursorCodec(z.object({ familyName: z.string().max(200), givenName: z.string().max(200), id: z.uuid() }).strict());
 
 /**
  * Links a new identity number to a person: typically someone first registered on a reservnummer or

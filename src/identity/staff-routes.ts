@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../platform/input/index.js';
 import { and, eq } from 'drizzle-orm';
 import { record } from '../platform/audit/audit.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -10,11 +11,11 @@ import { staff, units } from './model.js';
 const StaffView = z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles), unitId: z.string().nullable(), unitName: z.string().nullable(), hsaId: z.string().nullable(), oidcSubject: z.string().nullable(), active: z.boolean() });
 const CreateStaff = z
   .object({
-    name: z.string().trim().min(2).max(100),
+    name: text({ max: 100, min: 2 }),
     role: z.enum(staffRoles),
     unitId: z.uuid().optional(),
-    hsaId: z.string().trim().regex(/^SE\d{10}-[A-Za-z0-9]+$/, 'an HSA-id such as SE2321000032-abc1').optional(),
-    oidcSubject: z.string().trim().min(1).max(200).optional().describe('The `sub` the identity provider gives this person'),
+    hsaId: z.string().max(40).trim().regex(/^SE\d{10}-[A-Za-z0-9]+$/, 'an HSA-id such as SE2321000032-abc1').optional(),
+    oidcSubject: text({ max: 200 }).optional().describe('The `sub` the identity provider gives this person'),
   })
   .strict();
 
@@ -47,7 +48,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
     return reply.code(201).send({ ...created, role: req.body.role, unitName: null });
   });
 
-  app.patch('/api/staff/:id', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Change role or deactivate an account', params: z.object({ id: z.uuid() }), body: z.object({ role: z.enum(staffRoles).optional(), active: z.boolean().optional() }).strict(), response: { 200: StaffView } } }, async (req) => {
+  app.patch('/api/staff/:id', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Change role or deactivate an account', params: z.object({ id: z.uuid() }), body: z.object({ role: z.enum(staffRoles).optional(), active: z.boolean().optional() }).strict().refine((b) => b.role !== undefined || b.active !== undefined, 'give role, active or both'), response: { 200: StaffView } } }, async (req) => {
     const actor = actorOf(req);
     await ctx.database.db.transaction(async (tx) => {
       const [row] = await tx.update(staff).set(req.body).where(and(eq(staff.regionId, actor.regionId), eq(staff.id, req.params.id))).returning();

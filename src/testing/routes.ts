@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as schemas from './schemas.js';
@@ -38,7 +39,7 @@ export function testingRoutes(app: App, ctx: AppContext) {
   app.post('/api/testing/slots', { config: { access: 'testing.sample.collect' }, schema: { tags, summary: 'Open bookable sampling times at a station', body: schemas.CreateSlotsBody, response: { 201: z.object({ created: z.number(), skipped: z.number() }) } } }, async (req, reply) =>
     reply.code(201).send(await service.createSlots(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/testing/slots', { config: { access: 'testing.sample.collect' }, schema: { tags, summary: 'Sampling times on a day', querystring: z.object({ date: z.iso.date(), stationId: z.uuid().optional() }).strict(), response: { 200: z.object({ slots: z.array(schemas.SlotView) }) } } }, async (req) => ({
+  app.get('/api/testing/slots', { config: { access: 'testing.sample.collect' }, schema: { tags, summary: 'Sampling times on a day', querystring: z.object({ date: day, stationId: z.uuid().optional() }).strict(), response: { 200: z.object({ slots: z.array(schemas.SlotView) }) } } }, async (req) => ({
     slots: await service.listSlots(ctx, actorOf(req), req.query),
   }));
   app.post('/api/testing/bookings', { config: { access: 'testing.sample.collect' }, schema: { tags, summary: 'Book a sampling time for someone without e-ID', body: schemas.BookSamplingBody, response: { 201: schemas.BookingView } } }, async (req, reply) =>

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { clockTime, day, instant, phone, text } from '../platform/input/index.js';
 import { bookingReasons, testResults, testTypes } from './model.js';
 
 export const TestTypeField = z.enum(testTypes);
 export const ResultField = z.enum(testResults);
-const instant = z.iso.datetime({ offset: true });
 
 export const DistributionPointView = z.object({
   id: z.string(),
@@ -20,7 +20,7 @@ export const OrderView = z.object({ id: z.string(), testType: TestTypeField, dis
 
 export const RegisterKitBody = z
   .object({
-    kitCode: z.string().trim().min(1).max(200).describe('As printed or scanned: XXXX-XXXX-XXXX-C, or the QR code text'),
+    kitCode: text({ max: 200 }).describe('As printed or scanned: XXXX-XXXX-XXXX-C, or the QR code text'),
     takenAt: instant.optional().describe('When the sample was taken; now if left out'),
   })
   .strict();
@@ -36,17 +36,17 @@ export const SampleView = z.object({
   resultAt: z.string().nullable(),
 });
 
-export const IssueKitsBody = z.object({ testType: TestTypeField.default('pcr'), count: z.number().int().min(1).max(10_000), batch: z.string().trim().min(1).max(50).optional() }).strict();
+export const IssueKitsBody = z.object({ testType: TestTypeField.default('pcr'), count: z.number().int().min(1).max(10_000), batch: text({ max: 50 }).optional() }).strict();
 
-export const KitCodeBody = z.object({ kitCode: z.string().trim().min(1).max(200) }).strict();
+export const KitCodeBody = z.object({ kitCode: text({ max: 200 }) }).strict();
 
 export const RegisterResultBody = z
   .object({
-    kitCode: z.string().trim().min(1).max(200),
+    kitCode: text({ max: 200 }),
     testType: TestTypeField,
     result: ResultField,
     resultAt: instant.optional(),
-    method: z.string().trim().max(100).optional().describe('Analysing method, e.g. "RT-PCR SARS-CoV-2 (Cobas)"'),
+    method: text({ max: 100, min: 0 }).optional().describe('Analysing method, e.g. "RT-PCR SARS-CoV-2 (Cobas)"'),
   })
   .strict();
 export const ResultOutcomeView = z.object({ status: z.enum(['accepted', 'unchanged', 'held', 'rejected']), sampleId: z.string().optional(), reason: z.string().optional() });
@@ -54,9 +54,9 @@ export const ResultOutcomeView = z.object({ status: z.enum(['accepted', 'unchang
 export const CreateSlotsBody = z
   .object({
     stationId: z.uuid(),
-    date: z.iso.date(),
-    from: z.string().regex(/^\d\d:\d\d$/, 'HH:MM'),
-    to: z.string().regex(/^\d\d:\d\d$/, 'HH:MM'),
+    date: day,
+    from: clockTime,
+    to: clockTime,
     minutes: z.number().int().min(5).max(240).default(15),
     capacity: z.number().int().min(1).max(500),
     testType: TestTypeField.default('pcr'),
@@ -69,7 +69,7 @@ export const BookSamplingBody = z
     slotId: z.uuid(),
     personId: z.uuid(),
     reason: z.enum(bookingReasons),
-    phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'a phone number').optional(),
+    phone: phone.optional(),
   })
   .strict();
 export const BookingView = z.object({ id: z.string(), slotId: z.string(), personId: z.string(), reason: z.string(), status: z.string(), startsAt: z.string() });
@@ -80,7 +80,7 @@ export const CollectSampleBody = z
     bookingId: z.uuid().optional(),
     testType: TestTypeField,
     takenAt: instant.optional(),
-    provider: z.string().trim().max(200).optional().describe('Another provider taking the sample on the region’s behalf'),
+    provider: text({ max: 200, min: 0 }).optional().describe('Another provider taking the sample on the region’s behalf'),
   })
   .strict();
 export const CollectedSampleView = SampleView.extend({ kitCode: z.string(), label: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, phone, text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as caseFile from './case-file.js';
@@ -7,7 +8,6 @@ import { SminetInput } from './sminet.js';
 
 const tags = ['tracing'];
 const CaseParams = z.object({ id: z.uuid() });
-const day = z.iso.date();
 const Contact = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -64,7 +64,6 @@ const CaseFile = z.object({
   sequencing: z.object({ reasons: z.array(z.string()), variant: z.string().nullable() }).nullable(),
   adviceOptions: z.array(z.object({ code: z.string(), text: z.string() })),
 });
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'not a phone number');
 
 /** One case as the tracer works it: the file, notes, contacts, SmiNet and closing. */
 export function tracingCaseRoutes(app: App, ctx: AppContext) {
@@ -75,7 +74,7 @@ export function tracingCaseRoutes(app: App, ctx: AppContext) {
     '/api/tracing/cases/:id/notes',
     {
       config: { access: 'tracing.case.work' },
-      schema: { tags, summary: 'Record advice given (förhållningsregler) or a journal note', params: CaseParams, body: z.object({ kind: z.enum(['advice', 'journal']), text: z.string().trim().min(1).max(5000), advice: z.array(z.enum(adviceCodes)).max(20).optional() }).strict(), response: { 200: Note } },
+      schema: { tags, summary: 'Record advice given (förhållningsregler) or a journal note', params: CaseParams, body: z.object({ kind: z.enum(['advice', 'journal']), text: text({ max: 5000, multiline: true }), advice: z.array(z.enum(adviceCodes)).max(20).optional() }).strict(), response: { 200: Note } },
     },
     async (req) => caseFile.addNote(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -92,7 +91,7 @@ export function tracingCaseRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Add a contact (a household contact is informed at once)',
         params: CaseParams,
-        body: z.object({ name: z.string().trim().min(1).max(200), phone: phone.nullish(), identityNumber: z.string().trim().max(20).nullish(), relation: z.enum(['household', 'close']), context: z.string().trim().max(300).nullish(), exposureDate: day.nullish() }).strict(),
+        body: z.object({ name: text({ max: 200 }), phone: phone.nullish(), identityNumber: text({ max: 20, min: 0 }).nullish(), relation: z.enum(['household', 'close']), context: text({ max: 300, min: 0 }).nullish(), exposureDate: day.nullish() }).strict(),
         response: { 200: Contact },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, dayRange, isoWeek, regionCode, text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { tracingConfigOf, updateTracingConfig } from './config.js';
@@ -7,8 +8,6 @@ import * as sequencing from './sequencing.js';
 import { tracingStatistics } from './statistics.js';
 
 const tags = ['tracing'];
-const week = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week, YYYY-Www');
-const day = z.iso.date();
 
 /** Sequencing selection and variants, weekly statistics, and the region's tracing rules. */
 export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
@@ -19,12 +18,12 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
   );
   app.post(
     '/api/tracing/sequencing/:caseId/variant',
-    { config: { access: 'tracing.sequencing.record' }, schema: { tags, summary: 'Record the variant found', params: z.object({ caseId: z.uuid() }), body: z.object({ variant: z.string().trim().min(1).max(60) }).strict(), response: { 200: z.object({ caseId: z.string(), variant: z.string() }) } } },
+    { config: { access: 'tracing.sequencing.record' }, schema: { tags, summary: 'Record the variant found', params: z.object({ caseId: z.uuid() }), body: z.object({ variant: text({ max: 60 }) }).strict(), response: { 200: z.object({ caseId: z.string(), variant: z.string() }) } } },
     async (req) => sequencing.recordVariant(ctx, actorOf(req), req.params.caseId, req.body.variant),
   );
   app.get(
     '/api/tracing/sequencing/variants',
-    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Variants per week', querystring: z.object({ from: week, to: week }).strict(), response: { 200: z.object({ weeks: z.array(z.object({ week: z.string(), variant: z.string(), count: z.number() })) }) } } },
+    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Variants per week', querystring: z.object({ from: isoWeek, to: isoWeek }).strict(), response: { 200: z.object({ weeks: z.array(z.object({ week: z.string(), variant: z.string(), count: z.number() })) }) } } },
     async (req) => sequencing.variantsPerWeek(ctx, actorOf(req), req.query.from, req.query.to),
   );
   app.get(
@@ -34,7 +33,7 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Weekly tracing statistics (aggregates)',
-        querystring: z.object({ from: day, to: day, regionId: z.string().regex(/^\d{2}$/).optional() }).strict(),
+        querystring: z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(366)),
         response: {
           200: z.object({
             weeks: z.array(z.object({ week: z.string(), cases: z.number(), contacts: z.number(), contactsPerCase: z.number(), reachedInTime: z.number().nullable(), questionnaireInTime: z.number(), medianHoursToFirstContact: z.number().nullable(), p90HoursToFirstContact: z.number().nullable() })),

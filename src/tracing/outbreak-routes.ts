@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as outbreaks from './outbreaks.js';
@@ -43,7 +44,7 @@ export function tracingOutbreakRoutes(app: App, ctx: AppContext) {
     '/api/tracing/outbreaks',
     {
       config: { access: 'tracing.outbreaks.manage' },
-      schema: { tags, summary: 'Confirm a cluster as an outbreak', body: z.object({ kind: SettingKind, key: z.string().min(1).max(300), label: z.string().trim().min(1).max(300), caseIds: z.array(z.uuid()).min(1).max(5000), note: z.string().trim().max(2000).optional() }).strict(), response: { 200: Outbreak } },
+      schema: { tags, summary: 'Confirm a cluster as an outbreak', body: z.object({ kind: SettingKind, key: z.string().min(1).max(300), label: text({ max: 300 }), caseIds: z.array(z.uuid()).min(1).max(5000), note: text({ max: 2000, min: 0, multiline: true }).optional() }).strict(), response: { 200: Outbreak } },
     },
     async (req) => outbreaks.confirmOutbreak(ctx, actorOf(req), req.body),
   );
@@ -82,7 +83,7 @@ export function tracingOutbreakRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: "Write to Smittskydd's function mailbox (public form)",
-        body: z.object({ senderName: z.string().trim().min(1).max(200), senderContact: z.string().trim().min(3).max(200), organisation: z.string().trim().max(200).optional(), subject: z.string().trim().min(1).max(300), message: z.string().trim().min(1).max(10_000) }).strict(),
+        body: z.object({ senderName: text({ max: 200 }), senderContact: text({ max: 200, min: 3 }), organisation: text({ max: 200, min: 0 }).optional(), subject: text({ max: 300 }), message: text({ max: 10_000, multiline: true }) }).strict(),
         response: { 200: z.object({ id: z.string(), receivedAt: z.string() }) },
       },
     },

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { day, phone as phoneNumber, text } from '../platform/input/index.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { record } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
@@ -14,17 +15,16 @@ import { informContacts, upsertNamedContacts } from './contacts.js';
 import { tracingCases, tracingQuestionnaires } from './model.js';
 import { refreshSequencing } from './sequencing.js';
 
-const day = z.iso.date();
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'not a phone number').nullish();
+const phone = phoneNumber.nullish();
 
 /** What the index answers. Every part is optional: the form is saved as it is filled in, on a phone too. */
 export const QuestionnaireAnswers = z
   .object({
     symptomOnset: day.nullish(),
     noSymptoms: z.boolean().optional(),
-    household: z.array(z.object({ id: z.uuid(), name: z.string().trim().min(1).max(200), identityNumber: z.string().trim().max(20).nullish(), phone }).strict()).max(30).optional(),
+    household: z.array(z.object({ id: z.uuid(), name: text({ max: 200 }), identityNumber: text({ max: 20, min: 0 }).nullish(), phone }).strict()).max(30).optional(),
     closeContacts: z
-      .array(z.object({ id: z.uuid(), name: z.string().trim().min(1).max(200), phone, context: z.string().trim().max(300).nullish(), lastContact: day.nullish() }).strict())
+      .array(z.object({ id: z.uuid(), name: text({ max: 200 }), phone, context: text({ max: 300, min: 0 }).nullish(), lastContact: day.nullish() }).strict())
       .max(100)
       .optional(),
     settings: z
@@ -32,8 +32,8 @@ export const QuestionnaireAnswers = z
         z
           .object({
             kind: z.enum(['school_class', 'workplace', 'care_home', 'home_care', 'association', 'event']),
-            name: z.string().trim().min(1).max(200),
-            schoolClass: z.string().trim().max(20).nullish(),
+            name: text({ max: 200 }),
+            schoolClass: text({ max: 20, min: 0 }).nullish(),
             date: day.nullish(),
           })
           .strict(),
@@ -41,7 +41,7 @@ export const QuestionnaireAnswers = z
       .max(30)
       .optional(),
     travelledAbroad: z.boolean().optional(),
-    travelCountry: z.string().trim().max(100).nullish(),
+    travelCountry: text({ max: 100, min: 0 }).nullish(),
   })
   .strict();
 export type QuestionnaireAnswers = z.infer<typeof QuestionnaireAnswers>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
+import { cursorParam, text } from '../platform/input/index.js';
 import * as service from './service.js';
 
 const tags = ['tracing'];
@@ -29,7 +30,7 @@ export function tracingRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Open cases by priority and deadline (audited)',
-        querystring: z.object({ mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(300).optional() }).strict(),
+        querystring: z.object({ mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: cursorParam.optional() }).strict(),
         response: { 200: z.object({ cases: z.array(CaseView), nextCursor: z.string().nullable() }) },
       },
     },
@@ -48,7 +49,7 @@ export function tracingRoutes(app: App, ctx: AppContext) {
     '/api/tracing/cases/:id/call',
     {
       config: { access: 'tracing.case.work' },
-      schema: { tags, summary: 'Record a call to the index (the first one meets the deadline)', params: CaseParams, body: z.object({ note: z.string().trim().min(1).max(5000).optional() }).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } },
+      schema: { tags, summary: 'Record a call to the index (the first one meets the deadline)', params: CaseParams, body: z.object({ note: text({ max: 5000, multiline: true }).optional() }).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } },
     },
     async (req) => service.recordCall(ctx, actorOf(req), req.params.id, req.body?.note),
   );

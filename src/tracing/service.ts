@@ -1,19 +1,21 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { toIso } from '../platform/db/sql.js';
+import { cursorCodec, instant } from '../platform/input/index.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { contactsOf } from '../identity/contacts.js';
 import { activeStaffWithRole } from '../identity/store.js';
 import { balance } from './assignment.js';
 import { tracingCases, tracingNotes } from './model.js';
 
+const queueCursor = cursorCodec(z.tuple([z.number().int().min(0).max(9), instant, z.uuid()]));
 const decodeCursor = (cursor: string): SQL => {
-  const [p, due, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!p || !due || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
-  return sql`(${tracingCases.priority}, ${tracingCases.firstCallDueAt}, ${tracingCases.id}) > (${Number(p)}, ${due}::timestamptz, ${id}::uuid)`;
+  const [priority, due, id] = queueCursor.decode(cursor);
+  return sql`(${tracingCases.priority}, ${tracingCases.firstCallDueAt}, ${tracingCases.id}) > (${priority}, ${due}::timestamptz, ${id}::uuid)`;
 };
 
 /**
@@ -51,7 +53,7 @@ export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; l
         assignedTo: c.assignedTo,
         assignedToName: c.assignedTo ? (staffNames.get(c.assignedTo) ?? null) : null,
       })),
-      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.priority}|${last.firstCallDueAt}|${last.id}`).toString('base64url') : null,
+      nextCursor: rows.length > q.limit && last ? queueCursor.encode([last.priority, toIso(last.firstCallDueAt), last.id]) : null,
     };
   });
 }

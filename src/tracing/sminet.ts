@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { text } from '../platform/input/index.js';
 import type { Transport } from '../platform/jobs/transports.js';
 
 export const SMINET_TOPIC = 'sminet.ClinicalNotification';
@@ -8,10 +9,10 @@ export const sminetKey = (caseId: string) => `sminet:${caseId}`;
 /** What the tracer adds to the case's facts: where the index was most likely infected. */
 export const SminetInput = z
   .object({
-    likelyInfectionCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. SE').default('SE'),
-    likelyInfectionPlace: z.string().trim().max(200).optional(),
+    likelyInfectionCountry: z.string().max(2).regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. SE').default('SE'),
+    likelyInfectionPlace: text({ max: 200, min: 0 }).optional(),
     setting: z.enum(['household', 'school', 'workplace', 'care_home', 'health_care', 'association', 'event', 'travel', 'unknown']).default('unknown'),
-    comment: z.string().trim().max(1000).optional(),
+    comment: text({ max: 1000, min: 0, multiline: true }).optional(),
   })
   .strict();
 export type SminetInput = z.infer<typeof SminetInput>;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { clockTime, day, dayRange, instant, municipalityCode, postalCode, text } from '../platform/input/index.js';
 import { bookingChannels, bookingStatuses, siteKinds, vaccines } from './model.js';
 import { Criteria } from './recommendations/criteria.js';
 
 export const VaccineField = z.enum(vaccines);
-const day = z.iso.date();
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const clock = clockTime;
 
 export const EligibilityView = z.object({
   eligible: z.boolean(),
@@ -33,14 +33,14 @@ export const RecommendationView = z.object({
 
 export const AddRecommendationBody = z
   .object({
-    code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'lower-case letters, digits and dashes'),
+    code: z.string().max(61).trim().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'lower-case letters, digits and dashes'),
     vaccine: VaccineField,
-    title: z.string().trim().min(5).max(200),
+    title: text({ max: 200, min: 5 }),
     priority: z.number().int().min(1).max(1000).default(100),
     validFrom: day,
     validTo: day.nullable().default(null),
     criteria: Criteria,
-    source: z.string().trim().max(300).optional(),
+    source: text({ max: 300, min: 0 }).optional(),
   })
   .strict();
 
@@ -61,11 +61,11 @@ export const SiteView = z.object({
 
 export const CreateSiteBody = z
   .object({
-    name: z.string().trim().min(2).max(200),
+    name: text({ max: 200, min: 2 }),
     kind: z.enum(siteKinds),
-    municipalityCode: z.string().regex(/^\d{4}$/, 'four digits').optional(),
-    postalCode: z.string().trim().regex(/^\d{3} ?\d{2}$/, 'five digits').transform((s) => s.replace(' ', '')).optional(),
-    streetAddress: z.string().trim().max(200).optional(),
+    municipalityCode: municipalityCode.optional(),
+    postalCode: postalCode.transform((s) => s.replace(' ', '')).optional(),
+    streetAddress: text({ max: 200, min: 0 }).optional(),
     vaccines: z.array(VaccineField).min(1).default(['covid-19']),
     slotMinutes: z.number().int().min(5).max(240).default(15),
   })
@@ -89,18 +89,19 @@ export const SiteDetailView = SiteView.extend({
 export const StaffingBody = z
   .object({ from: day, to: day, vaccinators: z.number().int().min(0).max(500), perVaccinatorPerHour: z.number().int().min(1).max(60) })
   .strict()
-  .refine((b) => b.from <= b.to, { message: 'must not be before from', path: ['to'] });
+  .superRefine(dayRange(120));
 
 export const GenerateSlotsBody = z
-  .object({ from: day, to: day, releaseAt: z.iso.datetime({ offset: true }).optional().describe('When the new times open for booking; now if not given') })
+  .object({ from: day, to: day, releaseAt: instant.optional().describe('When the new times open for booking; now if not given') })
   .strict()
-  .refine((b) => b.from <= b.to, { message: 'must not be before from', path: ['to'] });
+  .superRefine(dayRange(120));
 
 export const SlotView = z.object({ id: z.string(), siteId: z.string(), startsAt: z.string(), endsAt: z.string(), capacity: z.number(), booked: z.number(), free: z.number() });
 
 export const SlotQuery = z
   .object({ siteId: z.uuid(), from: day, to: day.optional() })
-  .strict();
+  .strict()
+  .superRefine(dayRange(31));
 
 export const AvailabilityView = z.object({
   nextFreeSlot: z.object({ siteId: z.string(), siteName: z.string(), startsAt: z.string() }).nullable(),
@@ -152,7 +153,7 @@ export const BookOnBehalfBody = z
     vaccine: VaccineField.default('covid-19'),
     withInfluenza: z.boolean().default(false),
     reason: z.enum(onBehalfReasons),
-    note: z.string().trim().max(500).optional(),
+    note: text({ max: 500, min: 0, multiline: true }).optional(),
   })
   .strict()
   .refine((b) => b.reason !== 'other' || (b.note && b.note.length >= 3), { message: 'say why when the reason is other', path: ['note'] });
@@ -188,16 +189,16 @@ export const RecordDoseBody = z
     bookingId: z.uuid().optional(),
     siteId: z.uuid(),
     vaccine: VaccineField,
-    productCode: z.string().trim().min(2).max(60),
-    batchNumber: z.string().trim().regex(/^[A-Za-z0-9-]{3,30}$/, 'letters, digits and dashes as on the vial'),
+    productCode: text({ max: 60, min: 2 }),
+    batchNumber: z.string().max(30).trim().regex(/^[A-Za-z0-9-]{3,30}$/, 'letters, digits and dashes as on the vial'),
     doseNumber: z.number().int().min(1).max(20),
-    administeredAt: z.iso.datetime({ offset: true }).optional(),
+    administeredAt: instant.optional(),
     /** When no recommendation covers the person: why the dose is given anyway. */
-    outsideRecommendation: z.string().trim().min(5).max(500).optional(),
+    outsideRecommendation: text({ max: 500, min: 5, multiline: true }).optional(),
   })
   .strict();
 
-export const RiskGroupBody = z.object({ riskGroup: z.boolean(), note: z.string().trim().max(300).optional() }).strict();
+export const RiskGroupBody = z.object({ riskGroup: z.boolean(), note: text({ max: 300, min: 0 }).optional() }).strict();
 
 export const AppointmentView = z.object({
   bookingId: z.string(),

@@ -5,7 +5,10 @@ import type { Db } from '../db/client.js';
 import { isoTimestamp, queryRows } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { actorOf, type App } from '../http/server.js';
+import { code, cursorCodec, cursorParam, day, dayRange, instant, text } from '../input/index.js';
 import { record, sealAuditLog, verifyAuditChain } from './audit.js';
+
+const auditCursor = cursorCodec(z.tuple([instant, z.uuid()]));
 
 /** How the audit routes find people without knowing the identity area's tables. */
 export interface PersonDirectory {
@@ -21,15 +24,16 @@ const Entry = z.object({ at: z.string(), actorName: z.string(), actorRole: z.str
 const SearchEntry = z.object({ id: z.string(), at: z.string(), actorName: z.string(), actorRole: z.string(), personLabel: z.string().nullable(), action: z.string(), purpose: z.string() });
 const SearchQuery = z
   .object({
-    identityNumber: z.string().trim().max(20).optional(),
-    actorId: z.string().max(100).optional(),
-    action: z.string().max(100).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    cursor: z.string().max(200).optional(),
+    identityNumber: text({ max: 20, min: 0 }).optional(),
+    actorId: code(100).optional(),
+    action: code(100).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    cursor: cursorParam.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
-  .strict();
+  .strict()
+  .superRefine(dayRange(3660));
 
 interface Row {
   id: string;
@@ -71,8 +75,7 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
       if (q.from) conds.push(sql`a.at >= (${q.from}::date::timestamp AT TIME ZONE 'Europe/Stockholm')`);
       if (q.to) conds.push(sql`a.at < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`);
       if (q.cursor) {
-        const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-        if (!at || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
+        const [at, id] = auditCursor.decode(q.cursor);
         conds.push(sql`(a.at, a.id) < (${at}::timestamptz, ${id}::uuid)`);
       }
       const rows = (await queryRows<Row>(tx, sql`SELECT a.id, ${sql.raw(isoTimestamp('a.at'))} AS at, a.actor_name, a.actor_role, a.person_id, a.action, a.purpose, '' AS region_name FROM audit_log a
@@ -82,7 +85,7 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
       const last = page.at(-1);
       return {
         entries: page.map((r) => ({ id: r.id, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, personLabel: r.person_id ? (labels.get(r.person_id) ?? null) : null, action: r.action, purpose: r.purpose })),
-        nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.at}|${last.id}`).toString('base64url') : null,
+        nextCursor: rows.length > q.limit && last ? auditCursor.encode([last.at, last.id]) : null,
       };
     });
   });

@@ -19,6 +19,7 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal error',

@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { requirePermission } from '../auth/permissions.js';
 import { loadSession, SESSION_COOKIE } from '../auth/session.js';
+import { refuseControlCharacters } from './control-characters.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -41,11 +42,17 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     bodyLimit: 1_048_576,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
+    // A path too long for the router or not decodable: answered like every other error.
+    frameworkErrors: (err, _req, reply) =>
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(reply, 414, 'The address is longer than any this API gives out', [{ field: 'url', message: 'too long' }])
+        : sendProblem(reply, 400, 'The address could not be read', [{ field: 'url', message: 'not a valid address' }]),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseControlCharacters);
 
   // Access is declared on every API route and checked here, before any handler runs.
   app.decorate('accessTable', []);
@@ -103,6 +110,11 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  // For a load balancer in front of several instances: answers only when the database does.
+  app.get('/api/health', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, async () => {
+    await ctx.database.query('SELECT 1');
+    return { status: 'ok' };
+  });
 
   for (const area of opts.areas) await area(app, ctx);
 

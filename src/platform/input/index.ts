@@ -2,3 +2,4 @@
 export { text, code, type TextOptions } from './text.js';
 export { day, instant, dayRange, daysInRange, MIN_DAY, MAX_DAY } from './dates.js';
 export { cursorCodec, cursorParam } from './cursor.js';
+export { regionCode, municipalityCode, postalCode, phone, isoWeek, clockTime } from './codes.js';

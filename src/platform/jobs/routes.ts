@@ -4,18 +4,18 @@ import type { AppContext } from '../context.js';
 import { recordMany } from '../audit/audit.js';
 import type { PersonDirectory } from '../audit/routes.js';
 import { toIso } from '../db/sql.js';
-import { AppError } from '../errors.js';
+import { cursorCodec, cursorParam, instant } from '../input/index.js';
 import { actorOf, type App } from '../http/server.js';
 import { deliveredMessages, messageChannels } from './model.js';
 
 const MessageView = z.object({ id: z.string(), channel: z.enum(messageChannels), recipient: z.string(), subject: z.string().nullable(), body: z.string(), deliveredAt: z.string(), status: z.string() });
 const InboxView = z.object({ id: z.string(), subject: z.string().nullable(), body: z.string(), deliveredAt: z.string() });
 
-const cursorOf = (m: { deliveredAt: string; id: string }) => Buffer.from(`${m.deliveredAt}|${m.id}`).toString('base64url');
+const messageCursor = cursorCodec(z.tuple([instant, z.uuid()]));
+const cursorOf = (m: { deliveredAt: string; id: string }) => messageCursor.encode([m.deliveredAt, m.id]);
 function afterCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id) throw new AppError('invalid', 'cursor: not a cursor this API gave out', 'cursor');
+  const [at, id] = messageCursor.decode(cursor);
   return or(lt(deliveredMessages.deliveredAt, at), and(eq(deliveredMessages.deliveredAt, at), lt(deliveredMessages.id, id)));
 }
 
@@ -23,7 +23,7 @@ function afterCursor(cursor: string | undefined) {
 export function messageRoutes(app: App, ctx: AppContext, people: PersonDirectory) {
   app.get(
     '/api/messages',
-    { config: { access: 'messages.delivered.read' }, schema: { tags: ['messages'], summary: 'Messages sent by the embedded transports (audited)', querystring: z.object({ channel: z.enum(messageChannels).optional(), cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(), response: { 200: z.object({ messages: z.array(MessageView), nextCursor: z.string().nullable() }) } } },
+    { config: { access: 'messages.delivered.read' }, schema: { tags: ['messages'], summary: 'Messages sent by the embedded transports (audited)', querystring: z.object({ channel: z.enum(messageChannels).optional(), cursor: cursorParam.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(), response: { 200: z.object({ messages: z.array(MessageView), nextCursor: z.string().nullable() }) } } },
     async (req) => {
       const actor = actorOf(req);
       const { channel, cursor, limit } = req.query;

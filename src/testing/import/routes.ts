@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { ResultField, TestTypeField } from '../schemas.js';
@@ -9,9 +10,9 @@ const tags = ['testing'];
 
 export const ImportBody = z
   .object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: text({ max: 255 }),
     format: z.enum(['csv', 'fhir']).optional().describe('Detected from the file name (.json = FHIR) or the content when left out'),
-    content: z.string().min(1).describe('The file as text: CSV (kit_id;test_type;result;result_time;method) or a FHIR R4 Bundle as JSON'),
+    content: z.string().min(1).max(50 * 1024 * 1024).describe('The file as text: CSV (kit_id;test_type;result;result_time;method) or a FHIR R4 Bundle as JSON'),
   })
   .strict();
 
@@ -61,7 +62,7 @@ const UnmatchedView = z.object({
   matchedSampleId: z.string().nullable(),
 });
 
-const MatchBody = z.union([z.object({ sampleId: z.uuid() }).strict(), z.object({ kitCode: z.string().trim().min(1).max(200) }).strict()]);
+const MatchBody = z.union([z.object({ sampleId: z.uuid() }).strict(), z.object({ kitCode: text({ max: 200 }) }).strict()]);
 
 /** Lab bulk import of results, and the held results a person matches by hand. */
 export function testingImportRoutes(app: App, ctx: AppContext) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, invalid } from '../../platform/errors.js';
+import { daysInRange } from '../../platform/input/index.js';
 import type { Database, Db } from '../../platform/db/client.js';
 import { isIsoWeek } from '../rules.js';
 
@@ -24,9 +25,8 @@ export function dayRange(from: string, to: string, maxDays = 366): string[] {
   if (!valid(from)) throw invalid('from', `not a date (YYYY-MM-DD): ${from}`);
   if (!valid(to)) throw invalid('to', `not a date (YYYY-MM-DD): ${to}`);
   if (from > to) throw invalid('to', 'the last day comes before the first');
-  const days = daysBetween(from, to);
-  if (days.length > maxDays) throw invalid('to', `at most ${maxDays} days at a time`);
-  return days;
+  if (daysInRange(from, to) > maxDays) throw invalid('to', `at most ${maxDays} days at a time`);
+  return daysBetween(from, to);
 }
 
 export function daysBetween(from: string, to: string): string[] {

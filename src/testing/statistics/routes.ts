@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, dayRange, isoWeek, regionCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { testTypes } from '../model.js';
@@ -7,10 +8,9 @@ import { reimbursementClaim, reimbursementCsv } from './reimbursement.js';
 import { weeklyCsv, weeklyReport, weeklyXlsx } from './weekly.js';
 
 const tags = ['testing statistics'];
-const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2021-W49');
-const WeeklyQuery = z.object({ from: isoWeek, to: isoWeek, regionId: z.string().regex(/^\d{2}$/).optional() }).strict();
-const DayQuery = z.object({ from: z.iso.date(), to: z.iso.date(), regionId: z.string().regex(/^\d{2}$/).optional() }).strict();
-const PeriodQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
+const WeeklyQuery = z.object({ from: isoWeek, to: isoWeek, regionId: regionCode.optional() }).strict();
+const DayQuery = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(366));
+const PeriodQuery = z.object({ from: day, to: day }).strict().superRefine(dayRange(731));
 const testType = z.enum(testTypes);
 
 const WeeklyRowView = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { Purpose } from '../../identity/schemas.js';
@@ -19,7 +20,7 @@ export function administrationRoutes(app: App, ctx: AppContext) {
   app.put('/api/vaccination/persons/:id/risk-group', { config: { access: 'vaccination.risk-group.record' }, schema: { tags, summary: 'Record whether the person belongs to a medical risk group', params: PersonParams, body: RiskGroupBody, response: { 200: z.object({ personId: z.string(), riskGroup: z.boolean() }) } } }, async (req) =>
     service.setRiskGroup(ctx, actorOf(req), req.params.id, req.body),
   );
-  app.get('/api/vaccination/sites/:id/appointments', { config: { access: 'vaccination.appointments.read' }, schema: { tags, summary: 'A site’s bookings on a day (audited)', params: PersonParams, querystring: z.object({ date: z.iso.date() }).strict(), response: { 200: z.object({ appointments: z.array(AppointmentView) }) } } }, async (req) => ({
+  app.get('/api/vaccination/sites/:id/appointments', { config: { access: 'vaccination.appointments.read' }, schema: { tags, summary: 'A site’s bookings on a day (audited)', params: PersonParams, querystring: z.object({ date: day }).strict(), response: { 200: z.object({ appointments: z.array(AppointmentView) }) } } }, async (req) => ({
     appointments: await service.appointments(ctx, actorOf(req), req.params.id, req.query.date),
   }));
   app.post('/api/vaccination/doses', { config: { access: 'vaccination.dose.record' }, schema: { tags, summary: 'Record a dose given, booked or not', body: RecordDoseBody, response: { 201: z.object({ dose: DoseView, next: EligibilityView.extend({ suggestedSlot: SlotView.nullable() }) }) } } }, async (req, reply) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, isoWeek, regionCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { vaccines } from '../model.js';
@@ -6,7 +7,6 @@ import { coverageCsv, coverageDimensions, coverageReport, coverageXlsx, MAX_DOSE
 
 const tags = ['vaccination coverage'];
 const access = 'vaccination.coverage.read' as const;
-const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2021-W09');
 const CoverageQuery = z
   .object({
     vaccine: z.enum(vaccines).default('covid-19'),
@@ -14,9 +14,9 @@ const CoverageQuery = z
     dose: z.coerce.number().int().min(1).max(MAX_DOSE).default(1),
     from: isoWeek,
     to: isoWeek,
-    asOf: z.iso.date().optional(),
+    asOf: day.optional(),
     lowBelow: z.coerce.number().min(0).max(1).optional(),
-    regionId: z.string().regex(/^\d{2}$/).optional(),
+    regionId: regionCode.optional(),
   })
   .strict();
 const download = (name: string) => `attachment; filename="${name}"`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, dayRange, municipalityCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { vaccines } from '../model.js';
@@ -19,7 +20,7 @@ export function vaccinationInvitationRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Build an invitation list of eligible, unvaccinated people of an area (audited)',
-        body: z.object({ recommendationId: z.uuid(), municipalityCode: z.string().regex(/^\d{4}$/).optional(), postalCodePrefix: z.string().regex(/^\d{1,5}$/, '1–5 digits of a postcode').optional(), on: z.iso.date().optional() }).strict(),
+        body: z.object({ recommendationId: z.uuid(), municipalityCode: municipalityCode.optional(), postalCodePrefix: z.string().max(5).regex(/^\d{1,5}$/, '1–5 digits of a postcode').optional(), on: day.optional() }).strict(),
       },
     },
     async (req, reply) => reply.code(201).send(await buildList(ctx, actorOf(req), req.body)),
@@ -39,7 +40,7 @@ export function vaccinationInvitationRoutes(app: App, ctx: AppContext) {
   );
   app.get(
     '/api/vaccination/invitations/cancellations',
-    { config: { access }, schema: { tags, summary: 'Bookings and cancellations by age group', querystring: z.object({ from: z.iso.date(), to: z.iso.date(), vaccine: z.enum(vaccines).default('covid-19'), listId: z.uuid().optional() }).strict() } },
+    { config: { access }, schema: { tags, summary: 'Bookings and cancellations by age group', querystring: z.object({ from: day, to: day, vaccine: z.enum(vaccines).default('covid-19'), listId: z.uuid().optional() }).strict().superRefine(dayRange(366)) } },
     async (req) => cancellationsByAgeGroup(ctx, actorOf(req), req.query),
   );
 }

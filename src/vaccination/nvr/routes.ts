@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { checkAnswerToken, recordLaterAnswer } from './answers.js';
@@ -31,7 +32,7 @@ export function vaccinationNvrRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'NVR answers a report it took earlier (202): accepted with its reference, or rejected with the reason',
         body: z
-          .object({ regionId: z.string().regex(/^\d{2}$/), messageId: z.string().max(80), status: z.enum(['accepted', 'rejected']), reference: z.string().max(200).optional(), reason: z.string().max(2000).optional() })
+          .object({ regionId: regionCode, messageId: z.string().max(80), status: z.enum(['accepted', 'rejected']), reference: z.string().max(200).optional(), reason: z.string().max(2000).optional() })
           .strict(),
       },
     },

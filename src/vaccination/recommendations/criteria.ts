@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../platform/input/index.js';
 
 /**
  * The groups a recommendation can name. Derived from the population register (care home, home care,
@@ -17,7 +18,7 @@ export const groupNames: Record<Group, string> = {
   risk_group: 'tillhör en medicinsk riskgrupp',
 };
 
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+const monthDay = z.string().max(5).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
 
 /** One way to be covered: an age range (inclusive, age on the day) and, if given, membership of one of the groups. */
 export const Cohort = z
@@ -40,7 +41,7 @@ export const SeriesSchedule = z.object({ kind: z.literal('series'), doses: z.num
 export const SeasonalSchedule = z
   .object({
     kind: z.literal('seasonal'),
-    windows: z.array(z.object({ name: z.string().trim().min(1).max(40), from: monthDay, to: monthDay }).strict()).min(1).max(4),
+    windows: z.array(z.object({ name: text({ max: 40 }), from: monthDay, to: monthDay }).strict()).min(1).max(4),
     minIntervalDays: z.number().int().min(0).max(730),
     /** Only people who have had at least this many doses already (a booster presupposes a primary series). */
     minPriorDoses: z.number().int().min(0).max(20).default(0),
@@ -53,7 +54,7 @@ export const Criteria = z
     cohorts: z.array(Cohort).min(1).max(10),
     schedule: z.discriminatedUnion('kind', [SeriesSchedule, SeasonalSchedule]),
     /** A sentence for the person: 'två påfyllnadsdoser per år, vår och höst, med sex månaders mellanrum'. */
-    offer: z.string().trim().min(3).max(300),
+    offer: text({ max: 300, min: 3 }),
   })
   .strict();
 export type Criteria = z.infer<typeof Criteria>;

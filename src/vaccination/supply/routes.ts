@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, dayRange, instant, isoWeek, text } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { forecastWeeks, listProducts, recordForecast, saveProduct, setForecastAllocations } from './forecasts.js';
@@ -7,8 +8,7 @@ import { shortages } from './shortages.js';
 import { allocateDelivery, closeVial, listDeliveries, openVial, recentVials, recordDelivery, recordWastage, stockView, wastageReport } from './stock.js';
 
 const tags = ['vaccination supply'];
-const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2021-W09');
-const productCode = z.string().trim().min(1).max(40);
+const productCode = text({ max: 40 });
 const doses = z.number().int().min(0).max(10_000_000);
 const vials = z.number().int().min(1).max(1_000_000);
 const SiteVials = z.array(z.object({ siteId: z.uuid(), vials }).strict()).max(500);
@@ -32,7 +32,7 @@ export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
   );
   app.post(
     '/api/vaccination/supply/forecasts',
-    { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Record a (changed) forecast for a product and week', body: z.object({ productCode, isoWeek, doses, reason: z.string().trim().max(500).optional() }).strict() } },
+    { config: { access: 'vaccination.supply.manage' }, schema: { tags, summary: 'Record a (changed) forecast for a product and week', body: z.object({ productCode, isoWeek, doses, reason: text({ max: 500, min: 0, multiline: true }).optional() }).strict() } },
     async (req, reply) => reply.code(201).send(await recordForecast(ctx, actorOf(req), req.body)),
   );
   app.put(
@@ -46,7 +46,7 @@ export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
     '/api/vaccination/supply/deliveries',
     {
       config: { access: 'vaccination.supply.manage' },
-      schema: { tags, summary: 'Record a received delivery (batch, expiry), optionally allocated to sites', body: z.object({ productCode, isoWeek, batchNumber: z.string().trim().min(1).max(60), expiresOn: z.iso.date(), vials, receivedAt: z.iso.datetime({ offset: true }).optional(), allocations: SiteVials.optional() }).strict() },
+      schema: { tags, summary: 'Record a received delivery (batch, expiry), optionally allocated to sites', body: z.object({ productCode, isoWeek, batchNumber: text({ max: 60 }), expiresOn: day, vials, receivedAt: instant.optional(), allocations: SiteVials.optional() }).strict() },
     },
     async (req, reply) => reply.code(201).send(await recordDelivery(ctx, actorOf(req), req.body)),
   );
@@ -66,10 +66,10 @@ export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
   );
   app.post(
     '/api/vaccination/supply/wastage',
-    { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Record unopened vials lost at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid(), vials, reason: z.enum(wastageReasons), note: z.string().trim().max(500).optional() }).strict() } },
+    { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Record unopened vials lost at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid(), vials, reason: z.enum(wastageReasons), note: text({ max: 500, min: 0, multiline: true }).optional() }).strict() } },
     async (req, reply) => reply.code(201).send(await recordWastage(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/vaccination/supply/wastage', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Wastage per site and product over a period', querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict() } }, async (req) =>
+  app.get('/api/vaccination/supply/wastage', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Wastage per site and product over a period', querystring: z.object({ from: day, to: day }).strict().superRefine(dayRange(366)) } }, async (req) =>
     wastageReport(ctx, actorOf(req), req.query),
   );
   app.get('/api/vaccination/supply/shortages', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Booked times no longer covered by expected doses, and what to do' } }, async (req) => shortages(ctx, actorOf(req)));
