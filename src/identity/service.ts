@@ -5,7 +5,7 @@ import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { publishEvent } from '../platform/jobs/outbox.js';
-import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type IdentityKind, type IdentityNumber } from './identity-number.js';
+import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type AcceptedKinds, type IdentityKind, type IdentityNumber } from './identity-number.js';
 import type { LinkIdentityNumberBody, PersonView, RegisterPersonBody } from './schemas.js';
 import * as store from './store.js';
 
@@ -13,7 +13,7 @@ import * as store from './store.js';
 export function identityNumberInput(
   field: string,
   raw: string,
-  opts: { now: Date; reserveRegion?: string; accept?: IdentityKind[] },
+  opts: { now: Date; reserveRegion?: string; accept?: AcceptedKinds },
 ): IdentityNumber {
   try {
     return parseIdentityNumber(raw, opts);
