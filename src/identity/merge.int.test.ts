@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, citizenActor, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { caseOf, positiveResult } from '../../test/positives.js';
 import { fixedClock, newSite, type SiteSetup } from '../../test/vaccination.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { addToOutbox } from '../platform/jobs/outbox.js';
@@ -113,5 +114,71 @@ describe('merging a person known by a reservnummer into the record of their pers
     const file = (await tracer({ method: 'GET', url: `/api/tracing/cases/${caseId}` })).json();
     expect(file.case).toMatchObject({ personId: real.id, identityNumber: formatIdentityNumber({ kind: 'personnummer', canonical: pnr }) });
     expect((await flagged()).find((c) => c.caseId === caseId)?.reasons).toEqual(['vaccineBreakthrough']);
+  });
+
+  it('decides what both records had: bookings numbered after the doses by time, the later risk-group declaration, one invitation, one person a week', async () => {
+    const born = '1940-02-02';
+    const reserve = await newPerson(env.ctx, { identityNumber: '19400202TB2C', idKind: 'reservnummer', issuingRegion: '18', birthDate: born });
+    const pnr = makePersonnummer(born, 456);
+    const real = await newPerson(env.ctx, { identityNumber: pnr, birthDate: born });
+    const q = (text: string, params: unknown[] = []) => env.database.query(text, params);
+
+    // One dose each (both "dose 1"), and a live covid booking each: the survivor's on the later time.
+    await givenDose(real, '2023-03-20T09:00:00Z', 1);
+    const reserveDose = await givenDose(reserve, '2023-09-25T09:00:00Z', 1);
+    const book = (personId: string, slot: number, doseNumber: number, status = 'booked') =>
+      q(`INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, starts_at, status, channel, booked_by)
+         SELECT '18', gen_random_uuid(), $1, site_id, id, 'covid-19', $3, starts_at, $4, 'on_behalf', 'test' FROM vaccination_slots WHERE id = $2 RETURNING id`, [personId, site.slots[slot]!.id, doseNumber, status]);
+    const [early] = (await book(reserve.id, 0, 2)) as { id: string }[];
+    const [late] = (await book(real.id, 1, 2)) as { id: string }[];
+    // An attended booking under the reservnummer, with the dose given at it.
+    const [attended] = (await book(reserve.id, 2, 1, 'attended')) as { id: string }[];
+    await q('UPDATE vaccination_doses SET booking_id = $1 WHERE id = $2', [attended!.id, reserveDose]);
+
+    // Risk group: declared later on the reservnummer's record.
+    await q(`INSERT INTO vaccination_person_attributes (region_id, person_id, risk_group, risk_group_note, updated_by, updated_at) VALUES
+      ('18', $1, false, null, 'a', '2023-01-01T00:00:00Z'), ('18', $2, true, 'diabetes', 'b', '2023-06-01T00:00:00Z')`, [real.id, reserve.id]);
+
+    // Both on one invitation list: a letter to one, an SMS to the other.
+    const [list] = (await q(`INSERT INTO vaccination_invitation_lists (region_id, recommendation_id, vaccine, title, municipality_code, built_for, created_by)
+      VALUES ('18', gen_random_uuid(), 'covid-19', 'Höstens dos', '1880', '2023-09-01', 'test') RETURNING id`)) as { id: string }[];
+    await q(`INSERT INTO vaccination_invitations (region_id, list_id, person_id, dose_number, eligible_from, letter_at, sms_at, reminders) VALUES
+      ('18', $1, $2, 1, '2023-09-01', '2023-09-02T08:00:00Z', null, 0), ('18', $1, $3, 1, '2023-09-01', null, '2023-09-03T08:00:00Z', 1)`, [list!.id, real.id, reserve.id]);
+
+    // Tested in the same week under both numbers; and named as someone's contact under the reservnummer.
+    const sampler = await staff('sampler');
+    for (const [person, takenAt] of [[real, '2023-10-09T08:00:00Z'], [reserve, '2023-10-11T08:00:00Z']] as const) {
+      expect((await sampler({ method: 'POST', url: '/api/testing/samples', payload: { personId: person.id, testType: 'pcr', takenAt } })).statusCode).toBe(201);
+    }
+    const individuals = async () => ((await q("SELECT individuals, tests FROM test_week_counts WHERE region_id = '18' AND week = '2023-W41' AND test_type = 'pcr' AND NOT other")) as { individuals: number; tests: number }[])[0];
+    const before = await individuals();
+    const index = await newPerson(env.ctx, { birthDate: '1970-01-01' });
+    await positiveResult(env, index, '2023-10-10T08:00:00Z');
+    await q(`INSERT INTO tracing_contacts (region_id, id, case_id, person_id, name, relation, named_at) VALUES ('18', gen_random_uuid(), $1, $2, 'Granne', 'close', now())`, [await caseOf(env, index.id), reserve.id]);
+    await env.worker.drain();
+
+    const coordinator = await staff('vaccine_coordinator');
+    expect((await coordinator({ method: 'POST', url: `/api/persons/${reserve.id}/identity-numbers`, payload: { identityNumber: pnr, reason: 'Personnummer tilldelat' } })).statusCode).toBe(200);
+
+    const bookings = await q('SELECT id, person_id, dose_number, status FROM vaccination_bookings WHERE id = ANY($1::uuid[]) ORDER BY starts_at', [[early!.id, late!.id, attended!.id]]);
+    expect(bookings).toEqual([
+      { id: early!.id, person_id: real.id, dose_number: 3, status: 'booked' },
+      { id: late!.id, person_id: real.id, dose_number: 4, status: 'booked' },
+      { id: attended!.id, person_id: real.id, dose_number: 2, status: 'attended' },
+    ]);
+    expect(await q('SELECT person_id, risk_group, risk_group_note FROM vaccination_person_attributes WHERE person_id = ANY($1::uuid[])', [[real.id, reserve.id]])).toEqual([
+      { person_id: real.id, risk_group: true, risk_group_note: 'diabetes' },
+    ]);
+    const invited = (await q('SELECT person_id, letter_at, sms_at, reminders FROM vaccination_invitations WHERE list_id = $1', [list!.id])) as { person_id: string; letter_at: unknown; sms_at: unknown; reminders: number }[];
+    expect(invited).toHaveLength(1);
+    expect(invited[0]).toMatchObject({ person_id: real.id, reminders: 1 });
+    expect([invited[0]!.letter_at, invited[0]!.sms_at].map((t) => new Date(t as string).toISOString())).toEqual(['2023-09-02T08:00:00.000Z', '2023-09-03T08:00:00.000Z']);
+
+    // The week's rollup counts the person once (two tests, one individual), as a recount of the samples does.
+    expect(await individuals()).toEqual({ individuals: before!.individuals - 1, tests: before!.tests });
+    const [recount] = (await q("SELECT count(DISTINCT person_id)::int AS individuals FROM samples WHERE region_id = '18' AND taken_week = '2023-W41' AND test_type = 'pcr' AND provider IS NULL")) as { individuals: number }[];
+    expect(recount!.individuals).toBe(before!.individuals - 1);
+    expect(await q('SELECT 1 FROM test_week_persons WHERE person_id = $1', [reserve.id])).toEqual([]);
+    expect(await rowsOf('tracing_contacts', real.id)).toHaveLength(1);
   });
 });
