@@ -92,6 +92,11 @@ describe('merging a person known by a reservnummer into the record of their pers
     expect(record.bookings).toEqual([expect.objectContaining({ id: booking.json().bookings[0].id, vaccine: 'influenza', doseNumber: 1, status: 'booked' })]);
     expect(record.eligibility.covid).toMatchObject({ eligible: false, doseNumber: 3, from: '2024-04-02' });
     expect((await citizen({ method: 'GET', url: '/api/vaccination/my' })).json().me.doses).toHaveLength(2);
+    // The old id still leads to the person: the record read and the risk group written through it are the survivor's.
+    const viaOld = (await coordinator({ method: 'GET', url: `/api/vaccination/persons/${reserve.id}?purpose=vaccination` })).json();
+    expect(viaOld).toMatchObject({ person: { id: real.id }, doses: [{ id: springDose }, { id: autumnDose }] });
+    expect((await coordinator({ method: 'PUT', url: `/api/vaccination/persons/${reserve.id}/risk-group`, payload: { riskGroup: true } })).json()).toEqual({ personId: real.id, riskGroup: true });
+    expect(await rowsOf('vaccination_person_attributes', reserve.id)).toEqual([]);
 
     // Coverage counts the person once, with both doses.
     const coverage = (await coordinator({ method: 'GET', url: '/api/vaccination/coverage?by=municipality&dose=2&from=2023-W01&to=2023-W42&asOf=2023-10-16' })).json();
