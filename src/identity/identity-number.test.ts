@@ -225,7 +225,7 @@ describe('parseIdentityNumber: reservnummer', () => {
   it("must match the issuing region's format", () => {
     expect(reasonOf('19850312TA1B', { reserveRegion: '01' })).toBe('reserve-format');
     expect(tryParseIdentityNumber('19850312TA1B', { now: NOW, reserveRegion: '01' })).toMatchObject({
-      message: `Numret är inget reservnummer från region 01, som har formen 992024000017 / Not a reservnummer of region 01: expected ${reserveNumberFormats['01']!.description}`,
+      message: `Numret är inget reservnummer från region 01; de ser ut som 992024000017 / Not a reservnummer of region 01: expected ${reserveNumberFormats['01']!.description}`,
     });
     expect(reasonOf('19850312TA1B', { reserveRegion: '25' })).toBe('ok'); // default format
     // Digits only: told what is wrong with it as a personnummer, even where reservnummer are digits too.

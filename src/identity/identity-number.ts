@@ -479,10 +479,10 @@ export function parseIdentityNumber(input: string, opts: ParseOptions): Identity
   // Digits and separators only: most likely a mistyped personnummer, so say what is wrong with it as one.
   if (acceptsNational && (!acceptsReserve || region === undefined || /^[\d+-]+$/.test(trimmed))) throw malformedNational(trimmed);
   const format = reserveNumberFormatFor(region ?? '');
-  if (region === undefined) fail('reserve-format', say(`Numret är inget reservnummer, som till exempel ${format.example}`, `Not a reservnummer, such as ${format.example}`));
+  if (region === undefined) fail('reserve-format', say(`Numret är inget reservnummer; ett sådant ser ut som ${format.example}`, `Not a reservnummer, such as ${format.example}`));
   return fail(
     'reserve-format',
-    say(`Numret är inget reservnummer från region ${region}, som har formen ${format.example}`, `Not a reservnummer of region ${region}: expected ${format.description}`),
+    say(`Numret är inget reservnummer från region ${region}; de ser ut som ${format.example}`, `Not a reservnummer of region ${region}: expected ${format.description}`),
   );
 }
 
