@@ -12,21 +12,23 @@ import { authRoutes } from './identity/auth-routes.js';
 import { personDirectory } from './identity/directory.js';
 import { identityRoutes } from './identity/routes.js';
 import { staffRoutes } from './identity/staff-routes.js';
+import { PERSONS_MERGED } from './identity/events.js';
 import { POSITIVE_RESULT_REGISTERED, RESULTS_ANSWERED } from './testing/events.js';
-import { openCaseOnPositive } from './tracing/handlers.js';
+import { moveTracingToSurvivor, openCaseOnPositive } from './tracing/handlers.js';
 import { tracingRoutes } from './tracing/routes.js';
 import { tracingCaseRoutes } from './tracing/case-routes.js';
 import { tracingQuestionnaireRoutes } from './tracing/questionnaire-routes.js';
 import { tracingOutbreakRoutes } from './tracing/outbreak-routes.js';
 import { tracingFollowUpRoutes } from './tracing/follow-up-routes.js';
 import { embeddedSminetTransport, SMINET_TOPIC } from './tracing/sminet.js';
-import { sendAnswers } from './testing/handlers.js';
+import { moveTestingToSurvivor, sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
 import { testingImportRoutes } from './testing/import/routes.js';
 import { vaccinationRoutes } from './vaccination/routes.js';
 import { vaccinationSupplyRoutes } from './vaccination/supply/routes.js';
 import { DOSE_RECORDED } from './vaccination/events.js';
+import { moveVaccinationToSurvivor } from './vaccination/handlers.js';
 import { reportDoseToNvr } from './vaccination/nvr/handlers.js';
 import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
 import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
@@ -45,6 +47,11 @@ export function createContext(database: Database, config: Config, clock: Clock =
   // Dose reports go to NVR through the configured integration, or to the embedded register in a demo.
   outbox.useTransport(NVR_REPORT, nvrTransport(config.nvrWebhookUrl ? webhookNvrWire(config.nvrWebhookUrl) : embeddedNvrWire));
   outbox.on(DOSE_RECORDED, 'vaccination.reportToNvr', reportDoseToNvr);
+  // A merge of persons is followed by every area that keeps person ids, in the merge's own transaction.
+  // Tracing comes after vaccination: its sequencing judges a vaccine breakthrough on the merged doses.
+  outbox.onPublish(PERSONS_MERGED, 'testing.moveToSurvivor', moveTestingToSurvivor);
+  outbox.onPublish(PERSONS_MERGED, 'vaccination.moveToSurvivor', moveVaccinationToSurvivor);
+  outbox.onPublish(PERSONS_MERGED, 'tracing.moveToSurvivor', moveTracingToSurvivor);
   return { database, config, clock, outbox };
 }
 

@@ -71,7 +71,7 @@ let serial = 0;
 export async function newPerson(ctx: AppContext, p: Partial<NewPerson> & { regionId?: string } = {}): Promise<{ id: string; identityNumber: string; regionId: string }> {
   const regionId = p.regionId ?? ctx.config.regionId;
   const birthDate = p.birthDate ?? '1980-05-17';
-  const identityNumber = p.identityNumber ?? makePersonnummer(birthDate, (serial++ * 7) % 1000);
+  const identityNumber = p.identityNumber ?? makePersonnummer(birthDate, 1 + ((serial++ * 7) % 999)); // birth number 000 is never issued
   const [id] = await insertPersons(ctx.database.db, regionId, [
     { givenName: 'Test', familyName: `Person${serial}`, idKind: 'personnummer', legalSex: 'female', synthetic: true, ...p, birthDate, identityNumber },
   ]);

@@ -15,6 +15,7 @@ import {
   reserveNumberFormats,
   reserveNumberInput,
   tryParseIdentityNumber,
+  type AcceptedKinds,
   type IdentityKind,
   type IdentityNumberReason,
 } from './identity-number.js';
@@ -55,6 +56,12 @@ describe('parseIdentityNumber: valid numbers', () => {
     ['121212+1212', NOW, 'personnummer', '191212121212', '1912-12-12', 'male'],
     ['701063-2391', NOW, 'samordningsnummer', '197010632391', '1970-10-03', 'male'],
     ['19701063-2391', NOW, 'samordningsnummer', '197010632391', '1970-10-03', 'male'],
+    // Published examples from outside this code base: Skatteverket's Tolvan Tolvansson and Wikipedia's 811228-9874.
+    ['19121212-1212', NOW, 'personnummer', '191212121212', '1912-12-12', 'male'],
+    ['811228-9874', NOW, 'personnummer', '198112289874', '1981-12-28', 'male'],
+    // Birth numbers at the edges of what is issued: 001 and 999.
+    [withCheck('811218001'), NOW, 'personnummer', makePersonnummer('1981-12-18', 1), '1981-12-18', 'male'],
+    [withCheck('811218999'), NOW, 'personnummer', makePersonnummer('1981-12-18', 999), '1981-12-18', 'male'],
     [withCheck('000229124'), NOW, 'personnummer', makePersonnummer('2000-02-29', 124), '2000-02-29', 'female'],
     [makePersonnummer('2024-02-29', 2), NOW, 'personnummer', makePersonnummer('2024-02-29', 2), '2024-02-29', 'female'],
     [`000289-${makePersonnummer('2000-02-29', 981, { coordination: true }).slice(8)}`, NOW, 'samordningsnummer', makePersonnummer('2000-02-29', 981, { coordination: true }), '2000-02-29', 'male'],
@@ -83,18 +90,29 @@ describe('parseIdentityNumber: valid numbers', () => {
 describe('parseIdentityNumber: refusals', () => {
   it.each<[string, string, IdentityNumberReason]>([
     ['empty', '   ', 'empty'],
-    ['letters', 'abcdef-ghij', 'format'],
-    ['too short', '81121-9876', 'format'],
-    ['odd separator', '811218*9876', 'format'],
-    ["'+' with a century", '19811218+9876', 'format'],
-    ['impossible century', '17811218-9876', 'format'],
+    ['letters', 'abcdef-ghij', 'characters'],
+    ['a letter among the digits', '811218-98A6', 'characters'],
+    ['a space for the dash', '811218 9876', 'characters'],
+    ['odd separator', '811218*9876', 'characters'],
+    ['9 digits', '81121-9876', 'length'],
+    ['11 digits', '1981121-8987', 'length'],
+    ['13 digits', '1981121898761', 'length'],
+    ["'+' with a century", '19811218+9876', 'separator'],
+    ['dash in the wrong place', '81121-89876', 'separator'],
+    ['two dashes', '811218--9876', 'separator'],
+    ['century 17', '17811218-9876', 'century'],
+    ['century 21', '21811218-9876', 'century'],
     ['bad check digit', '811218-9875', 'check-digit'],
     ['bad check digit, 12 digits', '198112189875', 'check-digit'],
+    ['birth number 000', withCheck('811218000'), 'serial'],
+    ['birth number 000, 12 digits', makePersonnummer('1981-12-18', 0), 'serial'],
+    ['birth number 000, samordningsnummer', makePersonnummer('1970-10-03', 0, { coordination: true }), 'serial'],
     ['month 13', withCheck('811318987'), 'date'],
     ['month 00', withCheck('810018987'), 'date'],
     ['day 00', withCheck('811200987'), 'date'],
     ['31 April', withCheck('810431987'), 'date'],
     ['day 45 (neither birth day nor samordningsnummer)', withCheck('811245987'), 'date'],
+    ['samordningsnummer day 60', withCheck('811260987'), 'date'],
     ['samordningsnummer day 92', withCheck('811292987'), 'date'],
     ['29 February 1900', `19${withCheck('000229124').replace('-', '')}`, 'date'],
     ["29 February 1900 via '+'", withCheck('000229124').replace('-', '+'), 'date'],
@@ -107,26 +125,65 @@ describe('parseIdentityNumber: refusals', () => {
     expect(() => parseIdentityNumber(input, { now: NOW })).toThrow(InvalidIdentityNumber);
   });
 
-  it('explains the check digit without echoing the number', () => {
+  it('says only that the check digit does not match, never which digit would', () => {
     const r = tryParseIdentityNumber('811218-9875', { now: NOW });
-    expect(r).toEqual({ ok: false, reason: 'check-digit', message: 'check digit is 5, expected 6' });
+    expect(r).toEqual({ ok: false, reason: 'check-digit', message: 'Kontrollsiffran stämmer inte; kontrollera numret / The check digit does not match; check the number' });
+    if (!r.ok) expect(r.message).not.toMatch(/\d/);
+  });
+
+  it('gives each format problem its own message, Swedish first', () => {
+    const messageOf = (input: string) => {
+      const r = tryParseIdentityNumber(input, { now: NOW });
+      return r.ok ? 'ok' : r.message;
+    };
+    const messages = {
+      characters: messageOf('811218-98A6'),
+      length: messageOf('81121-9876'),
+      plus: messageOf('19811218+9876'),
+      misplaced: messageOf('81121-89876'),
+      century: messageOf('17811218-9876'),
+    };
+    expect(messages.characters).toMatch(/^Numret innehåller tecken .* \/ The number contains characters/);
+    expect(messages.length).toBe(
+      'Numret har 9 siffror; ett personnummer har 10 (ÅÅMMDD-NNNK) eller 12 (ÅÅÅÅMMDD-NNNK) / The number has 9 digits; a personnummer has 10 (YYMMDD-NNNC) or 12 (YYYYMMDD-NNNC)',
+    );
+    expect(messages.plus).toMatch(/^Plustecknet hör bara till den tiosiffriga formen.* \/ '\+' belongs only in the ten-digit form/);
+    expect(messages.misplaced).toMatch(/^Bindestrecket eller plustecknet står före de fyra sista siffrorna.* \/ The '-' or '\+' goes before the last four digits/);
+    expect(messages.century).toBe('Århundradet 17 är omöjligt: ett tolvsiffrigt personnummer börjar med 18, 19 eller 20 / Century 17 is impossible: a 12-digit personnummer starts with 18, 19 or 20');
+    expect(new Set(Object.values(messages)).size).toBe(5);
   });
 
   it('names the offending date part', () => {
-    expect(tryParseIdentityNumber(withCheck('811318987'), { now: NOW })).toMatchObject({ message: 'month 13 does not exist' });
-    expect(tryParseIdentityNumber(`20${withCheck('230229124').replace('-', '')}`, { now: NOW })).toMatchObject({ message: '2023-02 has no day 29' });
+    expect(tryParseIdentityNumber(withCheck('811318987'), { now: NOW })).toMatchObject({
+      message: 'Födelsedatumet finns inte: det finns ingen månad 13 / The birth date does not exist: there is no month 13',
+    });
+    expect(tryParseIdentityNumber(`20${withCheck('230229124').replace('-', '')}`, { now: NOW })).toMatchObject({
+      message: 'Födelsedatumet finns inte: 2023-02 har ingen dag 29 / The birth date does not exist: 2023-02 has no day 29',
+    });
+    expect(tryParseIdentityNumber(withCheck('811218000'), { now: NOW })).toMatchObject({ message: 'Födelsenummer 000 delas aldrig ut / Birth number 000 is never issued' });
   });
 
   it('accepts only the kinds asked for', () => {
-    const eId = { accept: ['personnummer', 'samordningsnummer'] as IdentityKind[] };
+    const eId = { accept: ['personnummer', 'samordningsnummer'] } as const;
     expect(reasonOf('811218-9876', eId)).toBe('ok');
     expect(reasonOf('701063-2391', eId)).toBe('ok');
-    expect(reasonOf('19850312TA1B', { ...eId, reserveRegion: '18' })).toBe('format');
-    expect(reasonOf('701063-2391', { accept: ['personnummer'] })).toBe('format');
+    expect(reasonOf('19850312TA1B', { ...eId, reserveRegion: '18' })).toBe('characters');
+    expect(reasonOf('701063-2391', { accept: ['personnummer'] })).toBe('not-accepted');
     expect(tryParseIdentityNumber('701063-2391', { now: NOW, accept: ['personnummer'] })).toMatchObject({
-      message: 'a samordningsnummer is not accepted here, only personnummer',
+      message: 'Ett samordningsnummer tas inte emot här, bara personnummer / A samordningsnummer is not accepted here, only personnummer',
     });
-    expect(reasonOf('811218-9876', { accept: ['reservnummer'], reserveRegion: '18' })).toBe('format');
+    expect(tryParseIdentityNumber('811218-9876', { now: NOW, accept: ['reservnummer', 'samordningsnummer'] })).toMatchObject({
+      reason: 'not-accepted',
+      message: 'Ett personnummer tas inte emot här, bara reservnummer eller samordningsnummer / A personnummer is not accepted here, only reservnummer or samordningsnummer',
+    });
+    expect(reasonOf('811218-9876', { accept: ['reservnummer'], reserveRegion: '18' })).toBe('not-accepted');
+  });
+
+  it('refuses to run with no kind accepted: at compile time, and at run time for a list built empty', () => {
+    // @ts-expect-error an empty list of kinds is not an AcceptedKinds
+    expect(() => parseIdentityNumber('811218-9876', { now: NOW, accept: [] })).toThrow(RangeError);
+    const none = ([] as IdentityKind[]) as unknown as AcceptedKinds;
+    expect(() => identityNumberField({ now: () => NOW, accept: none }).safeParse('811218-9876')).toThrow(RangeError);
   });
 });
 
@@ -150,20 +207,54 @@ describe('parseIdentityNumber: reservnummer', () => {
     expect(reasonOf('992024000017')).toBe('reserve-region-required');
     expect(reasonOf('19850312TA1B', { reserveRegion: '1' })).toBe('reserve-region-required');
     expect(reasonOf('19850312TA1B', { reserveRegion: '02' })).toBe('reserve-region-required'); // no county 02
-    expect(reasonOf('hello')).toBe('format');
+    expect(reasonOf('19850312TA1B', { reserveRegion: '99' })).toBe('reserve-region-required');
+    expect(tryParseIdentityNumber('19850312TA1B', { now: NOW, reserveRegion: '99' })).toMatchObject({ message: expect.stringMatching(/^Regionen som gav ut reservnumret ska anges med sin länskod.* \/ The region/) });
+    expect(tryParseIdentityNumber('19850312TA1B', { now: NOW })).toMatchObject({ message: expect.stringMatching(/^Ett reservnummer tas bara emot tillsammans med regionen/) });
+    expect(reasonOf('hello')).toBe('characters');
+    expect(reasonOf('hello', { accept: ['reservnummer'] })).toBe('reserve-format');
+  });
+
+  it('does not let a bad issuing region hide what is wrong with a number shaped like a personnummer', () => {
+    for (const region of ['99', '00', '02', '1']) {
+      expect(reasonOf('811218-9875', { reserveRegion: region })).toBe('check-digit');
+      expect(reasonOf(withCheck('811218000'), { reserveRegion: region })).toBe('serial');
+      expect(reasonOf('811218-9876', { reserveRegion: region })).toBe('ok');
+    }
   });
 
   it("must match the issuing region's format", () => {
     expect(reasonOf('19850312TA1B', { reserveRegion: '01' })).toBe('reserve-format');
     expect(tryParseIdentityNumber('19850312TA1B', { now: NOW, reserveRegion: '01' })).toMatchObject({
-      message: expect.stringContaining(reserveNumberFormats['01']!.description),
+      message: `Numret är inget reservnummer från region 01; de ser ut som 992024000017 / Not a reservnummer of region 01: expected ${reserveNumberFormats['01']!.description}`,
     });
     expect(reasonOf('19850312TA1B', { reserveRegion: '25' })).toBe('ok'); // default format
+    // Digits only: told what is wrong with it as a personnummer, even where reservnummer are digits too.
+    expect(reasonOf('81121-9876', { reserveRegion: '01' })).toBe('length');
   });
 
   it('checks an embedded birth date', () => {
     expect(reasonOf('19851312TA1B', { reserveRegion: '18' })).toBe('date');
+    expect(tryParseIdentityNumber('19851312TA1B', { now: NOW, reserveRegion: '18' })).toMatchObject({ message: expect.stringMatching(/^Reservnumrets födelsedatum finns inte: det finns ingen månad 13/) });
     expect(reasonOf('20300312TA1B', { reserveRegion: '18' })).toBe('future-date');
+  });
+
+  // Region 12 writes the birth date with or without the century; the short form is a date too, not any six digits.
+  it.each<[string, IdentityNumberReason | 'ok', string | null]>([
+    ['19850312DA0B', 'ok', '1985-03-12'],
+    ['850312DA0B', 'ok', '1985-03-12'],
+    ['000229DA0B', 'ok', '2000-02-29'],
+    ['250615DA0B', 'ok', '2025-06-15'], // today
+    ['250616DA0B', 'ok', '1925-06-16'], // tomorrow a century ago: the most recent such day not in the future
+    ['010229DA0B', 'date', null], // neither 1901 nor 2001 was a leap year
+    ['851312DA0B', 'date', null],
+    ['850012DA0B', 'date', null],
+    ['850300DA0B', 'date', null],
+    ['850431DA0B', 'date', null],
+    ['999999DA0B', 'date', null],
+    ['19851312DA0B', 'date', null],
+  ])('region 12: %s → %s', (input, reason, birthDate) => {
+    expect(reasonOf(input, { reserveRegion: '12' })).toBe(reason);
+    if (birthDate) expect(parseIdentityNumber(input, { now: NOW, reserveRegion: '12' }).birthDate).toBe(birthDate);
   });
 
   it('lets a valid national number win, and a failing one that fits the region be a reservnummer', () => {
@@ -212,6 +303,12 @@ describe('format and mask', () => {
     expect(maskIdentityNumber('19850312TA1B')).toBe('19850312-****');
     expect(maskIdentityNumber('123')).toBe('****');
   });
+
+  it("keeps the '+' of someone aged 100 or more, so that the century is not lost", () => {
+    expect(maskIdentityNumber('121212+1212')).toBe('121212+****');
+    expect(maskIdentityNumber('121212-1212')).toBe('121212-****');
+    expect(maskIdentityNumber('191212121212')).toBe('19121212-****');
+  });
 });
 
 describe('ageOn and makePersonnummer', () => {
@@ -236,7 +333,7 @@ describe('ageOn and makePersonnummer', () => {
 describe('properties', () => {
   const today = Date.UTC(2025, 5, 15);
   const birthDateArb = fc.integer({ min: Date.UTC(1800, 0, 1), max: today }).map((ms) => new Date(ms).toISOString().slice(0, 10));
-  const serialArb = fc.integer({ min: 0, max: 999 });
+  const serialArb = fc.integer({ min: 1, max: 999 });
 
   it('makePersonnummer → parse round-trips birth date, kind and sex', () => {
     fc.assert(
@@ -282,6 +379,17 @@ describe('properties', () => {
     );
   });
 
+  it('refuses birth number 000 on every date, in every form', () => {
+    fc.assert(
+      fc.property(birthDateArb, fc.boolean(), (birthDate, coordination) => {
+        const canonical = makePersonnummer(birthDate, 0, { coordination });
+        for (const form of [canonical, `${canonical.slice(0, 8)}-${canonical.slice(8)}`, `${canonical.slice(2, 8)}-${canonical.slice(8)}`]) {
+          expect(reasonOf(form, { reserveRegion: '18' })).toBe('serial');
+        }
+      }),
+    );
+  });
+
   it('refuses arbitrary input only with InvalidIdentityNumber', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), fc.option(fc.constantFrom('01', '12', '13', '18', '25')), (input, region) => {
@@ -302,12 +410,12 @@ describe('zod fields', () => {
     const result = identityNumberField({ now: () => NOW }).safeParse('811218-9875');
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ code: 'custom', message: 'check digit is 5, expected 6', params: { reason: 'check-digit' } }),
+      expect.objectContaining({ code: 'custom', message: expect.stringContaining('The check digit does not match'), params: { reason: 'check-digit' } }),
     ]);
     const reserve = identityNumberField({ now: () => NOW }).safeParse('19850312TA1B');
     expect(reserve.error?.issues[0]).toMatchObject({ params: { reason: 'reserve-region-required' } });
     const onlyPnr = identityNumberField({ now: () => NOW, accept: ['personnummer'] }).safeParse('701063-2391');
-    expect(onlyPnr.error?.issues[0]).toMatchObject({ params: { reason: 'format' } });
+    expect(onlyPnr.error?.issues[0]).toMatchObject({ params: { reason: 'not-accepted' } });
   });
 
   it('reserveNumberInput takes a reservnummer with its region', () => {
@@ -316,8 +424,10 @@ describe('zod fields', () => {
     const wrong = schema.safeParse({ number: '19850312TA1B', issuingRegion: '01' });
     expect(wrong.error?.issues[0]).toMatchObject({ path: ['number'], params: { reason: 'reserve-format' } });
     const national = schema.safeParse({ number: '811218-9876', issuingRegion: '18' });
-    expect(national.error?.issues[0]).toMatchObject({ path: ['number'], params: { reason: 'format' } });
-    const badRegion = schema.safeParse({ number: '19850312TA1B', issuingRegion: 'Örebro' });
-    expect(badRegion.error?.issues[0]).toMatchObject({ path: ['issuingRegion'] });
+    expect(national.error?.issues[0]).toMatchObject({ path: ['number'], params: { reason: 'not-accepted' } });
+    for (const issuingRegion of ['Örebro', '99', '02']) {
+      const badRegion = schema.safeParse({ number: '19850312TA1B', issuingRegion });
+      expect(badRegion.error?.issues).toEqual([expect.objectContaining({ path: ['issuingRegion'], message: 'En länskod, till exempel 18 / A county code, such as 18' })]);
+    }
   });
 });

@@ -3,7 +3,8 @@
  * regions' own reservnummer. Pure: the caller passes `now`, and every calendar decision (century,
  * "not in the future", age) uses the date in Europe/Stockholm, never the machine's time zone.
  *
- * Messages never contain the whole number, so they are safe to log and to show in lists.
+ * Messages never contain the whole number, so they are safe to log and to show in lists; they are written
+ * Swedish first, then English ("… / …"), and each reason has its own wording, so a person learns what to fix.
  */
 import { z } from 'zod';
 
@@ -23,10 +24,21 @@ export interface IdentityNumber {
 
 export type IdentityNumberReason =
   | 'empty'
-  | 'format'
+  /** Letters, spaces or other signs where a personnummer has digits. */
+  | 'characters'
+  /** Not 10 or 12 digits. */
+  | 'length'
+  /** 12 digits starting with anything but 18, 19 or 20. */
+  | 'century'
+  /** '-' or '+' in the wrong place, more than one, or '+' on the 12-digit form. */
+  | 'separator'
   | 'check-digit'
+  /** Birth number 000, which Skatteverket never issues. */
+  | 'serial'
   | 'date'
   | 'future-date'
+  /** A valid number of a kind this place does not take (a samordningsnummer where only personnummer will do). */
+  | 'not-accepted'
   | 'reserve-region-required'
   | 'reserve-format';
 
@@ -40,12 +52,15 @@ export class InvalidIdentityNumber extends Error {
   }
 }
 
+/** At least one kind: a place that accepts no identity number at all has no use for the parser. */
+export type AcceptedKinds = readonly [IdentityKind, ...IdentityKind[]];
+
 export interface ParseOptions {
   now: Date;
   /** County code of the region that issued the number; required to accept a reservnummer. */
   reserveRegion?: string;
   /** Kinds to accept; all by default. */
-  accept?: IdentityKind[];
+  accept?: AcceptedKinds;
 }
 
 export type ParseResult =
@@ -132,7 +147,12 @@ export function luhnCheckDigit(nineDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** A canonical 12-digit number with a correct check digit; serial is the birth number NNN (its last digit gives the legal sex). */
+/**
+ * A canonical 12-digit number with a correct check digit; serial is the birth number NNN (its last digit gives
+ * the legal sex). Serial 0 makes a number Skatteverket never issues, which the parser refuses: builders of
+ * people use 1–999 (0 is allowed here so that tests can build that refusal, and bulk loaders that never parse
+ * their numbers back keep working).
+ */
 export function makePersonnummer(birthDate: string, serial: number, opts: { coordination?: boolean } = {}): string {
   const { y, m, d } = parseIsoDate(birthDate);
   if (!Number.isInteger(serial) || serial < 0 || serial > 999) throw new RangeError('serial must be an integer 0..999');
@@ -146,8 +166,49 @@ export function makePersonnummer(birthDate: string, serial: number, opts: { coor
 /** Ten digits with '-', '+' or no separator, or twelve digits (centuries 18–20) with '-' or none. */
 const NATIONAL_SHAPE = /^(?:(\d{6})([-+]?)|((?:18|19|20)\d{6})(-?))(\d{4})$/;
 
+/** A message for people: Swedish first, then English. */
+const say = (sv: string, en: string) => `${sv} / ${en}`;
+
 function fail(reason: IdentityNumberReason, message: string): never {
   throw new InvalidIdentityNumber(reason, message);
+}
+
+/**
+ * Why a string that is not shaped like a personnummer is not one: letters or other signs, the number of
+ * digits, the century, or where the separator stands. Says which, never the number itself.
+ */
+function malformedNational(s: string): InvalidIdentityNumber {
+  const refuse = (reason: IdentityNumberReason, sv: string, en: string) => new InvalidIdentityNumber(reason, say(sv, en));
+  if (/[^\d+-]/.test(s)) {
+    return refuse(
+      'characters',
+      'Numret innehåller tecken som inte finns i ett personnummer (bokstäver, mellanslag eller andra tecken); det består av siffror med - eller + före de fyra sista',
+      'The number contains characters a personnummer does not have (letters, spaces or other signs); it is digits with - or + before the last four',
+    );
+  }
+  const digits = s.replace(/[+-]/g, '');
+  if (digits.length !== 10 && digits.length !== 12) {
+    return refuse(
+      'length',
+      `Numret har ${digits.length} siffror; ett personnummer har 10 (ÅÅMMDD-NNNK) eller 12 (ÅÅÅÅMMDD-NNNK)`,
+      `The number has ${digits.length} digits; a personnummer has 10 (YYMMDD-NNNC) or 12 (YYYYMMDD-NNNC)`,
+    );
+  }
+  if (digits.length === 12 && !/^(?:18|19|20)/.test(digits)) {
+    return refuse(
+      'century',
+      `Århundradet ${digits.slice(0, 2)} är omöjligt: ett tolvsiffrigt personnummer börjar med 18, 19 eller 20`,
+      `Century ${digits.slice(0, 2)} is impossible: a 12-digit personnummer starts with 18, 19 or 20`,
+    );
+  }
+  if (digits.length === 12 && s.includes('+')) {
+    return refuse(
+      'separator',
+      'Plustecknet hör bara till den tiosiffriga formen (ÅÅMMDD+NNNK) för den som fyllt 100; med århundradet skrivs bindestreck',
+      "'+' belongs only in the ten-digit form (YYMMDD+NNNC) of someone aged 100 or more; with the century, write '-'",
+    );
+  }
+  return refuse('separator', 'Bindestrecket eller plustecknet står före de fyra sista siffrorna, och bara där', "The '-' or '+' goes before the last four digits, and only there");
 }
 
 /**
@@ -163,28 +224,43 @@ function birthYear(yy: number, m: number, d: number, separator: string, today: Y
   return ymdKey({ y: latest, m, d }) > ymdKey(today) ? latest - 100 : latest;
 }
 
+/** A birth date that exists and is not after today; `ofReserve` says in the message that it is a reservnummer's. */
+function checkedBirthDate(born: Ymd, today: Ymd, ofReserve = false): Ymd {
+  const [sv, en] = ofReserve ? ['Reservnumrets födelsedatum', "The reservnummer's birth date"] : ['Födelsedatumet', 'The birth date'];
+  if (born.m < 1 || born.m > 12) fail('date', say(`${sv} finns inte: det finns ingen månad ${pad(born.m, 2)}`, `${en} does not exist: there is no month ${pad(born.m, 2)}`));
+  if (!isRealDate(born)) {
+    const month = `${pad(born.y, 4)}-${pad(born.m, 2)}`;
+    fail('date', say(`${sv} finns inte: ${month} har ingen dag ${pad(born.d, 2)}`, `${en} does not exist: ${month} has no day ${pad(born.d, 2)}`));
+  }
+  if (ymdKey(born) > ymdKey(today)) fail('future-date', say(`${sv} ${isoDate(born)} ligger i framtiden`, `${en} ${isoDate(born)} is in the future`));
+  return born;
+}
+
 function parseNational(match: RegExpExecArray, today: Ymd): IdentityNumber {
   const [, short, separator = '', long] = match;
   const last4 = match[5]!;
   const yymmdd = short ?? long!.slice(2);
   const body = yymmdd + last4.slice(0, 3);
-  const expected = luhnCheckDigit(body);
-  const actual = Number(last4[3]);
   // A wrong check digit means a mistyped number: its date fields cannot be trusted either, so report this first.
-  if (actual !== expected) fail('check-digit', `check digit is ${actual}, expected ${expected}`);
+  // Never say which digit would be right: that turns a typo into a working number of somebody else.
+  if (Number(last4[3]) !== luhnCheckDigit(body)) fail('check-digit', say('Kontrollsiffran stämmer inte; kontrollera numret', 'The check digit does not match; check the number'));
+  if (last4.startsWith('000')) fail('serial', say('Födelsenummer 000 delas aldrig ut', 'Birth number 000 is never issued'));
 
   const m = Number(yymmdd.slice(2, 4));
   const rawDay = Number(yymmdd.slice(4, 6));
   const coordination = rawDay >= 61 && rawDay <= 91;
   const d = coordination ? rawDay - 60 : rawDay;
-  if (m < 1 || m > 12) fail('date', `month ${pad(m, 2)} does not exist`);
   if (rawDay > 31 && !coordination) {
-    fail('date', `day ${pad(rawDay, 2)} is neither a birth day (01–31) nor a samordningsnummer day (61–91)`);
+    fail(
+      'date',
+      say(
+        `Dag ${pad(rawDay, 2)} är varken en födelsedag (01–31) eller en samordningsnummerdag (61–91)`,
+        `Day ${pad(rawDay, 2)} is neither a birth day (01–31) nor a samordningsnummer day (61–91)`,
+      ),
+    );
   }
   const y = long ? Number(long.slice(0, 4)) : birthYear(Number(yymmdd.slice(0, 2)), m, d, separator, today);
-  const born = { y, m, d };
-  if (!isRealDate(born)) fail('date', `${pad(y, 4)}-${pad(m, 2)} has no day ${pad(d, 2)}`);
-  if (ymdKey(born) > ymdKey(today)) fail('future-date', `birth date ${isoDate(born)} is in the future`);
+  const born = checkedBirthDate({ y, m, d }, today);
 
   const canonical = `${pad(y, 4)}${yymmdd.slice(2)}${last4}`;
   return {
@@ -200,7 +276,10 @@ function parseNational(match: RegExpExecArray, today: Ymd): IdentityNumber {
 // Reservnummer
 
 export interface ReserveNumberFormat {
-  /** Matched against the number upper-cased with '-' and spaces removed; a named group `birth` (YYYYMMDD) is the birth date. */
+  /**
+   * Matched against the number upper-cased with '-' and spaces removed. A named group `birth` (YYYYMMDD) or
+   * `birthShort` (YYMMDD) is the birth date, and must be a real date that is not in the future.
+   */
   pattern: RegExp;
   /** A made-up number in this format, for help texts. */
   example: string;
@@ -216,6 +295,8 @@ const chars = (random: () => number, alphabet: string, n = 1) =>
   Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 /** A YYYYMMDD birth date, centuries 18–20 only, so that arbitrary leading digits are not taken for a date. */
 const BIRTH = '(?<birth>(?:18|19|20)\\d{6})';
+/** A YYMMDD birth date: the century is the most recent one that does not put it in the future. */
+const BIRTH_SHORT = '(?<birthShort>\\d{6})';
 const datePlus = (tail: string) => new RegExp(`^${BIRTH}${tail}$`);
 
 /**
@@ -245,7 +326,7 @@ export const reserveNumberFormats: Readonly<Record<string, ReserveNumberFormat>>
     synthesize: (birth, _year, random) => `${birth}${chars(random, LETTERS, 2)}${chars(random, DIGITS)}${chars(random, LETTERS)}`,
   },
   '12': {
-    pattern: new RegExp(`^(?:${BIRTH}|\\d{6})[DEF][A-Z][01][A-Z]$`),
+    pattern: new RegExp(`^(?:${BIRTH}|${BIRTH_SHORT})[DEF][A-Z][01][A-Z]$`),
     example: '19850312DA0B',
     description: 'birth date YYYYMMDD (or YYMMDD), one of D E F, a letter, 0 or 1, and a letter',
     synthesize: (birth, _year, random) => `${birth}${chars(random, 'DEF')}${chars(random, LETTERS)}${chars(random, '01')}${chars(random, LETTERS)}`,
@@ -325,7 +406,7 @@ export function reserveNumberFormatFor(region: string): ReserveNumberFormat {
 
 const normalizeReserve = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
 
-/** Could this be a reservnummer of some region? Decides between 'reserve-region-required' and 'format'. */
+/** Could this be a reservnummer of some region? Decides between 'reserve-region-required' and what is wrong with it as a personnummer. */
 function looksLikeReserve(normalized: string): boolean {
   return [defaultReserveNumberFormat, ...Object.values(reserveNumberFormats)].some((f) => f.pattern.test(normalized));
 }
@@ -334,14 +415,14 @@ function looksLikeReserve(normalized: string): boolean {
 function parseReserve(normalized: string, region: string, today: Ymd): IdentityNumber | null {
   const match = reserveNumberFormatFor(region).pattern.exec(normalized);
   if (!match) return null;
-  let birthDate: string | null = null;
-  const birth = match.groups?.birth;
-  if (birth) {
-    const born = { y: Number(birth.slice(0, 4)), m: Number(birth.slice(4, 6)), d: Number(birth.slice(6, 8)) };
-    if (!isRealDate(born)) fail('date', `the reservnummer's birth date ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)} is not a calendar date`);
-    if (ymdKey(born) > ymdKey(today)) fail('future-date', `the reservnummer's birth date ${isoDate(born)} is in the future`);
-    birthDate = isoDate(born);
+  const { birth, birthShort } = match.groups ?? {};
+  let born: Ymd | null = null;
+  if (birth) born = { y: Number(birth.slice(0, 4)), m: Number(birth.slice(4, 6)), d: Number(birth.slice(6, 8)) };
+  if (birthShort) {
+    const [m, d] = [Number(birthShort.slice(2, 4)), Number(birthShort.slice(4, 6))];
+    born = { y: birthYear(Number(birthShort.slice(0, 2)), m, d, '-', today), m, d };
   }
+  const birthDate = born ? isoDate(checkedBirthDate(born, today, true)) : null;
   return { kind: 'reservnummer', canonical: normalized, birthDate, legalSex: null, issuingRegion: region };
 }
 
@@ -354,41 +435,55 @@ export function makeReservnummer(region: string, opts: { birthDate: string; issu
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-const ALL_KINDS: readonly IdentityKind[] = ['personnummer', 'samordningsnummer', 'reservnummer'];
+const ALL_KINDS: AcceptedKinds = ['personnummer', 'samordningsnummer', 'reservnummer'];
+
+export const isCountyCode = (code: string) => COUNTY_CODES.has(code);
+
+/** 'personnummer eller samordningsnummer' / 'personnummer or samordningsnummer'. */
+const kindList = (kinds: readonly IdentityKind[], or: string) => kinds.join(` ${or} `);
 
 /** Parses any accepted identity number; throws InvalidIdentityNumber saying why it was refused. */
 export function parseIdentityNumber(input: string, opts: ParseOptions): IdentityNumber {
   const accept = opts.accept ?? ALL_KINDS;
+  // The type refuses `accept: []`; a list built at run time can still be empty, and that is the caller's bug.
+  if (accept.length === 0) throw new RangeError('parseIdentityNumber: `accept` must name at least one kind of identity number');
   const today = stockholmYmd(opts.now);
   const trimmed = input.trim();
-  if (trimmed === '') fail('empty', 'identity number is empty');
+  if (trimmed === '') fail('empty', say('Identitetsnumret är tomt', 'The identity number is empty'));
 
   const acceptsNational = accept.includes('personnummer') || accept.includes('samordningsnummer');
   const acceptsReserve = accept.includes('reservnummer');
+  const region = opts.reserveRegion;
   const shape = NATIONAL_SHAPE.exec(trimmed);
   const national = shape ? tryNational(shape, today) : null;
   if (national && !(national instanceof InvalidIdentityNumber)) {
     if (accept.includes(national.kind)) return national;
-    fail('format', `a ${national.kind} is not accepted here, only ${accept.join(' or ')}`);
+    fail('not-accepted', say(`Ett ${national.kind} tas inte emot här, bara ${kindList(accept, 'eller')}`, `A ${national.kind} is not accepted here, only ${kindList(accept, 'or')}`));
   }
   const nationalError = acceptsNational ? national : null;
 
   if (acceptsReserve) {
     const normalized = normalizeReserve(trimmed);
-    if (opts.reserveRegion !== undefined) {
-      if (!COUNTY_CODES.has(opts.reserveRegion)) fail('reserve-region-required', 'the issuing region of a reservnummer must be a county code such as 18');
-      // A valid national number always wins; one shaped like it that fails as such may still be a regional reservnummer.
-      const reserve = parseReserve(normalized, opts.reserveRegion, today);
-      if (reserve) return reserve;
-    } else if (!nationalError && looksLikeReserve(normalized)) {
-      fail('reserve-region-required', 'a reservnummer is only accepted together with the region that issued it');
+    // A valid national number always wins; one shaped like it that fails as such may still be a regional reservnummer.
+    const reserve = region !== undefined && isCountyCode(region) ? parseReserve(normalized, region, today) : null;
+    if (reserve) return reserve;
+    // What is wrong with a number shaped like a personnummer (its check digit, say) comes before a bad issuing region.
+    if (!nationalError && region !== undefined && !isCountyCode(region)) {
+      fail('reserve-region-required', say('Regionen som gav ut reservnumret ska anges med sin länskod, till exempel 18', 'The region that issued a reservnummer must be given as its county code, such as 18'));
+    }
+    if (!nationalError && region === undefined && looksLikeReserve(normalized)) {
+      fail('reserve-region-required', say('Ett reservnummer tas bara emot tillsammans med regionen som gav ut det', 'A reservnummer is only accepted together with the region that issued it'));
     }
   }
   if (nationalError) throw nationalError;
-  if (acceptsReserve && opts.reserveRegion !== undefined) {
-    fail('reserve-format', `not a reservnummer of region ${opts.reserveRegion}: expected ${reserveNumberFormatFor(opts.reserveRegion).description}`);
-  }
-  return fail('format', `expected ${describeAccepted(accept)}`);
+  // Digits and separators only: most likely a mistyped personnummer, so say what is wrong with it as one.
+  if (acceptsNational && (!acceptsReserve || region === undefined || /^[\d+-]+$/.test(trimmed))) throw malformedNational(trimmed);
+  const format = reserveNumberFormatFor(region ?? '');
+  if (region === undefined) fail('reserve-format', say(`Numret är inget reservnummer; ett sådant ser ut som ${format.example}`, `Not a reservnummer, such as ${format.example}`));
+  return fail(
+    'reserve-format',
+    say(`Numret är inget reservnummer från region ${region}; de ser ut som ${format.example}`, `Not a reservnummer of region ${region}: expected ${format.description}`),
+  );
 }
 
 function tryNational(match: RegExpExecArray, today: Ymd): IdentityNumber | InvalidIdentityNumber {
@@ -398,13 +493,6 @@ function tryNational(match: RegExpExecArray, today: Ymd): IdentityNumber | Inval
     if (e instanceof InvalidIdentityNumber) return e;
     throw e;
   }
-}
-
-function describeAccepted(accept: readonly IdentityKind[]): string {
-  const shapes: string[] = [];
-  if (accept.includes('personnummer') || accept.includes('samordningsnummer')) shapes.push('YYMMDD-NNNC or YYYYMMDD-NNNC');
-  if (accept.includes('reservnummer')) shapes.push('a reservnummer');
-  return shapes.join(' or ') || 'no identity number at all (nothing is accepted)';
 }
 
 export function tryParseIdentityNumber(input: string, opts: ParseOptions): ParseResult {
@@ -421,10 +509,13 @@ export function formatIdentityNumber(id: Pick<IdentityNumber, 'kind' | 'canonica
   return id.kind === 'reservnummer' ? id.canonical : `${id.canonical.slice(0, 8)}-${id.canonical.slice(8)}`;
 }
 
-/** For logs and lists: the last four characters hidden ('YYYYMMDD-****' for national numbers). */
-export function maskIdentityNumber(canonical: string): string {
-  const compact = canonical.replace(/[\s+-]/g, '');
-  return compact.length <= 4 ? '****' : `${compact.slice(0, -4)}-****`;
+/**
+ * For logs and lists: the last four characters hidden ('YYYYMMDD-****' for national numbers). A ten-digit
+ * number keeps its '+': without it, '121212+****' (born 1912) would read as someone born in 2012.
+ */
+export function maskIdentityNumber(value: string): string {
+  const compact = value.replace(/[\s+-]/g, '');
+  return compact.length <= 4 ? '****' : `${compact.slice(0, -4)}${value.includes('+') ? '+' : '-'}****`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,7 +531,7 @@ const issueFor = (result: Extract<ParseResult, { ok: false }>) => ({
  * A string field that becomes the canonical number. A plain string cannot say who issued a reservnummer,
  * so reservnummer are refused here with reason 'reserve-region-required': use `reserveNumberInput`.
  */
-export function identityNumberField(opts: { accept?: IdentityKind[]; now?: () => Date } = {}) {
+export function identityNumberField(opts: { accept?: AcceptedKinds; now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
   return z.string().transform((value, ctx) => {
     const result = tryParseIdentityNumber(value, { now: now(), accept: opts.accept });
@@ -450,13 +541,13 @@ export function identityNumberField(opts: { accept?: IdentityKind[]; now?: () =>
   });
 }
 
-/** A reservnummer with the region that issued it; becomes `{ number: canonical, issuingRegion }`, issues on `number`. */
+/** A reservnummer with the region that issued it; becomes `{ number: canonical, issuingRegion }`, issues on the field at fault. */
 export function reserveNumberInput(opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
   return z
     .object({
       number: z.string(),
-      issuingRegion: z.string().regex(/^\d{2}$/, 'a two-digit county code'),
+      issuingRegion: z.string().refine(isCountyCode, say('En länskod, till exempel 18', 'A county code, such as 18')),
     })
     .transform((value, ctx) => {
       const result = tryParseIdentityNumber(value.number, {

@@ -6,8 +6,8 @@ import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { cursorCodec } from '../platform/input/index.js';
-import { publishEvent } from '../platform/jobs/outbox.js';
-import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type IdentityKind, type IdentityNumber } from './identity-number.js';
+import { personsMerged } from './events.js';
+import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type AcceptedKinds, type IdentityKind, type IdentityNumber } from './identity-number.js';
 import type { LinkIdentityNumberBody, PersonView, RegisterPersonBody } from './schemas.js';
 import * as store from './store.js';
 
@@ -15,7 +15,7 @@ import * as store from './store.js';
 export function identityNumberInput(
   field: string,
   raw: string,
-  opts: { now: Date; reserveRegion?: string; accept?: IdentityKind[] },
+  opts: { now: Date; reserveRegion?: string; accept?: AcceptedKinds },
 ): IdentityNumber {
   try {
     return parseIdentityNumber(raw, opts);
@@ -154,7 +154,8 @@ export async function linkIdentityNumber(ctx: AppContext, actor: Actor, personId
       const mergedId = survivorId === holderId ? person.id : holderId;
       await store.fillMissingFrom(tx, regionId, mergedId, survivorId);
       await store.mergePersons(tx, regionId, mergedId, survivorId);
-      await publishEvent(tx, regionId, 'identity.PersonsMerged', { regionId, fromPersonId: mergedId, intoPersonId: survivorId }, `${mergedId}->${survivorId}`);
+      // The areas move their rows to the survivor here, in this transaction (see events.ts).
+      await ctx.outbox.publish(tx, personsMerged({ regionId, fromPersonId: mergedId, intoPersonId: survivorId }));
     } else {
       await store.addIdentifier(tx, regionId, person.id, id.canonical, id.kind, id.issuingRegion);
       if (!person.birthDate && id.birthDate) await store.setDerivedIdentity(tx, regionId, person.id, id.birthDate, id.legalSex);

@@ -4,6 +4,7 @@ import { queryRows } from '../platform/db/sql.js';
 import { addToOutbox, messageTopic, type OutboxItem } from '../platform/jobs/outbox.js';
 import type { OutboxMessage } from '../platform/jobs/transports.js';
 import { contactsOf } from '../identity/contacts.js';
+import { onPersonsMerged } from '../identity/events.js';
 import type { TestResult, TestType } from './model.js';
 import { resultMessage, resultNotice } from './rules.js';
 
@@ -30,3 +31,25 @@ export async function sendAnswers(tx: Db, event: OutboxMessage): Promise<void> {
   }
   for (let i = 0; i < items.length; i += 2_000) await addToOutbox(tx, items.slice(i, i + 2_000));
 }
+
+/**
+ * A merge of two person records, in its own transaction: samples, kit orders and sampling bookings move to the
+ * survivor. The weekly rollup counts a person once a week: where both records were tested in the same week
+ * (test type, provider), the merged record's entry goes and the week's individuals drop by one; elsewhere the
+ * entry moves. A sampling booking at a time the survivor is also booked for stays with the merged record (one
+ * booking per person and time); the old id still finds it, as it finds everything of the person.
+ */
+export const moveTestingToSurvivor = onPersonsMerged(async (tx, { regionId, fromPersonId, intoPersonId }) => {
+  await tx.execute(sql`UPDATE samples SET person_id = ${intoPersonId} WHERE region_id = ${regionId} AND person_id = ${fromPersonId}`);
+  await tx.execute(sql`UPDATE kit_orders SET person_id = ${intoPersonId} WHERE region_id = ${regionId} AND person_id = ${fromPersonId}`);
+  await tx.execute(sql`UPDATE sampling_bookings b SET person_id = ${intoPersonId} WHERE b.region_id = ${regionId} AND b.person_id = ${fromPersonId}
+    AND NOT EXISTS (SELECT 1 FROM sampling_bookings s WHERE s.region_id = b.region_id AND s.slot_id = b.slot_id AND s.person_id = ${intoPersonId})`);
+  await tx.execute(sql`WITH counted_twice AS (
+      DELETE FROM test_week_persons f USING test_week_persons i
+      WHERE f.region_id = ${regionId} AND f.person_id = ${fromPersonId}
+        AND i.region_id = f.region_id AND i.week = f.week AND i.test_type = f.test_type AND i.other = f.other AND i.person_id = ${intoPersonId}
+      RETURNING f.week, f.test_type, f.other)
+    UPDATE test_week_counts c SET individuals = c.individuals - 1 FROM counted_twice t
+    WHERE c.region_id = ${regionId} AND c.week = t.week AND c.test_type = t.test_type AND c.other = t.other`);
+  await tx.execute(sql`UPDATE test_week_persons SET person_id = ${intoPersonId} WHERE region_id = ${regionId} AND person_id = ${fromPersonId}`);
+});

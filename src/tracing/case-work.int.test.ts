@@ -31,6 +31,10 @@ describe('from a positive to a closed case', () => {
     const bad = await citizen({ method: 'PUT', url: '/api/tracing/my-questionnaire', payload: { answers: { household: [{ id: householdId, name: 'Partner', identityNumber: '19800101-0000' }] }, submit: false } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('answers.household[0].identityNumber');
+    // An identity number sent empty is refused too, not taken for "no number" (leave the field out for that).
+    const empty = await citizen({ method: 'PUT', url: '/api/tracing/my-questionnaire', payload: { answers: { household: [{ id: householdId, name: 'Partner', identityNumber: ' ' }] }, submit: false } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([{ field: 'answers.household[0].identityNumber', message: 'Identitetsnumret är tomt / The identity number is empty' }]);
     expect((await citizen({ method: 'GET', url: '/api/tracing/my-questionnaire' })).json().savedAt).toBeNull();
 
     // Saved step by step: the household member is informed as soon as they are named.
@@ -52,6 +56,9 @@ describe('from a positive to a closed case', () => {
     expect(await inbox(partner.id)).toHaveLength(1); // saving again informs nobody twice
 
     const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
+    const emptyNumber = await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts`, payload: { name: 'Granne', relation: 'close', identityNumber: '' } });
+    expect(emptyNumber.statusCode).toBe(400);
+    expect(emptyNumber.json().errors).toEqual([{ field: 'identityNumber', message: 'Identitetsnumret är tomt / The identity number is empty' }]);
     const file = (await tracer({ method: 'GET', url: `/api/tracing/cases/${caseId}` })).json();
     expect(file.questionnaire.submittedAt).not.toBeNull();
     expect(file.contacts.map((c: { name: string; status: string; personId: string | null }) => [c.name, c.status, c.personId])).toEqual([

@@ -18,7 +18,7 @@ export interface NamedContact {
   relation: ContactRelation;
   context: string | null;
   exposureDate: string | null;
-  /** The identity number as typed, and the field it came from (for a clear error). */
+  /** The identity number as typed, and the field it came from (for a clear error). Absent is null; "" is a number typed empty, and refused. */
   identityNumber?: { raw: string; field: string } | null;
 }
 
@@ -49,7 +49,7 @@ export function upsertNamedContacts(tx: Db, c: CaseRow, a: QuestionnaireAnswers,
     relation: 'household' as const,
     context: null,
     exposureDate: a.symptomOnset ?? null,
-    identityNumber: h.identityNumber ? { raw: h.identityNumber, field: `answers.household[${i}].identityNumber` } : null,
+    identityNumber: h.identityNumber != null ? { raw: h.identityNumber, field: `answers.household[${i}].identityNumber` } : null,
   }));
   const close = (a.closeContacts ?? []).map((k) => ({ id: k.id, name: k.name, phone: k.phone ?? null, relation: 'close' as const, context: k.context ?? null, exposureDate: k.lastContact ?? null }));
   return saveContacts(tx, now, c, [...household, ...close]);
@@ -58,7 +58,7 @@ export function upsertNamedContacts(tx: Db, c: CaseRow, a: QuestionnaireAnswers,
 /** A contact the tracer adds by hand (from the call). */
 export async function addContact(tx: Db, now: Date, c: CaseRow, input: Omit<NamedContact, 'id' | 'identityNumber'> & { identityNumber?: string | null }): Promise<string> {
   const id = randomUUID();
-  await saveContacts(tx, now, c, [{ ...input, id, identityNumber: input.identityNumber ? { raw: input.identityNumber, field: 'identityNumber' } : null }]);
+  await saveContacts(tx, now, c, [{ ...input, id, identityNumber: input.identityNumber != null ? { raw: input.identityNumber, field: 'identityNumber' } : null }]);
   return id;
 }
 

@@ -6,13 +6,14 @@ import type { Db } from '../platform/db/client.js';
 import { sendMessage } from '../platform/jobs/outbox.js';
 import type { EventHandler } from '../platform/jobs/worker.js';
 import { contactsOf } from '../identity/contacts.js';
+import { onPersonsMerged } from '../identity/events.js';
 import { settingsOf } from '../identity/settings.js';
 import type { PositiveResultRegistered } from '../testing/events.js';
 import { registerSettings, saveCaseSettings } from './case-settings.js';
 import { joinOpenOutbreaks } from './clusters.js';
 import { tracingConfigOf } from './config.js';
 import { questionnaireInvitation, questionnaireNotice } from './messages.js';
-import { tracingCaseResults, tracingCases } from './model.js';
+import { tracingCaseResults, tracingCases, tracingContacts } from './model.js';
 import { deadlines, decideCase, priorityOf } from './rules.js';
 import { refreshSequencing } from './sequencing.js';
 
@@ -84,3 +85,15 @@ async function sendQuestionnaire(tx: Db, config: Config, regionId: string, perso
   await sendMessage(tx, { regionId, channel: 'inbox', personId, to: personId, ...questionnaireInvitation(link), idempotencyKey: `tracing-questionnaire:${caseId}:inbox` });
   if (phone) await sendMessage(tx, { regionId, channel: 'sms', personId, to: phone, body: questionnaireNotice(link), idempotencyKey: `tracing-questionnaire:${caseId}:sms` });
 }
+
+/**
+ * A merge of two person records, in its own transaction: the cases of the merged record and the contacts that
+ * point at it move to the survivor, and the survivor's cases are checked for sequencing again. Subscribe this
+ * after vaccination's handler: a vaccine breakthrough is judged on the doses as they are after the merge.
+ */
+export const moveTracingToSurvivor = onPersonsMerged(async (tx, { regionId, fromPersonId, intoPersonId }) => {
+  await tx.update(tracingCases).set({ personId: intoPersonId }).where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.personId, fromPersonId)));
+  await tx.update(tracingContacts).set({ personId: intoPersonId }).where(and(eq(tracingContacts.regionId, regionId), eq(tracingContacts.personId, fromPersonId)));
+  const cases = await tx.select({ id: tracingCases.id }).from(tracingCases).where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.personId, intoPersonId)));
+  await refreshSequencing(tx, regionId, cases.map((c) => c.id), new Date());
+});

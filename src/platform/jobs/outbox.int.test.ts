@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, newPerson, setupTest, type TestEnv } from '../../../test/harness.js';
 import { addToOutbox, publishEvent, sendMessage } from './outbox.js';
@@ -34,6 +35,26 @@ describe('the outbox', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
+    expect(await count(env.database, 'outbox')).toBe(before);
+  });
+
+  it('runs onPublish subscribers in the publishing transaction, in order; one failing rolls the publisher back', async () => {
+    const seen: string[] = [];
+    const router = new OutboxRouter()
+      .onPublish('test.Merged', 'first', async (tx, e) => {
+        await tx.execute(sql`SELECT 1`);
+        seen.push(`first:${e.idempotencyKey}`);
+      })
+      .onPublish('test.Merged', 'second', async () => void seen.push('second'));
+    await env.database.db.transaction((tx) => router.publish(tx, { regionId: '18', topic: 'test.Merged', payload: {}, idempotencyKey: 'merged-1' }));
+    expect(seen).toEqual(['first:merged-1', 'second']);
+    expect(await status('merged-1')).toMatchObject({ status: 'pending' }); // other areas still get it after the commit
+
+    const before = await count(env.database, 'outbox');
+    const failing = new OutboxRouter().onPublish('test.Merged', 'failing', async () => {
+      throw new Error('cannot follow');
+    });
+    await expect(env.database.db.transaction((tx) => failing.publish(tx, { regionId: '18', topic: 'test.Merged', payload: {}, idempotencyKey: 'merged-2' }))).rejects.toThrow('cannot follow');
     expect(await count(env.database, 'outbox')).toBe(before);
   });
 

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { queryRows } from '../db/sql.js';
-import { OUTBOX_CHANNEL } from './outbox.js';
+import { addToOutbox, OUTBOX_CHANNEL, type OutboxItem } from './outbox.js';
 import { PermanentError, type BatchTransport, type OutboxMessage, type Receipt, type Transport } from './transports.js';
 
 export type EventHandler = (tx: Db, event: OutboxMessage) => Promise<void>;
+/** Reacts to an event inside the transaction that publishes it. */
+export type PublishHandler = (tx: Db, event: OutboxItem) => Promise<void>;
 
 /**
  * Routes each outbox topic: messages to their transport, domain events to the handlers other areas
@@ -13,6 +15,7 @@ export type EventHandler = (tx: Db, event: OutboxMessage) => Promise<void>;
 export class OutboxRouter {
   private readonly transports = new Map<string, Transport>();
   private readonly handlers = new Map<string, { name: string; handle: EventHandler }[]>();
+  private readonly publishHandlers = new Map<string, { name: string; handle: PublishHandler }[]>();
 
   useTransport(topic: string, transport: Transport | BatchTransport): this {
     this.transports.set(topic, transport);
@@ -22,6 +25,22 @@ export class OutboxRouter {
   on(topic: string, name: string, handle: EventHandler): this {
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), { name, handle }]);
     return this;
+  }
+
+  /**
+   * Subscribes to an event in the transaction that publishes it, not after the commit: for data that must never
+   * be seen out of step with the publisher's change (the rows of a person merged into another). A failing
+   * handler rolls the publisher's change back with it, so such handlers write only their own area's rows.
+   */
+  onPublish(topic: string, name: string, handle: PublishHandler): this {
+    this.publishHandlers.set(topic, [...(this.publishHandlers.get(topic) ?? []), { name, handle }]);
+    return this;
+  }
+
+  /** Publishes an event: its `onPublish` subscribers run now, in `tx` and in the order they subscribed; the outbox carries it to the others after the commit. */
+  async publish(tx: Db, event: OutboxItem): Promise<void> {
+    for (const h of this.publishHandlers.get(event.topic) ?? []) await h.handle(tx, event);
+    await addToOutbox(tx, event);
   }
 
   /** The topic's transport, if it can deliver many messages in one call. */

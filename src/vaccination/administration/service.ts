@@ -25,11 +25,12 @@ type Body<T extends z.ZodType> = z.infer<T>;
 
 const UNIQUE_VIOLATION = '23505';
 
-/** A person's vaccination record for staff: who, eligibility with the reason, bookings, doses. Audited. */
-export async function personVaccination(ctx: AppContext, actor: Actor, personId: string, purpose: string) {
+/** A person's vaccination record for staff: who, eligibility with the reason, bookings, doses. Audited. An id merged away shows the survivor's record. */
+export async function personVaccination(ctx: AppContext, actor: Actor, id: string, purpose: string) {
   const regionId = personalDataScope(actor);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
+    const personId = (await findPerson(tx, regionId, id))?.id ?? id;
     const person = (await summariesOf(tx, regionId, [personId], now)).get(personId);
     if (!person) throw notFound('The person');
     const rec = (await vaccinationRecord(tx, regionId, [personId], now)).get(personId)!;
@@ -39,10 +40,11 @@ export async function personVaccination(ctx: AppContext, actor: Actor, personId:
   });
 }
 
-export async function setRiskGroup(ctx: AppContext, actor: Actor, personId: string, input: { riskGroup: boolean; note?: string }) {
+export async function setRiskGroup(ctx: AppContext, actor: Actor, id: string, input: { riskGroup: boolean; note?: string }) {
   const regionId = personalDataScope(actor);
   return ctx.database.db.transaction(async (tx) => {
-    if (!(await findPerson(tx, regionId, personId))) throw notFound('The person');
+    const personId = (await findPerson(tx, regionId, id))?.id; // an id merged away: the survivor
+    if (!personId) throw notFound('The person');
     await store.setRiskGroup(tx, regionId, personId, input.riskGroup, input.note ?? null, actor.id);
     await record(tx, actor, { action: 'vaccination.risk-group.set', personId, purpose: 'hälsodeklaration inför vaccination', details: { riskGroup: input.riskGroup } });
     return { personId, riskGroup: input.riskGroup };

@@ -145,9 +145,10 @@ export async function bookAsCitizen(ctx: AppContext, citizen: Actor, input: Body
 /** The call centre books for someone without e-ID; the reason goes with the booking and into the audit log. */
 export async function bookOnBehalf(ctx: AppContext, agent: Actor, input: Body<typeof BookOnBehalfBody>) {
   const regionId = personalDataScope(agent);
-  if (!(await findPerson(ctx.database.db, regionId, input.personId))) throw invalid('personId', 'no such person in your region');
+  const person = await findPerson(ctx.database.db, regionId, input.personId); // an id merged away: the survivor
+  if (!person) throw invalid('personId', 'no such person in your region');
   const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
-  return bookVisit(ctx, agent, regionId, { personId: input.personId, slotId: input.slotId, vaccine: input.vaccine, withInfluenza: input.withInfluenza, channel: 'on_behalf', reason });
+  return bookVisit(ctx, agent, regionId, { personId: person.id, slotId: input.slotId, vaccine: input.vaccine, withInfluenza: input.withInfluenza, channel: 'on_behalf', reason });
 }
 
 /** The visit a booking belongs to, locked, if the actor may change it (else not found: no hint it exists). */

@@ -7,7 +7,7 @@ import { queryRows, toIso } from '../../platform/db/sql.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { personDirectory } from '../../identity/directory.js';
 import { nvrReports, type NvrStatus } from './model.js';
-import { NVR_REPORT, queueNvrReport } from './transport.js';
+import { NVR_REPORT, queueNewAttempts } from './transport.js';
 
 interface Row {
   dose_id: string;
@@ -85,9 +85,8 @@ export async function resendReport(ctx: AppContext, actor: Actor, doseId: string
     if (!r) throw notFound('The dose report');
     const [delivery] = await queryRows<{ status: string }>(tx, sql`SELECT status FROM outbox WHERE region_id = ${regionId} AND idempotency_key = ${`${NVR_REPORT}:${doseId}:${r.attempt}`}`);
     if (r.status === 'accepted' || (r.status !== 'rejected' && delivery?.status !== 'failed')) throw conflict('Only a rejected report, or one the outbox gave up on, can be sent again', 'doseId');
-    const attempt = r.attempt + 1;
-    await tx.update(nvrReports).set({ status: 'queued', attempt, rejection: null, sentAt: null, answeredAt: null, queuedAt: ctx.clock.now().toISOString() }).where(and(eq(nvrReports.regionId, regionId), eq(nvrReports.doseId, doseId)));
-    await queueNvrReport(tx, regionId, doseId, attempt);
+    const attempt = r.attempt + 1; // the row is locked: the new attempt is this one
+    await queueNewAttempts(tx, regionId, [doseId], ctx.clock.now().toISOString());
     await record(tx, actor, { action: 'vaccination.nvr.resend', personId: r.personId, purpose: 'rättelse av NVR-rapportering', details: { doseId, attempt } });
     return { doseId, status: 'queued' as const, attempt };
   });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/auth/actor.js';
 import { record } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/client.js';
@@ -54,6 +54,23 @@ export function webhookNvrWire(url: string): NvrWire {
 /** Queues the report of a dose (attempt n) in the caller's transaction. */
 export function queueNvrReport(tx: Db, regionId: string, doseId: string, attempt: number): Promise<void> {
   return addToOutbox(tx, { regionId, topic: NVR_REPORT, payload: { doseId, attempt }, idempotencyKey: `${NVR_REPORT}:${doseId}:${attempt}` });
+}
+
+/**
+ * Reports doses again, in the caller's transaction: a new attempt each, which replaces the earlier report at NVR
+ * (same doseId), and makes an answer still awaited for the earlier attempt one that is no longer taken. `person`
+ * when the dose now belongs to someone else (a merge). Returns the new attempts; a dose without a report row yet
+ * is not touched (its first report is still to be queued, from the dose as it is then).
+ */
+export async function queueNewAttempts(tx: Db, regionId: string, doseIds: string[], queuedAt: string, person?: { personId: string; reservnummer: boolean }) {
+  if (doseIds.length === 0) return [];
+  const rows = await tx
+    .update(nvrReports)
+    .set({ ...person, attempt: sql`${nvrReports.attempt} + 1`, status: 'queued', rejection: null, reference: null, sentAt: null, answeredAt: null, queuedAt })
+    .where(and(eq(nvrReports.regionId, regionId), inArray(nvrReports.doseId, doseIds)))
+    .returning({ doseId: nvrReports.doseId, attempt: nvrReports.attempt });
+  for (const r of rows) await queueNvrReport(tx, regionId, r.doseId, r.attempt);
+  return rows;
 }
 
 /**

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idsFor, plausible, plausibleObject, type JsonSchema } from '../../../test/hostile-values.js';
+import { brief, fc, fingerprint, refName, setupWalk, urlParams, type Operation, type Walk } from '../../../test/route-walk.js';
+
+/**
+ * Every id a request names is looked up in the actor's region. For each route that takes an id (in the
+ * path, the query or the body, at any depth), a request that works with ids of the actor's own region is
+ * sent again with one of them replaced by the id of a row of the same kind in another region: it must be
+ * refused (4xx) and change nothing in the database.
+ */
+const SEED = Number(process.env.LB_WALK_SEED ?? 20211207);
+const TRIES = 4;
+
+let walk: Walk;
+beforeAll(async () => {
+  walk = await setupWalk();
+}, 600_000);
+afterAll(() => walk?.env.close());
+
+/** Where a reference sits: a path or query parameter by index, or a path into the body (`[]` for every item of an array). */
+type Ref = { param: number; name: string } | { body: string[]; name: string };
+
+function bodyRefs(schema: JsonSchema | undefined, at: string[] = []): Ref[] {
+  if (!schema) return [];
+  if (schema.format === 'uuid') return [{ body: at, name: at.filter((k) => k !== '[]').at(-1) ?? 'id' }];
+  const inner = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap((s) => bodyRefs(s, at));
+  const items = schema.items ? bodyRefs(schema.items, [...at, '[]']) : [];
+  const props = Object.entries(schema.properties ?? {}).flatMap(([k, s]) => bodyRefs(s, [...at, k]));
+  return [...inner, ...items, ...props];
+}
+
+function refsOf(op: Operation): Ref[] {
+  const params = urlParams(op).flatMap((p, i) => (p.schema.format === 'uuid' ? [{ param: i, name: refName(op, p.name) }] : []));
+  return [...params, ...bodyRefs(op.body)];
+}
+
+/** Sets every value at `path` (through arrays) to what `value` gives. */
+function setAt(target: unknown, path: string[], value: () => string): unknown {
+  if (path.length === 0) return value();
+  const [head, ...rest] = path;
+  if (head === '[]') return Array.isArray(target) ? target.map((item) => setAt(item, rest, value)) : target;
+  if (!target || typeof target !== 'object' || !(head! in target)) return target;
+  return { ...(target as object), [head!]: setAt((target as Record<string, unknown>)[head!], rest, value) };
+}
+
+/** The request with every reference pointing at a row of the actor's region, but `foreign` at a row of the other one. */
+function withIds(op: Operation, refs: Ref[], values: unknown[], body: unknown, foreign?: Ref) {
+  const { ours, theirs } = walk.pools;
+  let v = [...values];
+  let b = body;
+  for (const ref of refs) {
+    const ids = idsFor(ref.name, ref === foreign ? theirs : ours);
+    const pick = () => ids[0]!;
+    if ('param' in ref) v = v.map((x, i) => (i === ref.param ? pick() : x));
+    else b = setAt(b, ref.body, pick);
+  }
+  return { values: v, body: b };
+}
+
+describe("every id a request names is resolved in the actor's region", () => {
+  it("refuses the id of another region's row on every route that takes an id, and changes nothing", async () => {
+    const failures: string[] = [];
+    const checked: string[] = [];
+    const unreached: string[] = [];
+    for (const op of walk.ops) {
+      const refs = refsOf(op);
+      if (refs.length === 0) continue;
+      const caller = op.roles.find((r) => r !== 'anonymous' && r !== 'national_analyst') ?? op.roles[0]!;
+      const params = urlParams(op);
+      const candidates = fc.sample(
+        fc.record({
+          values: fc.tuple(...params.map((p) => fc.option(plausible(p.schema, refName(op, p.name), walk.pools), { freq: p.in === 'path' || p.required ? 100 : 2, nil: undefined }))),
+          body: op.body ? plausibleObject(op.body, walk.pools) : fc.constant(undefined),
+        }),
+        { numRuns: TRIES, seed: SEED },
+      );
+      for (const ref of refs) {
+        const label = `${caller} ${op.method} ${op.path} (${'param' in ref ? ref.name : ref.body.join('.')})`;
+        for (const candidate of candidates) {
+          const attack = withIds(op, refs, candidate.values, candidate.body, ref);
+          const before = await fingerprint(walk.env);
+          const res = await walk.send(op, caller, attack.values, attack.body);
+          const changed = (await fingerprint(walk.env)) !== before;
+          if (res.statusCode < 400 || res.statusCode >= 500 || changed) {
+            failures.push(`${label} → ${res.statusCode}${changed ? ', database changed' : ''}: ${brief(attack)} ${res.body.slice(0, 200)}`);
+            break;
+          }
+          // The same request with the actor's own ids: when it works, the refusal above was about the id.
+          const own = withIds(op, refs, candidate.values, candidate.body);
+          if ((await walk.send(op, caller, own.values, own.body)).statusCode < 400) {
+            checked.push(label);
+            break;
+          }
+          if (candidate === candidates.at(-1)) unreached.push(label);
+        }
+      }
+    }
+    // Routes no plausible request reached with the actor's own ids: refused, but not proven to be for the id.
+    if (unreached.length) console.info(`Not reached with own ids (${unreached.length}):\n${unreached.join('\n')}`);
+    expect(failures).toEqual([]);
+    // Most id-taking routes were reached with a request that works with the actor's own ids.
+    expect(checked.length, checked.join('\n')).toBeGreaterThan(40);
+  }, 1_200_000);
+});
