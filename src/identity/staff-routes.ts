@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveInRegion } from '../platform/db/resolve.js';
 import { text } from '../platform/input/index.js';
 import { and, eq } from 'drizzle-orm';
 import { record } from '../platform/audit/audit.js';
@@ -36,6 +37,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
   app.post('/api/staff', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Add a staff account', body: CreateStaff, response: { 201: StaffView } } }, async (req, reply) => {
     const actor = actorOf(req);
     const created = await ctx.database.db.transaction(async (tx) => {
+      const unit = req.body.unitId ? await resolveInRegion(tx, units, actor.regionId, req.body.unitId, { field: 'unitId', what: 'unit' }) : null;
       const [row] = await tx
         .insert(staff)
         .values({ regionId: actor.regionId, name: req.body.name, role: req.body.role, unitId: req.body.unitId ?? null, hsaId: req.body.hsaId ?? null, oidcSubject: req.body.oidcSubject ?? null })
@@ -43,9 +45,9 @@ export function staffRoutes(app: App, ctx: AppContext) {
         .returning();
       if (!row) throw conflict('Another account already has this identity-provider subject', 'oidcSubject');
       await record(tx, actor, { action: 'identity.staff.created', purpose: 'behörighetsadministration', details: { staffId: row.id, role: row.role } });
-      return row;
+      return { ...row, unitName: unit?.name ?? null };
     });
-    return reply.code(201).send({ ...created, role: req.body.role, unitName: null });
+    return reply.code(201).send({ ...created, role: req.body.role });
   });
 
   app.patch('/api/staff/:id', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Change role or deactivate an account', params: z.object({ id: z.uuid() }), body: z.object({ role: z.enum(staffRoles).optional(), active: z.boolean().optional() }).strict().refine((b) => b.role !== undefined || b.active !== undefined, 'give role, active or both'), response: { 200: StaffView } } }, async (req) => {

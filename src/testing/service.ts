@@ -2,9 +2,12 @@ import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
+import type { Db } from '../platform/db/client.js';
+import { resolveInRegion } from '../platform/db/resolve.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { stockholmTime } from '../platform/time.js';
 import { contactsOf } from '../identity/contacts.js';
+import { units } from '../identity/model.js';
 import { findPerson, personRecordIds } from '../identity/store.js';
 import { applyResults, type ResultOutcome } from './results.js';
 import { checkKitCode, formatKitCode, isoWeekOf, newKitCode, sampleStatus } from './rules.js';
@@ -142,6 +145,7 @@ export async function createSlots(ctx: AppContext, actor: Actor, input: Body<typ
     rows.push({ regionId: actor.regionId, stationId: input.stationId, startsAt: new Date(t).toISOString(), endsAt: new Date(t + input.minutes * 60_000).toISOString(), testType: input.testType, capacity: input.capacity });
   }
   const created = await ctx.database.db.transaction(async (tx) => {
+    await stationOf(tx, actor.regionId, input.stationId);
     const slots = await store.insertSlots(tx, rows);
     await record(tx, actor, { action: 'testing.slots.created', purpose: 'bokningsbara tider', details: { stationId: input.stationId, date: input.date, count: slots.length } });
     return slots;
@@ -152,7 +156,16 @@ export async function createSlots(ctx: AppContext, actor: Actor, input: Body<typ
 export async function listSlots(ctx: AppContext, actor: Actor, q: { stationId?: string; date: string }) {
   const from = stockholmTime(q.date, '00:00').toISOString();
   const to = new Date(stockholmTime(q.date, '00:00').getTime() + 86_400_000).toISOString();
-  return store.slotsBetween(ctx.database.db, actor.regionId, q.stationId, from, to);
+  const db = ctx.database.db;
+  if (q.stationId) await stationOf(db, actor.regionId, q.stationId);
+  return store.slotsBetween(db, actor.regionId, q.stationId, from, to);
+}
+
+/** A sampling station of the actor's region, or a problem naming `stationId`. */
+async function stationOf(tx: Db, regionId: string, id: string) {
+  const unit = await resolveInRegion(tx, units, regionId, id, { field: 'stationId', what: 'sampling station' });
+  if (unit.kind !== 'sampling_station') throw invalid('stationId', 'the unit is not a sampling station');
+  return unit;
 }
 
 /** A phone booking for someone without e-ID: never more bookings than seats (the database decides). */

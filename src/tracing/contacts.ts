@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
@@ -12,7 +11,8 @@ import type { QuestionnaireAnswers } from './questionnaire.js';
 type CaseRow = typeof tracingCases.$inferSelect;
 
 export interface NamedContact {
-  id: string;
+  /** The questionnaire row's own key (saving the form again updates that contact); none for a contact added by hand. */
+  formKey: string | null;
   name: string;
   phone: string | null;
   relation: ContactRelation;
@@ -23,27 +23,32 @@ export interface NamedContact {
 }
 
 /** Contacts as named, linked to the person register when their identity number is known there. */
-export async function saveContacts(tx: Db, now: Date, c: CaseRow, named: NamedContact[]): Promise<void> {
-  if (named.length === 0) return;
+export async function saveContacts(tx: Db, now: Date, c: CaseRow, named: NamedContact[]): Promise<string[]> {
+  if (named.length === 0) return [];
   const personIds: (string | null)[] = [];
   for (const n of named) {
     personIds.push(n.identityNumber ? ((await findPersonIdByIdentifier(tx, c.regionId, identityNumberInput(n.identityNumber.field, n.identityNumber.raw, { now }).canonical)) ?? null) : null);
   }
   const col = <T,>(f: (n: NamedContact, i: number) => T) => sql.param(named.map(f));
-  // A contact id from another case is ignored: a form cannot rewrite someone else's contacts.
-  await tx.execute(sql`INSERT INTO tracing_contacts AS t (region_id, id, case_id, person_id, name, phone, relation, context, exposure_date, named_at)
-    SELECT ${c.regionId}, id, ${c.id}, person_id, name, phone, relation, context, exposure_date, ${now.toISOString()}::timestamptz
-    FROM unnest(${col((n) => n.id)}::uuid[], ${col((_, i) => personIds[i])}::uuid[], ${col((n) => n.name)}::text[], ${col((n) => n.phone)}::text[],
+  // The contact's id is always the server's; the form's key only finds the row it named before, in this case.
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO tracing_contacts AS t (region_id, id, case_id, form_key, person_id, name, phone, relation, context, exposure_date, named_at)
+    SELECT ${c.regionId}, gen_random_uuid(), ${c.id}, form_key, person_id, name, phone, relation, context, exposure_date, ${now.toISOString()}::timestamptz
+    FROM unnest(${col((n) => n.formKey)}::uuid[], ${col((_, i) => personIds[i])}::uuid[], ${col((n) => n.name)}::text[], ${col((n) => n.phone)}::text[],
       ${col((n) => n.relation)}::text[], ${col((n) => n.context)}::text[], ${col((n) => n.exposureDate)}::date[])
-      AS n(id, person_id, name, phone, relation, context, exposure_date)
-    ON CONFLICT (region_id, id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name, phone = excluded.phone, context = excluded.context,
-      exposure_date = excluded.exposure_date WHERE t.case_id = excluded.case_id`);
+      AS n(form_key, person_id, name, phone, relation, context, exposure_date)
+    ON CONFLICT (region_id, case_id, form_key) DO UPDATE SET person_id = excluded.person_id, name = excluded.name, phone = excluded.phone, context = excluded.context,
+      exposure_date = excluded.exposure_date
+    RETURNING t.id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The household and close contacts the index named in the questionnaire. */
-export function upsertNamedContacts(tx: Db, c: CaseRow, a: QuestionnaireAnswers, now: Date): Promise<void> {
+export async function upsertNamedContacts(tx: Db, c: CaseRow, a: QuestionnaireAnswers, now: Date): Promise<void> {
   const household = (a.household ?? []).map((h, i) => ({
-    id: h.id,
+    formKey: h.id,
     name: h.name,
     phone: h.phone ?? null,
     relation: 'household' as const,
@@ -51,15 +56,14 @@ export function upsertNamedContacts(tx: Db, c: CaseRow, a: QuestionnaireAnswers,
     exposureDate: a.symptomOnset ?? null,
     identityNumber: h.identityNumber != null ? { raw: h.identityNumber, field: `answers.household[${i}].identityNumber` } : null,
   }));
-  const close = (a.closeContacts ?? []).map((k) => ({ id: k.id, name: k.name, phone: k.phone ?? null, relation: 'close' as const, context: k.context ?? null, exposureDate: k.lastContact ?? null }));
-  return saveContacts(tx, now, c, [...household, ...close]);
+  const close = (a.closeContacts ?? []).map((k) => ({ formKey: k.id, name: k.name, phone: k.phone ?? null, relation: 'close' as const, context: k.context ?? null, exposureDate: k.lastContact ?? null }));
+  await saveContacts(tx, now, c, [...household, ...close]);
 }
 
 /** A contact the tracer adds by hand (from the call). */
-export async function addContact(tx: Db, now: Date, c: CaseRow, input: Omit<NamedContact, 'id' | 'identityNumber'> & { identityNumber?: string | null }): Promise<string> {
-  const id = randomUUID();
-  await saveContacts(tx, now, c, [{ ...input, id, identityNumber: input.identityNumber != null ? { raw: input.identityNumber, field: 'identityNumber' } : null }]);
-  return id;
+export async function addContact(tx: Db, now: Date, c: CaseRow, input: Omit<NamedContact, 'formKey' | 'identityNumber'> & { identityNumber?: string | null }): Promise<string> {
+  const [id] = await saveContacts(tx, now, c, [{ ...input, formKey: null, identityNumber: input.identityNumber != null ? { raw: input.identityNumber, field: 'identityNumber' } : null }]);
+  return id!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -77,9 +77,13 @@ export const tracingContacts = pgTable(
   'tracing_contacts',
   {
     regionId: text('region_id').notNull(),
-    /** Given by the form that named the contact, so saving the same answers twice names nobody twice. */
     id: uuid('id').notNull(),
     caseId: uuid('case_id').notNull(),
+    /**
+     * The questionnaire's own key for the row that named the contact, so saving the same answers twice
+     * names nobody twice. Scoped to the case: the contact's id is always the server's.
+     */
+    formKey: uuid('form_key'),
     personId: uuid('person_id'),
     name: text('name').notNull(),
     phone: text('phone'),
@@ -90,7 +94,12 @@ export const tracingContacts = pgTable(
     informedAt: ts('informed_at'),
     informedBy: text('informed_by').$type<InformedBy>(),
   },
-  (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_contacts_case_idx').on(t.regionId, t.caseId), index('tracing_contacts_person_idx').on(t.regionId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    index('tracing_contacts_case_idx').on(t.regionId, t.caseId),
+    index('tracing_contacts_person_idx').on(t.regionId, t.personId),
+    uniqueIndex('tracing_contacts_form_key_idx').on(t.regionId, t.caseId, t.formKey),
+  ],
 );
 
 /** The case's record: calls, advice given (förhållningsregler) and journal notes; never changed, only added to. */

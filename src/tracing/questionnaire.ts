@@ -43,7 +43,16 @@ export const QuestionnaireAnswers = z
     travelledAbroad: z.boolean().optional(),
     travelCountry: text({ max: 100, min: 0 }).nullish(),
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    // Each row's key names one contact; the same key twice would be two people saved as one.
+    const seen = new Set<string>();
+    for (const list of ['household', 'closeContacts'] as const)
+      (a[list] ?? []).forEach((row, i) => {
+        if (seen.has(row.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: 'the same id is given to another row' });
+        seen.add(row.id);
+      });
+  });
 export type QuestionnaireAnswers = z.infer<typeof QuestionnaireAnswers>;
 
 async function openCaseOf(tx: Db, citizen: Actor) {
