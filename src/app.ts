@@ -1,4 +1,6 @@
+import { AUDIT_CHECKPOINT_SEALED } from './platform/audit/checkpoints.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { resolveAuditKey, useAuditKey } from './platform/audit/signing.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
@@ -35,6 +37,7 @@ import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vac
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
+  useAuditKey(resolveAuditKey(config));
   const outbox = new OutboxRouter();
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
   // The 1177 inbox stays in Lägesbild; SMS and e-mail go to the configured gateway when there is one.
@@ -45,6 +48,8 @@ export function createContext(database: Database, config: Config, clock: Clock =
   // Dose reports go to NVR through the configured integration, or to the embedded register in a demo.
   outbox.useTransport(NVR_REPORT, nvrTransport(config.nvrWebhookUrl ? webhookNvrWire(config.nvrWebhookUrl) : embeddedNvrWire));
   outbox.on(DOSE_RECORDED, 'vaccination.reportToNvr', reportDoseToNvr);
+  // Audit checkpoints also go to a receiver outside this database when one is configured.
+  if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
   return { database, config, clock, outbox };
 }
 

@@ -5,7 +5,10 @@ import type { Db } from '../db/client.js';
 import { isoTimestamp, queryRows } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { actorOf, type App } from '../http/server.js';
-import { record, sealAuditLog, verifyAuditChain } from './audit.js';
+import { record } from './audit.js';
+import { sealAuditLog } from './chain.js';
+import { CheckpointLog } from './checkpoints.js';
+import { describeFinding, verifyAuditLog, type Finding } from './verify.js';
 
 /** How the audit routes find people without knowing the identity area's tables. */
 export interface PersonDirectory {
@@ -30,6 +33,16 @@ const SearchQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+const findingKinds = ['broken', 'forged', 'truncated', 'rewound', 'bad-checkpoint'] as const satisfies readonly Finding['kind'][];
+const Verification = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  unsealed: z.number(),
+  /** The first problem, in English (kept for older clients; `problems` has them all). */
+  firstBrokenAt: z.string().optional(),
+  problems: z.array(z.object({ kind: z.enum(findingKinds), sv: z.string(), en: z.string() })),
+});
 
 interface Row {
   id: string;
@@ -87,10 +100,12 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
     });
   });
 
-  app.post('/api/audit/verify', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: "Seal pending entries and verify the region's hash chain", response: { 200: z.object({ ok: z.boolean(), checked: z.number(), unsealed: z.number(), firstBrokenAt: z.string().optional() }) } } }, async (req) => {
+  const checkpoints = CheckpointLog.of(ctx.config);
+  app.post('/api/audit/verify', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: "Seal pending entries and verify the region's audit log: the hash chain, every entry's signature, and the checkpoints", response: { 200: Verification } } }, async (req) => {
     const actor = actorOf(req);
     await sealAuditLog(ctx.database);
-    const r = await verifyAuditChain(ctx.database, { regionId: actor.regionId });
-    return { ok: r.ok, checked: r.checked, unsealed: r.unsealed, firstBrokenAt: r.firstBroken ? `entry ${r.firstBroken.seq}: ${r.firstBroken.reason}` : undefined };
+    const r = await verifyAuditLog(ctx.database, checkpoints, { regionId: actor.regionId });
+    const problems = r.findings.map((f) => ({ kind: f.kind, ...describeFinding(f) }));
+    return { ok: r.ok, checked: r.checked, unsealed: r.unsealed, firstBrokenAt: problems[0]?.en, problems };
   });
 }
