@@ -93,11 +93,12 @@ export class CheckpointLog {
   }
 }
 
-/** The database's copy of the checkpoints (every one, or one region's), as written. */
-export async function checkpointsInDatabase(database: Database, regionId?: string): Promise<Checkpoint[]> {
+/** The database's copy of the checkpoints, as written: every one (or one region's), or each region's newest. */
+export async function checkpointsInDatabase(database: Database, opts: { regionId?: string; newestOnly?: boolean } = {}): Promise<Checkpoint[]> {
   const rows = await database.query<{ region_id: string; seq: number | string; head_hash: string; unsigned_until: number | string; at_iso: string; mac: string }>(
-    `SELECT region_id, seq, head_hash, unsigned_until, ${isoTimestamp('at')} AS at_iso, mac FROM audit_checkpoints ${regionId ? 'WHERE region_id = $1' : ''} ORDER BY region_id, seq`,
-    regionId ? [regionId] : [],
+    `SELECT ${opts.newestOnly ? 'DISTINCT ON (region_id)' : ''} region_id, seq, head_hash, unsigned_until, ${isoTimestamp('at')} AS at_iso, mac
+     FROM audit_checkpoints ${opts.regionId ? 'WHERE region_id = $1' : ''} ORDER BY region_id, seq ${opts.newestOnly ? 'DESC' : ''}`,
+    opts.regionId ? [opts.regionId] : [],
   );
   return rows.map((r) => ({ regionId: r.region_id, seq: Number(r.seq), headHash: r.head_hash, unsignedUntil: Number(r.unsigned_until), at: r.at_iso, mac: r.mac }));
 }
@@ -117,13 +118,13 @@ export async function sealCheckpoints(database: Database, file: CheckpointLog, o
   const heads = await database.query<{ region_id: string; last_seq: number | string; last_hash: string; unsigned_until: number | string }>(
     'SELECT region_id, last_seq, last_hash, unsigned_until FROM audit_chain ORDER BY region_id',
   );
-  const stored = (await checkpointsInDatabase(database)).filter(isSigned);
+  const stored = (await checkpointsInDatabase(database, { newestOnly: true })).filter(isSigned);
   const outcomes: CheckpointOutcome[] = [];
   for (const head of heads) {
     const regionId = head.region_id;
     const seq = Number(head.last_seq);
     if (seq === 0) continue;
-    const previous = [file.newestFor(regionId), stored.filter((c) => c.regionId === regionId).at(-1)]
+    const previous = [file.newestFor(regionId), stored.find((c) => c.regionId === regionId)]
       .filter((c): c is Checkpoint => !!c)
       .sort((a, b) => b.seq - a.seq)[0];
     if (previous && previous.seq === seq && previous.headHash === head.last_hash) continue;

@@ -54,7 +54,7 @@ export async function verifyAuditLog(
     if (isSigned(c)) checkpoints.push(c);
     else findings.push({ kind: 'bad-checkpoint', regionId: c.regionId, where: { file: file.path, line: c.line } });
   }
-  for (const c of await checkpointsInDatabase(database, only)) {
+  for (const c of await checkpointsInDatabase(database, { regionId: only })) {
     if (isSigned(c)) checkpoints.push(c);
     else findings.push({ kind: 'bad-checkpoint', regionId: c.regionId, where: { database: true, seq: c.seq } });
   }
@@ -78,19 +78,24 @@ export async function verifyAuditLog(
     const mine = checkpoints.filter((c) => c.regionId === regionId).sort((a, b) => a.seq - b.seq);
     // The checkpoints' boundary is signed; the database's alone could have been moved to let unsigned rows pass.
     const unsignedUntil = mine.reduce((least, c) => Math.min(least, c.unsignedUntil), Number(head?.unsigned_until ?? 0));
-    findings.push(...(await verifyRegion(database, regionId, head, mine, unsignedUntil, progress, opts.onProgress)));
+    findings.push(...(await verifyRegion(database, { regionId, head, checkpoints: mine, unsignedUntil }, progress, opts.onProgress)));
     const newest = mine.at(-1);
     if (newest) comparedWith.push({ regionId, seq: newest.seq, at: newest.at });
   }
   return { ok: findings.length === 0, checked: progress.checked, unsealed: counts?.unsealed ?? 0, findings, comparedWith };
 }
 
+interface RegionLog {
+  regionId: string;
+  head: { last_seq: number | string; last_hash: string } | undefined;
+  /** The region's signed checkpoints, oldest first. */
+  checkpoints: Checkpoint[];
+  unsignedUntil: number;
+}
+
 async function verifyRegion(
   database: Database,
-  regionId: string,
-  head: { last_seq: number | string; last_hash: string } | undefined,
-  checkpoints: Checkpoint[],
-  unsignedUntil: number,
+  { regionId, head, checkpoints, unsignedUntil }: RegionLog,
   progress: { checked: number; total: number },
   onProgress?: (checked: number, total: number) => void,
 ): Promise<Finding[]> {
