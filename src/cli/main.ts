@@ -76,7 +76,7 @@ dataOptions(
     .description('seal pending entries, then verify the hash chain, every entry\'s signature and the checkpoints (file and database); exit code 1 on any problem'),
 ).action((o) =>
   withAuditLog(o, async (database, checkpoints) => {
-    const r = await verifyAuditLog(database, checkpoints, { onProgress: (n, total) => process.stdout.write(`\rChecked ${n} of ${total} entries`) });
+    const r = await verifyAuditLog(database, checkpoints, { onProgress: (n, total) => process.stdout.write(`\rKontrollerade ${n} av ${total} poster / Checked ${n} of ${total} entries`) });
     process.stdout.write('\n');
     for (const c of r.comparedWith) say(`Region ${c.regionId}: jämförd med kontrollpunkt ${c.seq} från ${c.at}.`, `Region ${c.regionId}: compared with checkpoint ${c.seq} of ${c.at}.`);
     if (r.ok) {
@@ -94,7 +94,9 @@ dataOptions(
 
 dataOptions(audit.command('checkpoint').description('seal pending entries and a signed checkpoint of every chain head that moved (also sealed every minute by the running server)')).action((o) =>
   withAuditLog(o, async (database, checkpoints) => {
-    for (const c of await sealCheckpoints(database, checkpoints)) {
+    const outcomes = await sealCheckpoints(database, checkpoints);
+    if (outcomes.length === 0) say('Inga nya kontrollpunkter: inget kedjehuvud har flyttats sedan den senaste.', 'No new checkpoints: no chain head moved since the last one.');
+    for (const c of outcomes) {
       if ('sealed' in c) say(`Region ${c.regionId}: kontrollpunkt ${c.sealed.seq} förseglad (${c.sealed.at}), skriven till ${checkpoints.path}.`, `Region ${c.regionId}: checkpoint ${c.sealed.seq} sealed (${c.sealed.at}), written to ${checkpoints.path}.`);
       else {
         say(

@@ -8,7 +8,7 @@ import { actorOf, type App } from '../http/server.js';
 import { record } from './audit.js';
 import { sealAuditLog } from './chain.js';
 import { CheckpointLog } from './checkpoints.js';
-import { describeFinding, verifyAuditLog, type Finding } from './verify.js';
+import { describeFinding, findingKinds, verifyAuditLog } from './verify.js';
 
 /** How the audit routes find people without knowing the identity area's tables. */
 export interface PersonDirectory {
@@ -34,7 +34,6 @@ const SearchQuery = z
   })
   .strict();
 
-const findingKinds = ['broken', 'forged', 'truncated', 'rewound', 'bad-checkpoint'] as const satisfies readonly Finding['kind'][];
 const Verification = z.object({
   ok: z.boolean(),
   checked: z.number(),

@@ -20,6 +20,9 @@ export type Finding =
   /** A checkpoint that is not signed with the audit key, or a line of the file that is not a checkpoint. */
   | { kind: 'bad-checkpoint'; regionId: string | null; where: { file: string; line: number } | { database: true; seq: number } };
 
+/** Every kind of finding, for the API's schema. */
+export const findingKinds = ['broken', 'forged', 'truncated', 'rewound', 'bad-checkpoint'] as const satisfies readonly Finding['kind'][];
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;
@@ -77,7 +80,8 @@ export async function verifyAuditLog(
     const head = heads.find((h) => h.region_id === regionId);
     const mine = checkpoints.filter((c) => c.regionId === regionId).sort((a, b) => a.seq - b.seq);
     // The checkpoints' boundary is signed; the database's alone could have been moved to let unsigned rows pass.
-    const unsignedUntil = mine.reduce((least, c) => Math.min(least, c.unsignedUntil), Number(head?.unsigned_until ?? 0));
+    const least = mine.reduce((n, c) => Math.min(n, c.unsignedUntil), head ? Number(head.unsigned_until) : Infinity);
+    const unsignedUntil = Number.isFinite(least) ? least : 0;
     findings.push(...(await verifyRegion(database, { regionId, head, checkpoints: mine, unsignedUntil }, progress, opts.onProgress)));
     const newest = mine.at(-1);
     if (newest) comparedWith.push({ regionId, seq: newest.seq, at: newest.at });
