@@ -1,4 +1,6 @@
+import { AUDIT_CHECKPOINT_SEALED } from './platform/audit/checkpoints.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { resolveAuditKey, useAuditKey } from './platform/audit/signing.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
@@ -37,6 +39,7 @@ import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vac
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
+  useAuditKey(resolveAuditKey(config));
   const outbox = new OutboxRouter();
   for (const [topic, transport] of defaultMessageTransports()) outbox.useTransport(topic, transport);
   // The 1177 inbox stays in Lägesbild; SMS and e-mail go to the configured gateway when there is one.
@@ -52,6 +55,8 @@ export function createContext(database: Database, config: Config, clock: Clock =
   outbox.onPublish(PERSONS_MERGED, 'testing.moveToSurvivor', moveTestingToSurvivor);
   outbox.onPublish(PERSONS_MERGED, 'vaccination.moveToSurvivor', moveVaccinationToSurvivor);
   outbox.onPublish(PERSONS_MERGED, 'tracing.moveToSurvivor', moveTracingToSurvivor);
+  // Audit checkpoints also go to a receiver outside this database when one is configured.
+  if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
   return { database, config, clock, outbox };
 }
 

@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
-import { verifyAuditChain, sealAuditLog } from '../platform/audit/audit.js';
+import { sealAuditLog } from '../platform/audit/chain.js';
+import { CheckpointLog, sealCheckpoints } from '../platform/audit/checkpoints.js';
+import { resolveAuditKey, useAuditKey } from '../platform/audit/signing.js';
+import { describeFinding, verifyAuditLog } from '../platform/audit/verify.js';
 import { loadConfig, type Config } from '../platform/config.js';
+import type { Database } from '../platform/db/client.js';
 import { AppError } from '../platform/errors.js';
 import { importResultsCommand } from './import.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
@@ -42,29 +46,69 @@ dataOptions(program.command('start').description('run the server, the web UI and
   });
 
 dataOptions(program.command('migrate').description('apply database migrations and reference data, then exit')).action(async (o) => {
-  const database = await prepareDatabase(loadConfig(overrides(o)), console.log);
+  const database = await prepareDatabase(loadConfig(overrides(o)), console.log, { migrate: true });
   await database.close();
   console.log('The database is up to date.');
 });
 
 const audit = program.command('audit').description('the audit log (patientdatalagen)');
-dataOptions(audit.command('verify').description('seal pending entries and verify the hash chain; exit code 1 if it is broken')).action(async (o) => {
+/** Swedish first, English on the next line: what a person at the terminal reads. */
+const say = (sv: string, en: string, to: (m: string) => void = console.log) => to(`${sv}\n  ${en}`);
+
+/** Opens the database with the audit key loaded, seals pending entries, runs `work`, and closes. */
+async function withAuditLog(o: Record<string, unknown>, work: (database: Database, checkpoints: CheckpointLog) => Promise<void>) {
   const config = loadConfig(overrides(o));
+  useAuditKey(resolveAuditKey(config));
   const database = await prepareDatabase(config);
   try {
-    const sealed = await sealAuditLog(database);
-    if (sealed) console.log(`Sealed ${sealed} pending entries.`);
-    const r = await verifyAuditChain(database, { onProgress: (n, total) => process.stdout.write(`\rChecked ${n} of ${total} entries`) });
-    process.stdout.write('\n');
-    if (r.ok) console.log(`The audit chain is intact: ${r.checked} entries checked.`);
-    else {
-      console.error(`The audit chain is BROKEN in region ${r.firstBroken!.regionId} at entry ${r.firstBroken!.seq}: ${r.firstBroken!.reason}.`);
-      process.exitCode = 1;
-    }
+    const { sealed, forged } = await sealAuditLog(database);
+    if (sealed) say(`${sealed} väntande poster förseglades.`, `Sealed ${sealed} pending entries.`);
+    if (forged.length) say(`${forged.length} poster utan giltig signatur förseglades inte.`, `${forged.length} entries without a valid signature were not sealed.`, console.error);
+    await work(database, CheckpointLog.of(config));
   } finally {
     await database.close();
   }
-});
+}
+
+dataOptions(
+  audit
+    .command('verify')
+    .description('seal pending entries, then verify the hash chain, every entry\'s signature and the checkpoints (file and database); exit code 1 on any problem'),
+).action((o) =>
+  withAuditLog(o, async (database, checkpoints) => {
+    const r = await verifyAuditLog(database, checkpoints, { onProgress: (n, total) => process.stdout.write(`\rKontrollerade ${n} av ${total} poster / Checked ${n} of ${total} entries`) });
+    process.stdout.write('\n');
+    for (const c of r.comparedWith) say(`Region ${c.regionId}: jämförd med kontrollpunkt ${c.seq} från ${c.at}.`, `Region ${c.regionId}: compared with checkpoint ${c.seq} of ${c.at}.`);
+    if (r.ok) {
+      say(`Granskningsloggen är intakt: ${r.checked} poster kontrollerade.`, `The audit log is intact: ${r.checked} entries checked.`);
+      return;
+    }
+    say(`Granskningsloggen är INTE intakt (${r.checked} poster kontrollerade):`, `The audit log is NOT intact (${r.checked} entries checked):`, console.error);
+    for (const f of r.findings) {
+      const { sv, en } = describeFinding(f);
+      say(`- ${sv}`, `${en}`, console.error);
+    }
+    process.exitCode = 1;
+  }),
+);
+
+dataOptions(audit.command('checkpoint').description('seal pending entries and a signed checkpoint of every chain head that moved (also sealed every minute by the running server)')).action((o) =>
+  withAuditLog(o, async (database, checkpoints) => {
+    const outcomes = await sealCheckpoints(database, checkpoints);
+    if (outcomes.length === 0) say('Inga nya kontrollpunkter: inget kedjehuvud har flyttats sedan den senaste.', 'No new checkpoints: no chain head moved since the last one.');
+    for (const c of outcomes) {
+      if ('sealed' in c) say(`Region ${c.regionId}: kontrollpunkt ${c.sealed.seq} förseglad (${c.sealed.at}), skriven till ${checkpoints.path}.`, `Region ${c.regionId}: checkpoint ${c.sealed.seq} sealed (${c.sealed.at}), written to ${checkpoints.path}.`);
+      else {
+        say(
+          `Region ${c.regionId}: loggen stämmer inte längre med kontrollpunkt ${c.refused.seq} från ${c.refused.at}, så ingen ny förseglades. Kör lagesbild audit verify.`,
+          `Region ${c.regionId}: the log no longer matches checkpoint ${c.refused.seq} of ${c.refused.at}, so no new one was sealed. Run lagesbild audit verify.`,
+          console.error,
+        );
+        process.exitCode = 1;
+      }
+    }
+  }),
+);
 
 const importCmd = program.command('import').description('bulk imports');
 dataOptions(importCmd.command('results').description('import a file of lab results (CSV or FHIR R4 Bundle); the same file again resumes or changes nothing').argument('<file>', 'the file'))

@@ -1,4 +1,6 @@
-import { sealAuditLog } from '../platform/audit/audit.js';
+import { CheckpointLog } from '../platform/audit/checkpoints.js';
+import { AuditSealer } from '../platform/audit/sealer.js';
+import { auditKeyFile } from '../platform/audit/signing.js';
 import { purgeExpiredSessions } from '../platform/auth/session.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, redactUrl, type Database } from '../platform/db/client.js';
@@ -18,12 +20,17 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens (and creates, for the embedded database) the database and brings its schema up to date. */
-export async function prepareDatabase(config: Config, say: (m: string) => void = () => {}): Promise<Database> {
+/**
+ * Opens (and creates, for the embedded database) the database and brings its schema up to date, unless
+ * migrations are left to the owner role (`migrateOnStart` off).
+ */
+export async function prepareDatabase(config: Config, say: (m: string) => void = () => {}, opts: { migrate?: boolean } = {}): Promise<Database> {
   say(config.databaseUrl ? `Connecting to PostgreSQL at ${redactUrl(config.databaseUrl)}…` : `Opening the embedded database in ${config.dataDir}/pglite…`);
   const database = await openDatabase(config);
-  say('Applying migrations…');
-  await migrate(database);
+  if (opts.migrate ?? config.migrateOnStart) {
+    say('Applying migrations…');
+    await migrate(database);
+  }
   await loadReferenceData(database);
   return database;
 }
@@ -32,11 +39,13 @@ export async function prepareDatabase(config: Config, say: (m: string) => void =
 export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: string) => void = console.log): Promise<Running> {
   const config = loadConfig(overrides);
   const database = await prepareDatabase(config, say);
+  if (config.databaseUrl && !config.auditKey) say(`AUDIT_KEY is not set: audit entries are signed with the key in ${auditKeyFile(config.dataDir)}; every instance on this database must use the same key.`);
+  // The context first: it loads the audit key, which the demo's audited writes need.
+  const ctx = createContext(database, config);
   if (config.demo) {
     const r = await loadDemo(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
     say(r.skipped ? `Demo region: ${r.people.toLocaleString('sv-SE')} synthetic people already loaded.` : `Demo region loaded: ${r.people.toLocaleString('sv-SE')} synthetic people, ${r.units} units, ${r.staff} staff.`);
   }
-  const ctx = createContext(database, config);
   const app = await createApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -44,13 +53,14 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
   let worker: OutboxWorker | undefined;
-  let sealer: NodeJS.Timeout | undefined;
+  let housekeeping: NodeJS.Timeout | undefined;
+  const auditSealer = new AuditSealer(database, CheckpointLog.of(config), app.log);
   if (config.runWorker) {
     worker = new OutboxWorker(database, ctx.outbox, { onError: (e) => app.log.warn({ err: e }, 'outbox delivery failed') });
     await worker.start();
-    // Housekeeping every few seconds: seal new audit entries into the chain, drop expired sessions.
-    sealer = setInterval(() => {
-      void sealAuditLog(database).catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
+    // Housekeeping every few seconds: seal new audit entries into the chain (and checkpoints of it), drop expired sessions.
+    housekeeping = setInterval(() => {
+      void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
     }, 5_000);
   }
@@ -60,10 +70,10 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
     url,
     worker,
     async stop() {
-      clearInterval(sealer);
+      clearInterval(housekeeping);
       await worker?.stop();
       await app.close();
-      await sealAuditLog(database).catch(() => {});
+      await auditSealer.runOnce({ final: true }).catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       await database.close();
     },
   };

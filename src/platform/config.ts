@@ -37,6 +37,15 @@ export const ConfigSchema = z.object({
   nvrWebhookUrl: z.string().url().optional(),
   /** The bearer token NVR's integration presents when it answers a report later (after a 202); unset = no such answers taken. */
   nvrAnswerToken: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The key that signs audit entries and checkpoints (HMAC-SHA256); the database never holds it. Unset: a
+   * key generated on first start in `<dataDir>/audit.key`. Instances that share a database must share it.
+   */
+  auditKey: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where audit checkpoints are also sent (a receiver outside this database, taking JSON); unset = file and log only. */
+  auditCheckpointWebhookUrl: z.string().url().optional(),
+  /** Apply migrations at start; off when the application's database role may not change the schema. */
+  migrateOnStart: z.boolean().default(true),
   runWorker: z.boolean().default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -73,6 +82,9 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     sminetWebhookUrl: env.SMINET_WEBHOOK_URL || undefined,
     nvrWebhookUrl: env.NVR_WEBHOOK_URL || undefined,
     nvrAnswerToken: env.NVR_ANSWER_TOKEN || undefined,
+    auditKey: env.AUDIT_KEY || undefined,
+    auditCheckpointWebhookUrl: env.AUDIT_CHECKPOINT_WEBHOOK_URL || undefined,
+    migrateOnStart: bool(env.LAGESBILD_MIGRATE),
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

@@ -153,7 +153,8 @@ export interface NewVisit {
  * Takes a seat and books the visit in one statement, audited in the same: it commits whole or not at all,
  * and holds the slot row's lock only for itself. The seat UPDATE's `booked < capacity` makes the database
  * the judge (never overbooked); the partial unique index on live bookings refuses a second booking of a
- * dose (never two). Returns the bookings made, or none when the time was full.
+ * dose (never two). Returns the bookings made, or none when the time was full. The audit CTE is joined
+ * because a CTE that only calls a function runs only when read.
  */
 export async function bookVisitAtomically(db: Db, visit: NewVisit, actor: Actor, audit: AuditEntry): Promise<BookingRow[]> {
   const { regionId, slot } = visit;
@@ -166,7 +167,7 @@ export async function bookVisitAtomically(db: Db, visit: NewVisit, actor: Actor,
       INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, recommendation_id, starts_at, channel, booked_by, on_behalf_reason)
       SELECT ${regionId}, ${visit.visitId}, ${visit.personId}, ${slot.siteId}, seat.id, d.vaccine, d.dose_number, d.recommendation_id, ${slot.startsAt}::timestamptz,
         ${visit.channel}, ${visit.bookedBy}, ${visit.onBehalfReason}
-      FROM seat CROSS JOIN unnest(${sql.param(visit.doses.map((d) => d.vaccine))}::text[], ${sql.param(visit.doses.map((d) => d.doseNumber))}::int[],
+      FROM seat CROSS JOIN audited CROSS JOIN unnest(${sql.param(visit.doses.map((d) => d.vaccine))}::text[], ${sql.param(visit.doses.map((d) => d.doseNumber))}::int[],
         ${sql.param(visit.doses.map((d) => d.recommendationId))}::uuid[]) AS d(vaccine, dose_number, recommendation_id)
       RETURNING id, vaccine, booked_at::text`,
   );

@@ -6,7 +6,10 @@ import { isoTimestamp, queryRows } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { actorOf, type App } from '../http/server.js';
 import { code, cursorCodec, cursorParam, day, dayRange, instant, text } from '../input/index.js';
-import { record, sealAuditLog, verifyAuditChain } from './audit.js';
+import { record } from './audit.js';
+import { sealAuditLog } from './chain.js';
+import { CheckpointLog } from './checkpoints.js';
+import { describeFinding, findingKinds, verifyAuditLog } from './verify.js';
 
 const auditCursor = cursorCodec(z.tuple([instant, z.uuid()]));
 
@@ -34,6 +37,15 @@ const SearchQuery = z
   })
   .strict()
   .superRefine(dayRange(3660));
+
+const Verification = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  unsealed: z.number(),
+  /** The first problem, in English (kept for older clients; `problems` has them all). */
+  firstBrokenAt: z.string().optional(),
+  problems: z.array(z.object({ kind: z.enum(findingKinds), sv: z.string(), en: z.string() })),
+});
 
 interface Row {
   id: string;
@@ -90,10 +102,12 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
     });
   });
 
-  app.post('/api/audit/verify', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: "Seal pending entries and verify the region's hash chain", response: { 200: z.object({ ok: z.boolean(), checked: z.number(), unsealed: z.number(), firstBrokenAt: z.string().optional() }) } } }, async (req) => {
+  const checkpoints = CheckpointLog.of(ctx.config);
+  app.post('/api/audit/verify', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: "Seal pending entries and verify the region's audit log: the hash chain, every entry's signature, and the checkpoints", response: { 200: Verification } } }, async (req) => {
     const actor = actorOf(req);
     await sealAuditLog(ctx.database);
-    const r = await verifyAuditChain(ctx.database, { regionId: actor.regionId });
-    return { ok: r.ok, checked: r.checked, unsealed: r.unsealed, firstBrokenAt: r.firstBroken ? `entry ${r.firstBroken.seq}: ${r.firstBroken.reason}` : undefined };
+    const r = await verifyAuditLog(ctx.database, checkpoints, { regionId: actor.regionId });
+    const problems = r.findings.map((f) => ({ kind: f.kind, ...describeFinding(f) }));
+    return { ok: r.ok, checked: r.checked, unsealed: r.unsealed, firstBrokenAt: problems[0]?.en, problems };
   });
 }
