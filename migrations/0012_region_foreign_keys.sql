@@ -6,7 +6,7 @@ ALTER TABLE "sampling_slots" ADD CONSTRAINT "sampling_slots_station_fk" FOREIGN 
 ALTER TABLE "sampling_bookings" ADD CONSTRAINT "sampling_bookings_slot_fk" FOREIGN KEY ("region_id", "slot_id") REFERENCES "sampling_slots" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
 ALTER TABLE "sampling_bookings" ADD CONSTRAINT "sampling_bookings_person_fk" FOREIGN KEY ("region_id", "person_id") REFERENCES "persons" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
 ALTER TABLE "kit_orders" ADD CONSTRAINT "kit_orders_person_fk" FOREIGN KEY ("region_id", "person_id") REFERENCES "persons" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
-ALTER TABLE "kit_orders" ADD CONSTRAINT "kit_orders_distribution_point_fk" FOREIGN KEY ("region_id", "distribution_point_id") REFERENCES "units" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
+ALTER TABLE "kit_orders" ADD CONSTRAINT "kit_orders_distribution_point_fk" FOREIGN KEY ("region_id", "distribution_point_id") REFERENCES "distribution_points" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
 ALTER TABLE "samples" ADD CONSTRAINT "samples_person_fk" FOREIGN KEY ("region_id", "person_id") REFERENCES "persons" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
 ALTER TABLE "test_capacity" ADD CONSTRAINT "test_capacity_unit_fk" FOREIGN KEY ("region_id", "unit_id") REFERENCES "units" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
 ALTER TABLE "tracing_cases" ADD CONSTRAINT "tracing_cases_person_fk" FOREIGN KEY ("region_id", "person_id") REFERENCES "persons" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint

@@ -63,14 +63,24 @@ export const hostileStrings = [
 
 const hostileOther = [null, 0, -1, 2 ** 53, -(2 ** 53), 1e308, 0.5, true, [], {}, ['a', 'b'], { $gt: '' }];
 
-const days = ['1899-12-31', '1900-01-01', '2020-12-31', '2021-03-01', '2021-06-15', '2100-12-31', '2101-01-01', '9999-12-31'];
+// Days near the demo's today (the test runs on the real clock), and the bounds of what the domain accepts.
+const nearToday = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const days = [nearToday(-7), nearToday(0), nearToday(1), nearToday(3), nearToday(10), '1900-01-01', '2100-12-31'];
+const words = ['Anna Berg', 'Solgården', 'Storgatan 1', 'Klass 3B', 'Ringde och gav råd', 'abc123'];
 
-/** Ids of the tables a reference named `name` (siteId, contactIds, or a path's `cases`) most likely points into. */
+/**
+ * Ids of the table a reference named `name` (siteId, contactIds, or a path's `cases`) most likely points
+ * into: the table of that name, else one ending in it (vaccination_sites), else any containing it.
+ */
 export function idsFor(name: string, pool: Map<string, string[]>): string[] {
   const stem = name.replace(/Ids?$/, '').replace(/[^a-z]/gi, '').toLowerCase();
   const singular = stem.replace(/(e?s)$/, '');
-  const matching = [...pool.entries()].filter(([table]) => singular.length > 1 && table.replace(/_/g, '').includes(singular)).flatMap(([, ids]) => ids);
-  return matching.length ? matching : [...pool.values()].flat();
+  const tables = [...pool.keys()];
+  const plain = (t: string) => t.replace(/_/g, '');
+  const rank = (t: string) =>
+    [singular, `${singular}s`, stem].includes(t) ? 0 : [singular, `${singular}s`, stem].some((n) => t.endsWith(`_${n}`)) ? 1 : singular.length > 1 && plain(t).includes(singular) ? 2 : 3;
+  const best = Math.min(...tables.map(rank));
+  return best < 3 ? tables.filter((t) => rank(t) === best).flatMap((t) => pool.get(t)!) : [...pool.values()].flat();
 }
 
 function uuid(name: string, pools: IdPools): fc.Arbitrary<string> {
@@ -85,14 +95,16 @@ function uuid(name: string, pools: IdPools): fc.Arbitrary<string> {
 function stringFor(schema: JsonSchema, name: string, pools: IdPools): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return uuid(name, pools);
   if (schema.format === 'date') return fc.constantFrom(...days);
-  if (schema.format === 'date-time') return fc.constantFrom(...days.map((d) => `${d}T08:00:00+02:00`), '2021-06-15T08:00:00Z');
-  if (schema.pattern) {
-    try {
-      return fc.stringMatching(new RegExp(schema.pattern, 'u'), { size: 'xsmall' }).filter((s) => s.length <= (schema.maxLength ?? 200));
-    } catch {
-      /* a pattern JavaScript cannot read as a regular expression: fall through to plain text */
-    }
+  if (schema.format === 'date-time') return fc.constantFrom(...days.map((d) => `${d}T08:00:00+01:00`), `${nearToday(0)}T10:00:00Z`);
+  let pattern: RegExp | undefined;
+  try {
+    pattern = schema.pattern ? new RegExp(schema.pattern, 'u') : undefined;
+  } catch {
+    /* a pattern JavaScript cannot read as a regular expression: words or plain text below */
   }
+  const fitting = words.filter((w) => w.length >= (schema.minLength ?? 0) && w.length <= (schema.maxLength ?? Infinity) && (!pattern || pattern.test(w)));
+  if (fitting.length) return fc.constantFrom(...fitting);
+  if (pattern) return fc.stringMatching(pattern, { size: 'xsmall' }).filter((s) => s.length <= (schema.maxLength ?? 200));
   return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
 }
 
@@ -114,9 +126,9 @@ export function plausible(schema: JsonSchema, name: string, pools: IdPools, dept
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return depth > 3 ? fc.constant([]) : fc.array(field(schema.items ?? {}, name, pools, depth + 1), { maxLength: 3 });
+      return depth > 3 ? fc.constant([]) : fc.array(plausible(schema.items ?? {}, name, pools, depth + 1), { minLength: 1, maxLength: 2 });
     case 'object':
-      return depth > 3 ? fc.constant({}) : objectOf(schema, pools, depth + 1);
+      return depth > 3 ? fc.constant({}) : plausibleObject(schema, pools, depth + 1);
     default:
       return fc.constantFrom('x', 1, true);
   }
@@ -145,9 +157,12 @@ export function objectOf(schema: JsonSchema, pools: IdPools, depth = 0, value: t
   });
 }
 
-/** An object the schema would accept, its required fields all there: what a well-behaved client sends. */
-export const plausibleObject = (schema: JsonSchema, pools: IdPools) =>
-  objectOf({ ...schema, required: Object.keys(schema.properties ?? {}) }, pools, 1, plausible);
+/** An object the schema would accept, its required fields all there and no field it does not know: what a well-behaved client sends. */
+export function plausibleObject(schema: JsonSchema, pools: IdPools, depth = 1): fc.Arbitrary<Record<string, unknown>> {
+  const required = new Set(schema.required ?? []);
+  const entries = Object.entries(schema.properties ?? {}).map(([key, s]) => fc.tuple(fc.constant(key), fc.option(plausible(s, key, pools, depth), { freq: required.has(key) ? 1000 : 2, nil: undefined })));
+  return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter(([, v]) => v !== undefined)));
+}
 
 /** One hostile value: the fault a single-field attack puts into an otherwise plausible request. */
 export const hostile = fc.oneof(

@@ -92,7 +92,7 @@ async function idPools(env: TestEnv, ours: string, theirs: string): Promise<IdPo
   const result: IdPools = { ours: new Map(), theirs: new Map() };
   for (const { table_name: table } of tables) {
     for (const [region, into] of [[ours, result.ours], [theirs, result.theirs]] as const) {
-      const ids = await env.database.query<{ id: string }>(`SELECT id FROM "${table}" WHERE region_id = $1 ORDER BY id LIMIT 4`, [region]);
+      const ids = await env.database.query<{ id: string }>(`SELECT id FROM "${table}" WHERE region_id = $1 ORDER BY id LIMIT 8`, [region]);
       if (ids.length) into.set(table, ids.map((r) => r.id));
     }
   }

@@ -100,7 +100,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get('/api/auth/oidc/callback', { config: { access: 'public' }, schema: { tags: ['auth'], hide: true } }, async (req, reply) => {
+  app.get('/api/auth/oidc/callback', { config: { access: 'public' }, schema: { tags: ['auth'], hide: true, querystring: z.looseObject({}).describe('Whatever the identity provider sends; the OIDC client reads it') } }, async (req, reply) => {
     const url = new URL(req.url, publicUrl());
     // The person cancelled at the identity provider, or it refused: back to the login page, which says so.
     if (url.searchParams.has('error')) return reply.redirect(`/login?error=${encodeURIComponent(url.searchParams.get('error')!)}`);

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import { auditInsert, type AuditEntry } from '../platform/audit/audit.js';
 import type { Db } from '../platform/db/client.js';
+import { resolveInRegion } from '../platform/db/resolve.js';
 import { queryRows } from '../platform/db/sql.js';
 import { trackedVaccinesOf } from './supply/store.js';
 import {
@@ -28,6 +29,9 @@ export async function insertSite(tx: Db, row: typeof vaccinationSites.$inferInse
 
 export const listSites = (tx: Db, regionId: string) =>
   tx.select().from(vaccinationSites).where(eq(vaccinationSites.regionId, regionId)).orderBy(vaccinationSites.municipalityCode, vaccinationSites.name);
+
+/** A site of the region a request names, or a 404 problem naming the field. */
+export const resolveSite = (tx: Db, regionId: string, id: string, field = 'siteId'): Promise<SiteRow> => resolveInRegion(tx, vaccinationSites, regionId, id, { field, what: 'vaccination site' });
 
 export async function findSite(tx: Db, regionId: string, id: string): Promise<SiteRow | undefined> {
   const [row] = await tx.select().from(vaccinationSites).where(and(eq(vaccinationSites.regionId, regionId), eq(vaccinationSites.id, id)));

@@ -9,7 +9,7 @@ import { brief, fc, fingerprint, refName, setupWalk, urlParams, type Operation, 
  * refused (4xx) and change nothing in the database.
  */
 const SEED = Number(process.env.LB_WALK_SEED ?? 20211207);
-const TRIES = 4;
+const TRIES = 8;
 
 let walk: Walk;
 beforeAll(async () => {
@@ -34,23 +34,35 @@ function refsOf(op: Operation): Ref[] {
   return [...params, ...bodyRefs(op.body)];
 }
 
-/** Sets every value at `path` (through arrays) to what `value` gives. */
+/** Sets every value at `path` (through arrays; a missing top-level field is added) to what `value` gives. */
 function setAt(target: unknown, path: string[], value: () => string): unknown {
   if (path.length === 0) return value();
   const [head, ...rest] = path;
   if (head === '[]') return Array.isArray(target) ? target.map((item) => setAt(item, rest, value)) : target;
-  if (!target || typeof target !== 'object' || !(head! in target)) return target;
+  if (!target || typeof target !== 'object' || (!(head! in target) && rest.length > 0)) return target;
   return { ...(target as object), [head!]: setAt((target as Record<string, unknown>)[head!], rest, value) };
 }
 
+/** Whether the request names the reference at all: an id inside an empty list names nothing. */
+function names(ref: Ref, values: unknown[], body: unknown): boolean {
+  if ('param' in ref) return values[ref.param] !== undefined;
+  const reach = (v: unknown, path: string[]): boolean => {
+    if (path.length === 0) return typeof v === 'string';
+    const [head, ...rest] = path;
+    if (head === '[]') return Array.isArray(v) && v.some((item) => reach(item, rest));
+    return !!v && typeof v === 'object' && reach((v as Record<string, unknown>)[head!], rest);
+  };
+  return reach(body, ref.body);
+}
+
 /** The request with every reference pointing at a row of the actor's region, but `foreign` at a row of the other one. */
-function withIds(op: Operation, refs: Ref[], values: unknown[], body: unknown, foreign?: Ref) {
+function withIds(op: Operation, refs: Ref[], values: unknown[], body: unknown, attempt: number, foreign?: Ref) {
   const { ours, theirs } = walk.pools;
   let v = [...values];
   let b = body;
   for (const ref of refs) {
     const ids = idsFor(ref.name, ref === foreign ? theirs : ours);
-    const pick = () => ids[0]!;
+    const pick = () => ids[attempt % ids.length]!;
     if ('param' in ref) v = v.map((x, i) => (i === ref.param ? pick() : x));
     else b = setAt(b, ref.body, pick);
   }
@@ -76,8 +88,9 @@ describe("every id a request names is resolved in the actor's region", () => {
       );
       for (const ref of refs) {
         const label = `${caller} ${op.method} ${op.path} (${'param' in ref ? ref.name : ref.body.join('.')})`;
-        for (const candidate of candidates) {
-          const attack = withIds(op, refs, candidate.values, candidate.body, ref);
+        for (const [attempt, candidate] of candidates.entries()) {
+          const attack = withIds(op, refs, candidate.values, candidate.body, attempt, ref);
+          if (!names(ref, attack.values, attack.body)) continue;
           const before = await fingerprint(walk.env);
           const res = await walk.send(op, caller, attack.values, attack.body);
           const changed = (await fingerprint(walk.env)) !== before;
@@ -86,12 +99,13 @@ describe("every id a request names is resolved in the actor's region", () => {
             break;
           }
           // The same request with the actor's own ids: when it works, the refusal above was about the id.
-          const own = withIds(op, refs, candidate.values, candidate.body);
-          if ((await walk.send(op, caller, own.values, own.body)).statusCode < 400) {
+          const own = withIds(op, refs, candidate.values, candidate.body, attempt);
+          const ownRes = await walk.send(op, caller, own.values, own.body);
+          if (ownRes.statusCode < 400) {
             checked.push(label);
             break;
           }
-          if (candidate === candidates.at(-1)) unreached.push(label);
+          if (candidate === candidates.at(-1)) unreached.push(`${label} → ${ownRes.statusCode} ${brief(own)} ${ownRes.body.slice(0, 160)}`);
         }
       }
     }
@@ -101,4 +115,37 @@ describe("every id a request names is resolved in the actor's region", () => {
     // Most id-taking routes were reached with a request that works with the actor's own ids.
     expect(checked.length, checked.join('\n')).toBeGreaterThan(40);
   }, 1_200_000);
+});
+
+describe('the references the review found unchecked', () => {
+  const send = (caller: Parameters<Walk['send']>[1], method: string, url: string, payload?: object) => {
+    const cookie = walk.cookies.get(caller)!;
+    return walk.env.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  };
+  const theirs = (table: string) => walk.pools.theirs.get(table)![0]!;
+
+  it("refuses another region's station for sampling times and another region's unit for a staff account", async () => {
+    const before = await fingerprint(walk.env);
+    const slots = await send('sampler', 'POST', '/api/testing/slots', { stationId: theirs('units'), date: '2026-12-20', from: '09:00', to: '10:00', minutes: 15, capacity: 2, testType: 'pcr' });
+    expect(slots.statusCode, slots.body).toBe(404);
+    expect(slots.json().errors[0].field).toBe('stationId');
+    const staff = await send('region_admin', 'POST', '/api/staff', { name: 'Ny Person', role: 'tracer', unitId: theirs('units') });
+    expect(staff.statusCode, staff.body).toBe(404);
+    expect(staff.json().errors[0].field).toBe('unitId');
+    expect(await fingerprint(walk.env)).toBe(before);
+  });
+
+  it("answers 403 naming regionId when staff ask for another region's statistics", async () => {
+    const res = await send('analyst', 'GET', '/api/testing/statistics/capacity?from=2026-11-01&to=2026-11-30&regionId=03');
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().errors[0].field).toBe('regionId');
+  });
+
+  it('refuses a query parameter a route does not take, such as personId on the citizen’s own pages', async () => {
+    for (const url of ['/api/vaccination/my', '/api/testing/my', '/api/tracing/my-questionnaire']) {
+      const res = await send('citizen', 'GET', `${url}?personId=${theirs('persons')}`);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors[0].field, url).toBe('personId');
+    }
+  });
 });

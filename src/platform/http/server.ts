@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -61,6 +62,9 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.accessTable.push({ method, url: route.url, access });
+    // A route that takes no query parameters refuses them: `?personId=…` on a citizen's own page must not
+    // look as if it chose whose page it is.
+    if (!route.schema?.querystring) route.schema = { ...route.schema, querystring: z.object({}).strict() };
   });
 
   await app.register(cookie);

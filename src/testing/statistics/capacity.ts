@@ -8,7 +8,7 @@ import { stockholmTime } from '../../platform/time.js';
 import { units } from '../../identity/model.js';
 import { testCapacity, testTypes, type TestType } from '../model.js';
 import { CAPACITY_WARNING_SHARE, capacityLevel, isIsoWeek, isoWeekOf } from '../rules.js';
-import { dayRange, tuneForReport } from './common.js';
+import { dayRange, regionsInScope, tuneForReport } from './common.js';
 
 export interface DeclareCapacityInput {
   unitId: string;
@@ -64,9 +64,9 @@ export interface CapacityDay {
 
 export async function capacityReport(ctx: AppContext, actor: Actor, q: { from: string; to: string; regionId?: string | undefined }) {
   const days = dayRange(q.from, q.to);
-  // The national analyst may look at any one region; everyone else at their own.
-  const regionId = actor.role === 'national_analyst' && q.regionId ? q.regionId : actor.regionId;
-  if (q.regionId && q.regionId !== regionId) throw invalid('regionId', 'staff see their own region only');
+  // The national analyst may look at any one region; everyone else at their own (403 for another).
+  regionsInScope(actor, q.regionId);
+  const regionId = q.regionId ?? actor.regionId;
   const start = stockholmTime(q.from, '00:00').toISOString();
   const endDay = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const end = stockholmTime(endDay, '00:00').toISOString();

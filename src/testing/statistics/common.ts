@@ -8,7 +8,7 @@ import { isIsoWeek } from '../rules.js';
 /** The regions a statistics request covers: staff their own; the national analyst all, or the one asked for. */
 export function regionsInScope(actor: Actor, regionId: string | undefined): { regionIds: string[] | 'all'; national: boolean } {
   if (actor.role === 'national_analyst') return regionId ? { regionIds: [regionId], national: false } : { regionIds: 'all', national: true };
-  if (regionId && regionId !== actor.regionId) throw new AppError('forbidden', 'Staff see the statistics of their own region only');
+  if (regionId && regionId !== actor.regionId) throw new AppError('forbidden', 'regionId: staff see the statistics of their own region only', 'regionId');
   return { regionIds: [actor.regionId], national: false };
 }
 

@@ -20,10 +20,9 @@ import { freeSlots, slotView } from '../sites/service.js';
 import { vaccinationRecord } from '../booking/service.js';
 import * as store from '../store.js';
 import { dosesView } from './views.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../platform/db/pg-error.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** A person's vaccination record for staff: who, eligibility with the reason, bookings, doses. Audited. An id merged away shows the survivor's record. */
 export async function personVaccination(ctx: AppContext, actor: Actor, id: string, purpose: string) {
@@ -121,8 +120,8 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
         outsideRecommendation: before.eligible ? null : (input.outsideRecommendation ?? null),
         recordedBy: actor.id,
       })
-      .catch((e: { code?: string; cause?: { code?: string } }) => {
-        throw (e.code ?? e.cause?.code) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
+      .catch((e: unknown) => {
+        throw pgErrorCode(e) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
       });
     await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId } });
     await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));

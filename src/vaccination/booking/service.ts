@@ -17,10 +17,9 @@ import type { BookBody, BookOnBehalfBody } from '../schemas.js';
 import { availability } from '../sites/service.js';
 import * as store from '../store.js';
 import { dosesView } from '../administration/views.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../platform/db/pg-error.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The 409 when the time is gone, with the same fair answer for everyone: when to look again. */
 async function fullyBooked(tx: Db, regionId: string, now: Date, what: { sv: string; en: string }): Promise<AppError> {
@@ -121,8 +120,8 @@ async function bookVisit(ctx: AppContext, actor: Actor, regionId: string, req: B
   const audit = { action: 'vaccination.booking.created', personId: req.personId, purpose: req.channel === 'on_behalf' ? `bokning åt annan: ${req.reason}` : 'bokning av vaccination', details: { visitId, slotId: slot.id, channel: req.channel, vaccines } };
   const rows = await store
     .bookVisitAtomically(db, { regionId, visitId, personId: req.personId, slot, doses, channel: req.channel, bookedBy: actor.id, onBehalfReason: req.reason }, actor, audit)
-    .catch((e: { code?: string; cause?: { code?: string } }) => {
-      throw (e.code ?? e.cause?.code) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
+    .catch((e: unknown) => {
+      throw pgErrorCode(e) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
     });
   if (rows.length === 0) throw await fullyBooked(db, regionId, now, FULL);
   return rows.map((b) => bookingView(b, site.name));

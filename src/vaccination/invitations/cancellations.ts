@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { resolveInRegion } from '../../platform/db/resolve.js';
 import { queryRows } from '../../platform/db/sql.js';
 import { dayRange } from '../../testing/statistics/common.js';
 import { ageGroupSql, ageGroups, type AgeGroup } from '../coverage/age-groups.js';
 import type { Vaccine } from '../model.js';
 import { dayBounds } from '../recommendations/dates.js';
+import { invitationLists } from './model.js';
 
 /**
  * Bookings made and cancelled in a period by age group (age on the day of the booking or cancellation), for one
@@ -13,6 +15,7 @@ import { dayBounds } from '../recommendations/dates.js';
  */
 export async function cancellationsByAgeGroup(ctx: AppContext, actor: Actor, q: { from: string; to: string; vaccine: Vaccine; listId?: string }) {
   dayRange(q.from, q.to);
+  if (q.listId) await resolveInRegion(ctx.database.db, invitationLists, actor.regionId, q.listId, { field: 'listId', what: 'invitation list' });
   const start = dayBounds(q.from).start;
   const end = dayBounds(q.to).end;
   const onList = q.listId ? sql`AND EXISTS (SELECT 1 FROM vaccination_invitations i WHERE i.region_id = b.region_id AND i.list_id = ${q.listId} AND i.person_id = b.person_id)` : sql``;

@@ -56,15 +56,9 @@ export async function createSite(ctx: AppContext, actor: Actor, input: Body<type
   });
 }
 
-async function siteOrNotFound(tx: Db, regionId: string, siteId: string) {
-  const site = await store.findSite(tx, regionId, siteId);
-  if (!site) throw notFound('The site');
-  return site;
-}
-
 export async function setOpeningHours(ctx: AppContext, actor: Actor, siteId: string, input: Body<typeof OpeningHoursBody>) {
   return ctx.database.db.transaction(async (tx) => {
-    await siteOrNotFound(tx, actor.regionId, siteId);
+    await store.resolveSite(tx, actor.regionId, siteId, 'id');
     await store.replaceHours(tx, actor.regionId, siteId, input.hours);
     await record(tx, actor, { action: 'vaccination.site.hours-set', purpose: 'vaccinationsplatser', details: { siteId, hours: input.hours } });
     return { hours: await store.hoursOf(tx, actor.regionId, siteId) };
@@ -78,7 +72,7 @@ export async function setOpeningHours(ctx: AppContext, actor: Actor, siteId: str
 export async function setStaffing(ctx: AppContext, actor: Actor, siteId: string, input: Body<typeof StaffingBody>) {
   const days = daysBetween(input.from, input.to);
   return ctx.database.db.transaction(async (tx) => {
-    await siteOrNotFound(tx, actor.regionId, siteId);
+    await store.resolveSite(tx, actor.regionId, siteId, 'id');
     await store.upsertStaffing(tx, days.map((day) => ({ regionId: actor.regionId, siteId, day, vaccinators: input.vaccinators, perVaccinatorPerHour: input.perVaccinatorPerHour })));
     const rescaled = await store.rescaleSlots(tx, actor.regionId, siteId, days, ctx.clock.now().toISOString());
     await record(tx, actor, { action: 'vaccination.site.staffing-set', purpose: 'vaccinationsplatser', details: { siteId, ...input, ...rescaled } });
@@ -91,7 +85,7 @@ export async function generateSlots(ctx: AppContext, actor: Actor, siteId: strin
   const days = daysBetween(input.from, input.to);
   const releasedAt = input.releaseAt ? new Date(input.releaseAt).toISOString() : ctx.clock.now().toISOString();
   return ctx.database.db.transaction(async (tx) => {
-    const site = await siteOrNotFound(tx, actor.regionId, siteId);
+    const site = await store.resolveSite(tx, actor.regionId, siteId, 'id');
     const hours = await store.hoursOf(tx, actor.regionId, siteId);
     if (hours.length === 0) throw invalid('siteId', 'the site has no opening hours; set them first');
     const staffing = await store.staffingOf(tx, actor.regionId, siteId, input.from, input.to);
@@ -172,5 +166,6 @@ export async function availability(tx: Db, regionId: string, now: Date, siteId?:
 }
 
 export async function availabilityFor(ctx: AppContext, actor: Actor, siteId?: string) {
+  if (siteId) await store.resolveSite(ctx.database.db, actor.regionId, siteId);
   return availability(ctx.database.db, actor.regionId, ctx.clock.now(), siteId);
 }

@@ -12,6 +12,7 @@ import { getProduct } from './forecasts.js';
 import { summarizeWastage, unopenedVials, vialOutcome } from './rules.js';
 import { assertSites, sitesById } from './sites.js';
 import { batchStock } from './store.js';
+import { resolveSite } from '../store.js';
 import { dayBounds } from '../recommendations/dates.js';
 
 type Allocation = { siteId: string; vials: number };
@@ -111,6 +112,7 @@ export const listDeliveries = (ctx: AppContext, actor: Actor) => listDeliveryRow
 export async function stockView(ctx: AppContext, actor: Actor, q: { siteId?: string }) {
   const db = ctx.database.db;
   const today = calendarDateInStockholm(ctx.clock.now());
+  if (q.siteId) await resolveSite(db, actor.regionId, q.siteId);
   const [batches, open, sites] = await Promise.all([
     batchStock(db, actor.regionId, q.siteId),
     db
@@ -233,6 +235,7 @@ export async function wastageReport(ctx: AppContext, actor: Actor, q: { from: st
 
 /** The most recent vials and losses at a site, for its stock page. */
 export async function recentVials(ctx: AppContext, actor: Actor, siteId: string) {
+  await resolveSite(ctx.database.db, actor.regionId, siteId, 'id');
   const rows = await ctx.database.db.select().from(openedVials).where(and(eq(openedVials.regionId, actor.regionId), eq(openedVials.siteId, siteId))).orderBy(desc(openedVials.openedAt)).limit(50);
   return rows.map((v) => ({ id: v.id, deliveryId: v.deliveryId, nominalDoses: v.nominalDoses, openedAt: toIso(v.openedAt), dosesDrawn: v.dosesDrawn, dosesDiscarded: v.dosesDiscarded, closedAt: v.closedAt ? toIso(v.closedAt) : null }));
 }
