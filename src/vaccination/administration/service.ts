@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { personalDataScope } from '../../platform/auth/permissions.js';
 import { record, recordMany } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/conflicts.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { addToOutbox } from '../../platform/jobs/outbox.js';
 import { findPerson } from '../../identity/store.js';
@@ -22,8 +23,6 @@ import * as store from '../store.js';
 import { dosesView } from './views.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** A person's vaccination record for staff: who, eligibility with the reason, bookings, doses. Audited. */
 export async function personVaccination(ctx: AppContext, actor: Actor, personId: string, purpose: string) {
@@ -119,8 +118,8 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
         outsideRecommendation: before.eligible ? null : (input.outsideRecommendation ?? null),
         recordedBy: actor.id,
       })
-      .catch((e: { code?: string; cause?: { code?: string } }) => {
-        throw (e.code ?? e.cause?.code) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
+      .catch((e: unknown) => {
+        throw sqlState(e) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
       });
     await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId } });
     await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));

@@ -5,6 +5,7 @@ import { personalDataScope } from '../../platform/auth/permissions.js';
 import { record, recordMany } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
+import { retryOnConflict, sqlState, UNIQUE_VIOLATION } from '../../platform/db/conflicts.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { findPerson } from '../../identity/store.js';
 import { bookableDoses } from '../supply/availability.js';
@@ -19,8 +20,6 @@ import * as store from '../store.js';
 import { dosesView } from '../administration/views.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The 409 when the time is gone, with the same fair answer for everyone: when to look again. */
 async function fullyBooked(tx: Db, regionId: string, now: Date, what: { sv: string; en: string }): Promise<AppError> {
@@ -121,8 +120,8 @@ async function bookVisit(ctx: AppContext, actor: Actor, regionId: string, req: B
   const audit = { action: 'vaccination.booking.created', personId: req.personId, purpose: req.channel === 'on_behalf' ? `bokning åt annan: ${req.reason}` : 'bokning av vaccination', details: { visitId, slotId: slot.id, channel: req.channel, vaccines } };
   const rows = await store
     .bookVisitAtomically(db, { regionId, visitId, personId: req.personId, slot, doses, channel: req.channel, bookedBy: actor.id, onBehalfReason: req.reason }, actor, audit)
-    .catch((e: { code?: string; cause?: { code?: string } }) => {
-      throw (e.code ?? e.cause?.code) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
+    .catch((e: unknown) => {
+      throw sqlState(e) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
     });
   if (rows.length === 0) throw await fullyBooked(db, regionId, now, FULL);
   return rows.map((b) => bookingView(b, site.name));
@@ -162,24 +161,30 @@ async function lockOwnVisit(ctx: AppContext, tx: Db, actor: Actor, bookingId: st
   return { regionId, rows };
 }
 
-/** Moves a visit to another time in one transaction: the new seat is taken before the old one is given back. */
+/**
+ * Moves a visit to another time in one transaction: the new seat is taken before the old one is given back.
+ * Both times are locked first, in one statement and in id order (store.lockSlots), so a move the other way
+ * cannot deadlock with this one; a conflict PostgreSQL still reports is retried once.
+ */
 export async function moveBooking(ctx: AppContext, actor: Actor, bookingId: string, slotId: string) {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
+  return retryOnConflict(() => ctx.database.db.transaction(async (tx) => {
     const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
     const old = rows[0]!;
     if (old.slotId === slotId) throw invalid('slotId', 'the booking already has this time');
     const { slot, site } = await checkSlotFor(tx, regionId, old.personId, slotId, rows.map((r) => r.vaccine), now, old.visitId);
+    await store.lockSlots(tx, regionId, [old.slotId, slot.id]);
     if (!(await store.takeSeat(tx, regionId, slot.id))) throw await fullyBooked(tx, regionId, now, FULL);
     await store.releaseSeat(tx, regionId, old.slotId);
     const moved = await store.moveVisit(tx, regionId, old.visitId, slot);
     await record(tx, actor, { action: 'vaccination.booking.moved', personId: old.personId, purpose: 'ombokning av vaccination', details: { visitId: old.visitId, from: old.slotId, to: slot.id } });
     return moved.map((b) => bookingView(b, site.name));
-  });
+  }));
 }
 
+/** Cancels a visit and gives its seat back; it locks the visit and then its time, as a move does, and retries a conflict once. */
 export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: string) {
-  return ctx.database.db.transaction(async (tx) => {
+  return retryOnConflict(() => ctx.database.db.transaction(async (tx) => {
     const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
     const old = rows[0]!;
     const cancelled = await store.setVisitStatus(tx, regionId, old.visitId, 'cancelled', ctx.clock.now().toISOString());
@@ -187,7 +192,7 @@ export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: st
     await record(tx, actor, { action: 'vaccination.booking.cancelled', personId: old.personId, purpose: 'avbokning av vaccination', details: { visitId: old.visitId, slotId: old.slotId } });
     const site = await store.findSite(tx, regionId, old.siteId);
     return cancelled.map((b) => bookingView(b, site?.name ?? ''));
-  });
+  }));
 }
 
 /**
