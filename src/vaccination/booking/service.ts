@@ -168,31 +168,35 @@ async function lockOwnVisit(ctx: AppContext, tx: Db, actor: Actor, bookingId: st
  */
 export async function moveBooking(ctx: AppContext, actor: Actor, bookingId: string, slotId: string) {
   const now = ctx.clock.now();
-  return retryOnConflict(() => ctx.database.db.transaction(async (tx) => {
-    const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
-    const old = rows[0]!;
-    if (old.slotId === slotId) throw invalid('slotId', 'the booking already has this time');
-    const { slot, site } = await checkSlotFor(tx, regionId, old.personId, slotId, rows.map((r) => r.vaccine), now, old.visitId);
-    await store.lockSlots(tx, regionId, [old.slotId, slot.id]);
-    if (!(await store.takeSeat(tx, regionId, slot.id))) throw await fullyBooked(tx, regionId, now, FULL);
-    await store.releaseSeat(tx, regionId, old.slotId);
-    const moved = await store.moveVisit(tx, regionId, old.visitId, slot);
-    await record(tx, actor, { action: 'vaccination.booking.moved', personId: old.personId, purpose: 'ombokning av vaccination', details: { visitId: old.visitId, from: old.slotId, to: slot.id } });
-    return moved.map((b) => bookingView(b, site.name));
-  }));
+  return retryOnConflict(() =>
+    ctx.database.db.transaction(async (tx) => {
+      const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
+      const old = rows[0]!;
+      if (old.slotId === slotId) throw invalid('slotId', 'the booking already has this time');
+      const { slot, site } = await checkSlotFor(tx, regionId, old.personId, slotId, rows.map((r) => r.vaccine), now, old.visitId);
+      await store.lockSlots(tx, regionId, [old.slotId, slot.id]);
+      if (!(await store.takeSeat(tx, regionId, slot.id))) throw await fullyBooked(tx, regionId, now, FULL);
+      await store.releaseSeat(tx, regionId, old.slotId);
+      const moved = await store.moveVisit(tx, regionId, old.visitId, slot);
+      await record(tx, actor, { action: 'vaccination.booking.moved', personId: old.personId, purpose: 'ombokning av vaccination', details: { visitId: old.visitId, from: old.slotId, to: slot.id } });
+      return moved.map((b) => bookingView(b, site.name));
+    }),
+  );
 }
 
 /** Cancels a visit and gives its seat back; it locks the visit and then its time, as a move does, and retries a conflict once. */
 export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: string) {
-  return retryOnConflict(() => ctx.database.db.transaction(async (tx) => {
-    const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
-    const old = rows[0]!;
-    const cancelled = await store.setVisitStatus(tx, regionId, old.visitId, 'cancelled', ctx.clock.now().toISOString());
-    await store.releaseSeat(tx, regionId, old.slotId);
-    await record(tx, actor, { action: 'vaccination.booking.cancelled', personId: old.personId, purpose: 'avbokning av vaccination', details: { visitId: old.visitId, slotId: old.slotId } });
-    const site = await store.findSite(tx, regionId, old.siteId);
-    return cancelled.map((b) => bookingView(b, site?.name ?? ''));
-  }));
+  return retryOnConflict(() =>
+    ctx.database.db.transaction(async (tx) => {
+      const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
+      const old = rows[0]!;
+      const cancelled = await store.setVisitStatus(tx, regionId, old.visitId, 'cancelled', ctx.clock.now().toISOString());
+      await store.releaseSeat(tx, regionId, old.slotId);
+      await record(tx, actor, { action: 'vaccination.booking.cancelled', personId: old.personId, purpose: 'avbokning av vaccination', details: { visitId: old.visitId, slotId: old.slotId } });
+      const site = await store.findSite(tx, regionId, old.siteId);
+      return cancelled.map((b) => bookingView(b, site?.name ?? ''));
+    }),
+  );
 }
 
 /**
