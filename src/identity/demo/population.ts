@@ -103,8 +103,7 @@ const EMPLOYEES_PER_WORKPLACE = 35;
 const PUPILS_PER_CLASS = 28;
 
 // ---------------------------------------------------------------------------------------------
-// Randomness
-
+// Randomness (mulberry32 and the per-region seed: platform/random.ts)
 
 const below = (random: Random, n: number) => Math.floor(random() * n);
 const chance = (random: Random, p: number) => random() < p;
