@@ -6,13 +6,15 @@ import { loadVaccinationDemo } from './vaccination/demo.js';
 
 /**
  * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
- * one transaction per area. Nothing happens when the region already has demo people.
+ * one transaction per area. Nothing happens when the region already has demo people. What is drawn at
+ * random is drawn with the seed and the region code together (platform/random.ts: regionSeed), so two
+ * regions on one database never share people, identity numbers or ids.
  */
 export async function loadDemo(database: Database, opts: DemoOptions) {
   const result = await loadDemoRegion(database, opts);
   if (result.skipped) return result;
   opts.onProgress?.('Testing: distribution points, kits, sampling times, capacity…');
-  await database.db.transaction((tx) => loadTestingDemo(tx, opts.regionId, opts.now));
+  await database.db.transaction((tx) => loadTestingDemo(tx, opts.regionId, opts.now, opts.seed));
   opts.onProgress?.('Tracing: the last week’s positives become cases, and a school class has a cluster…');
   await database.db.transaction((tx) => loadTracingDemo(tx, opts.regionId, opts.now));
   opts.onProgress?.('Vaccination: sites, opening hours, times, doses and bookings…');

@@ -36,3 +36,23 @@ export async function newSite(
   const list = await manager({ method: 'GET', url: `/api/vaccination/slots?siteId=${id}&from=${opts.days[0]}&to=${opts.days[1]}` });
   return { id, slots: list.json().slots };
 }
+
+/**
+ * A batch received and allocated to sites, as a vaccine coordinator records it through the supply API: what a
+ * dose is recorded with. Registers the product (6 doses a vial) first. Returns the delivery's id. A delivery
+ * fulfils its week's forecast (which then no longer counts as stock to come): the default week is one no
+ * test forecasts.
+ */
+export async function deliveredBatch(
+  env: TestEnv,
+  opts: { batchNumber: string; sites: { siteId: string; vials: number }[]; productCode?: string; expiresOn?: string; receivedAt?: string; isoWeek?: string; coordinator?: Actor },
+): Promise<string> {
+  const coordinator = as(env.app, await loginCookie(env.ctx, opts.coordinator ?? (await newStaff(env.ctx, 'vaccine_coordinator'))));
+  const productCode = opts.productCode ?? 'comirnaty';
+  const product = await coordinator({ method: 'PUT', url: '/api/vaccination/supply/products', payload: { productCode, dosesPerVial: 6 } });
+  expect(product.statusCode, product.body).toBe(200);
+  const expiresOn = opts.expiresOn ?? new Date(env.ctx.clock.now().getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+  const delivery = await coordinator({ method: 'POST', url: '/api/vaccination/supply/deliveries', payload: { productCode, isoWeek: opts.isoWeek ?? '2000-W01', batchNumber: opts.batchNumber, expiresOn, receivedAt: opts.receivedAt, vials: opts.sites.reduce((n, s) => n + s.vials, 0), allocations: opts.sites } });
+  expect(delivery.statusCode, delivery.body).toBe(201);
+  return delivery.json().id as string;
+}

@@ -18,10 +18,12 @@ export interface ImportCommandOptions {
 }
 
 const n = (v: number) => v.toLocaleString('sv-SE');
+/** An instant as Swedish local date and time, '2021-12-06 14:30'. */
+const localTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 
 export function summaryText(s: ImportSummary): string {
   if (s.status === 'already-imported') {
-    return `${s.fileName} was already imported (${s.finishedAt}): nothing changed.\n  accepted ${n(s.accepted)}, unchanged ${n(s.unchanged)}, held for matching ${n(s.held)}, rejected ${n(s.rejected)} of ${n(s.rowsTotal)} rows`;
+    return `${s.fileName} was already imported on ${localTime(s.finishedAt!)} as import ${s.importId}: nothing changed.\n  accepted ${n(s.accepted)}, unchanged ${n(s.unchanged)}, held for matching ${n(s.held)}, rejected ${n(s.rejected)} of ${n(s.rowsTotal)} rows`;
   }
   return [
     `Imported ${s.fileName} (${s.format}, import ${s.importId})${s.resumedFrom > 0 ? `, resumed after row ${n(s.resumedFrom)}` : ''}:`,

@@ -13,7 +13,8 @@ export const ConfigSchema = z.object({
   /** The region this instance serves (county code); a national deployment serves all. */
   regionId: z.string().regex(/^\d{2}$/).default('18'),
   demo: z.boolean().default(true),
-  demoSize: z.coerce.number().int().min(0).max(2_000_000).default(30_000),
+  /** At most half a million: each region's demo people draw birth numbers from its own 1/21 of the serials (identity/demo/population.ts). */
+  demoSize: z.coerce.number().int().min(0).max(500_000).default(30_000),
   demoSeed: z.coerce.number().int().default(2021),
   /** Demo login (pick a person from a list) is only for demo and development. */
   demoLogin: z.boolean().default(true),

@@ -8,6 +8,7 @@ import { stockholmTime } from '../platform/time.js';
 import { record } from '../platform/audit/audit.js';
 import { systemActor } from '../platform/auth/actor.js';
 import { queryRows } from '../platform/db/sql.js';
+import { mulberry32, regionSeed } from '../platform/random.js';
 import type { Collection, TestResult, TestType } from './model.js';
 
 const hours = { vardcentral: 'mån–fre 8–17', pharmacy: 'mån–fre 9–19, lör 10–15', station: 'alla dagar 8–20' } as const;
@@ -16,7 +17,7 @@ const hours = { vardcentral: 'mån–fre 8–17', pharmacy: 'mån–fre 9–19, 
  * The testing part of the demo region: distribution points at every vårdcentral, a pharmacy per
  * municipality and the drive-in station; a batch of kits; a week of bookable times; declared capacity.
  */
-export async function loadTestingDemo(tx: Db, regionId: string, now: Date): Promise<void> {
+export async function loadTestingDemo(tx: Db, regionId: string, now: Date, seed: number): Promise<void> {
   const all = await tx.select().from(units).where(and(eq(units.regionId, regionId), eq(units.synthetic, true)));
   const points = [
     ...all.filter((u) => u.kind === 'vardcentral').map((u) => ({ kind: 'vardcentral' as const, name: `${u.name} (provbox)`, u })),
@@ -59,22 +60,10 @@ export async function loadTestingDemo(tx: Db, regionId: string, now: Date): Prom
   }
   for (let i = 0; i < capacity.length; i += 1000) await tx.insert(testCapacity).values(capacity.slice(i, i + 1000)).onConflictDoNothing();
 
-  await loadTestingHistory(tx, regionId, now);
+  await loadTestingHistory(tx, regionId, now, seed);
 }
 
 // --- A year of history ----------------------------------------------------------------------------
-
-/** A small seeded PRNG (mulberry32, as the demo population uses): the same seed gives the same history. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const seededUuid = (random: () => number) => {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
@@ -100,10 +89,11 @@ const weekdayWeight = [1.25, 1.2, 1.1, 1.05, 0.95, 0.75, 0.7]; // Monday … Sun
  * About a year (52 weeks back from `now`) of synthetic samples with answers for the demo population, for
  * the statistics pages: waves of 3–9 % positive, mostly PCR (self-sampling kits and staff), antigen taken
  * mostly by staff, some serology, and a share taken by another provider. History only: no messages, no
- * events; one audit row says it was loaded. Set-based (unnest), deterministic for a seed.
+ * events; one audit row says it was loaded. Set-based (unnest), deterministic for a seed and the region (two
+ * regions started with one seed get different samples and sample ids).
  */
 export async function loadTestingHistory(tx: Db, regionId: string, now: Date, seed = 2021): Promise<{ samples: number }> {
-  const random = seeded(seed);
+  const random = mulberry32(regionSeed(seed, regionId));
   const people = (await queryRows<{ id: string }>(tx, sql`SELECT id FROM persons WHERE region_id = ${regionId} AND synthetic AND merged_into IS NULL ORDER BY id`)).map((p) => p.id);
   if (people.length === 0) return { samples: 0 };
   const unitRows = await tx.select({ id: units.id, kind: units.kind }).from(units).where(and(eq(units.regionId, regionId), eq(units.synthetic, true)));

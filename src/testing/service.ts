@@ -3,7 +3,7 @@ import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../platform/db/pg-error.js';
+import { sqlState, UNIQUE_VIOLATION } from '../platform/db/conflicts.js';
 import { resolveInRegion } from '../platform/db/resolve.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { stockholmTime } from '../platform/time.js';
@@ -180,7 +180,7 @@ export async function bookSampling(ctx: AppContext, actor: Actor, input: Body<ty
     if (new Date(slot.startsAt) < ctx.clock.now()) throw invalid('slotId', 'the time has passed');
     if (!(await store.takeSeat(tx, regionId, slot.id))) throw conflict('The time is fully booked; choose another', 'slotId');
     const booking = await store.insertBooking(tx, { regionId, slotId: slot.id, personId: person.id, reason: input.reason, phone: input.phone ?? person.phone, bookedBy: actor.id }).catch((e: unknown) => {
-      throw pgErrorCode(e) === UNIQUE_VIOLATION ? conflict('The person is already booked at this time', 'personId') : e;
+      throw sqlState(e) === UNIQUE_VIOLATION ? conflict('The person is already booked at this time', 'personId') : e;
     });
     await record(tx, actor, { action: 'testing.sampling.booked', personId: person.id, purpose: 'bokning av provtagning', details: { reason: input.reason } });
     return { id: booking.id, slotId: slot.id, personId: person.id, reason: booking.reason, status: booking.status, startsAt: slot.startsAt };

@@ -9,7 +9,7 @@ beforeAll(async () => {
   env = await setupTest();
   const now = new Date();
   await loadDemoRegion(env.database, { regionId: '18', size: 2000, seed: 7, now });
-  await env.database.db.transaction((tx) => loadTestingDemo(tx, '18', now));
+  await env.database.db.transaction((tx) => loadTestingDemo(tx, '18', now, 7));
   await env.database.db.transaction((tx) => loadTracingDemo(tx, '18', now));
   await env.worker.drain();
 });

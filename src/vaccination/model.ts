@@ -180,6 +180,10 @@ export const vaccinationBookings = pgTable(
 );
 
 /** A dose given, booked or not (drop-in, home visit, care home). One row per person, vaccine and dose number. */
+/** Why a dose departs from its booking or from the stock of the site where it is given; the vaccinator states it. */
+export const doseDeviations = ['given_elsewhere', 'batch_from_other_site'] as const;
+export type DoseDeviation = (typeof doseDeviations)[number];
+
 export const vaccinationDoses = pgTable(
   'vaccination_doses',
   {
@@ -196,6 +200,9 @@ export const vaccinationDoses = pgTable(
     recommendationId: uuid('recommendation_id'),
     /** Why a dose was given although no recommendation covered the person (the vaccinator's judgement). */
     outsideRecommendation: text('outside_recommendation'),
+    /** The delivery (batch) the vial came from, and the site whose stock it drew: `siteId` unless the batch came from another site's stock. Null on doses recorded before stock was checked. */
+    deliveryId: uuid('delivery_id'),
+    stockSiteId: uuid('stock_site_id'),
     recordedBy: uuid('recorded_by').notNull(),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
@@ -203,6 +210,8 @@ export const vaccinationDoses = pgTable(
     primaryKey({ columns: [t.regionId, t.id] }),
     unique('vaccination_doses_person_dose_key').on(t.regionId, t.personId, t.vaccine, t.doseNumber),
     index('vaccination_doses_site_idx').on(t.regionId, t.siteId, t.administeredAt),
+    // The day's doses per site whose stock they drew (supply/store.ts: siteSupply); older doses drew their own site's.
+    index('vaccination_doses_stock_site_idx').on(t.regionId, sql`coalesce(${t.stockSiteId}, ${t.siteId})`, t.administeredAt),
     check('vaccination_doses_dose', sql`${t.doseNumber} >= 1`),
   ],
 );

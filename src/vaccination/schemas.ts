@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockTime, day, dayRange, instant, municipalityCode, postalCode, text } from '../platform/input/index.js';
-import { bookingChannels, bookingStatuses, siteKinds, vaccines } from './model.js';
+import { bookingChannels, bookingStatuses, doseDeviations, siteKinds, vaccines } from './model.js';
 import { Criteria } from './recommendations/criteria.js';
 
 export const VaccineField = z.enum(vaccines);
@@ -195,6 +195,16 @@ export const RecordDoseBody = z
     administeredAt: instant.optional(),
     /** When no recommendation covers the person: why the dose is given anyway. */
     outsideRecommendation: text({ max: 500, min: 5, multiline: true }).optional(),
+    /**
+     * Why the dose departs from its booking or from the stock of the site where it is given: given at another
+     * site than booked; a batch from another site's stock (named in batchSiteId, whose stock is drawn).
+     */
+    deviations: z
+      .array(z.enum(doseDeviations))
+      .max(doseDeviations.length)
+      .refine((d) => new Set(d).size === d.length, 'each reason once')
+      .default([]),
+    batchSiteId: z.uuid().optional().describe('With batch_from_other_site: the site whose stock the vial came from'),
   })
   .strict();
 

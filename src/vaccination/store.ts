@@ -120,6 +120,15 @@ export const slotsBetween = (tx: Db, regionId: string, siteIds: string[], from: 
     )
     .orderBy(asc(vaccinationSlots.startsAt));
 
+/**
+ * Locks times in one statement, in the order of their ids: every transaction that holds two times (a move)
+ * takes them in the same order, so two moves between the same times in opposite directions wait for each
+ * other instead of deadlocking. `FOR NO KEY UPDATE` is the lock the seat UPDATEs take anyway.
+ */
+export async function lockSlots(tx: Db, regionId: string, slotIds: string[]): Promise<void> {
+  await tx.execute(sql`SELECT id FROM vaccination_slots WHERE region_id = ${regionId} AND id = ANY(${sql.param(slotIds)}::uuid[]) ORDER BY id FOR NO KEY UPDATE`);
+}
+
 /** Takes a seat: the WHERE makes the database the judge, so concurrent bookers never overfill a time. */
 export async function takeSeat(tx: Db, regionId: string, slotId: string): Promise<SlotRow | undefined> {
   const [row] = await tx

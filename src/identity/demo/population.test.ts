@@ -89,6 +89,14 @@ describe('generatePopulation', () => {
     expect(reserve).toBeLessThan(0.006);
   });
 
+  it('gives two regions started with the same seed different people, and never the same personnummer', () => {
+    // 20,000 each: drawn from all serials, about a dozen numbers would coincide by chance.
+    const [a, b] = ['18', '03'].map((regionCode) => generatePopulation(geo, { regionCode, size: 20_000, seed: OREBRO.seed, now: NOW }).people);
+    const [ids, numbers] = [new Set(a!.map((p) => p.id)), new Set(a!.map((p) => p.identityNumber))];
+    expect(b!.filter((p) => ids.has(p.id))).toEqual([]);
+    expect(b!.filter((p) => numbers.has(p.identityNumber))).toEqual([]);
+  });
+
   it("uses reservnummer in the region's format, or the default one", () => {
     for (const regionCode of ['01', '13', '25']) {
       const { people: others } = generatePopulation(geo, { regionCode, size: 3_000, seed: 1, now: NOW });

@@ -15,6 +15,8 @@ import {
   type IdentityKind,
   type LegalSex,
 } from '../identity-number.js';
+import { mulberry32, regionSeed, type Random } from '../../platform/random.js';
+import { regionNames } from '../regions.js';
 
 export interface Geo {
   municipalities: { code: string; name: string; countyCode: string }[];
@@ -101,21 +103,7 @@ const EMPLOYEES_PER_WORKPLACE = 35;
 const PUPILS_PER_CLASS = 28;
 
 // ---------------------------------------------------------------------------------------------
-// Randomness
-
-type Random = () => number;
-
-/** mulberry32: tiny, fast, and good enough for synthetic data (not for anything secret). */
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// Randomness (mulberry32 and the per-region seed: platform/random.ts)
 
 const below = (random: Random, n: number) => Math.floor(random() * n);
 const chance = (random: Random, p: number) => random() < p;
@@ -353,7 +341,21 @@ interface IdentityAssigner {
   (birthDate: string, age: number, sex: LegalSex): { identityNumber: string; idKind: IdentityKind };
 }
 
+/**
+ * The birth-number serials (the three digits after the birth date, without the sex) a region's demo people
+ * get: its own residue class modulo the 21 counties, by its county's place among them. Two regions' demo
+ * people then never share a personnummer or samordningsnummer, whatever their seeds. 23 or 24 serials per
+ * birth date and sex: room for a demo region of half a million people (800,000 is too dense).
+ */
+const COUNTIES = Object.keys(regionNames).sort();
+function serialsOf(regionCode: string): number[] {
+  const place = COUNTIES.indexOf(regionCode);
+  if (place < 0) throw new RangeError(`regionCode ${regionCode} is not one of the 21 county codes`);
+  return Array.from({ length: 499 }, (_, i) => i + 1).filter((k) => k % COUNTIES.length === place);
+}
+
 function identityAssigner(random: Random, regionCode: string, currentYear: number): IdentityAssigner {
+  const serials = serialsOf(regionCode);
   const used = new Set<string>();
   const unique = (make: () => string) => {
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -363,7 +365,7 @@ function identityAssigner(random: Random, regionCode: string, currentYear: numbe
         return number;
       }
     }
-    throw new Error('could not find an unused identity number: the population is too dense for one birth date');
+    throw new Error('could not find an unused identity number: the population is too dense for one birth date (a demo region holds at most about half a million people)');
   };
   return (birthDate, age, sex) => {
     const r = random();
@@ -376,7 +378,7 @@ function identityAssigner(random: Random, regionCode: string, currentYear: numbe
     const snrRate = age >= 18 && age <= 64 ? SAMORDNINGSNUMMER_RATE_WORKING_AGE : SAMORDNINGSNUMMER_RATE_OTHERS;
     const coordination = r < RESERVNUMMER_RATE + snrRate;
     // The birth number's last digit is odd for men, even for women; 000 is never issued.
-    const serial = () => 2 * (1 + below(random, 499)) - (sex === 'male' ? 1 : 0);
+    const serial = () => 2 * pickOne(random, serials) - (sex === 'male' ? 1 : 0);
     const identityNumber = unique(() => makePersonnummer(birthDate, serial(), { coordination }));
     return { identityNumber, idKind: coordination ? 'samordningsnummer' : 'personnummer' };
   };
@@ -418,8 +420,8 @@ export function generatePopulation(geo: Geo, opts: PopulationOptions): { units: 
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
 
   const areas = regionAreas(geo, regionCode);
-  // Fold the high bits in, so that seeds differing only above 2^32 still differ.
-  const random = mulberry32(seed ^ Math.floor(seed / 2 ** 32));
+  // Drawn per region: two regions started with the same seed get different people.
+  const random = mulberry32(regionSeed(seed, regionCode));
   const today = calendarDateInStockholm(now);
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const assignIdentity = identityAssigner(random, regionCode, year);

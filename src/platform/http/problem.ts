@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/pg-error.js';
+import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../db/conflicts.js';
 import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -70,9 +70,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err.statusCode === 429) return sendProblem(reply, 429, err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendProblem(reply, err.statusCode, err.message);
   // A constraint the service did not check first is still the client's conflict, not our failure.
-  const sqlState = pgErrorCode(err);
-  if (sqlState === UNIQUE_VIOLATION) return sendProblem(reply, 409, 'This already exists', [{ field: 'body', message: 'already exists' }]);
-  if (sqlState === FOREIGN_KEY_VIOLATION) return sendProblem(reply, 409, 'The request refers to something that does not exist in your region', [{ field: 'body', message: 'refers to nothing in your region' }]);
+  const state = sqlState(err);
+  if (state === UNIQUE_VIOLATION) return sendProblem(reply, 409, 'This already exists', [{ field: 'body', message: 'already exists' }]);
+  if (state === FOREIGN_KEY_VIOLATION) return sendProblem(reply, 409, 'The request refers to something that does not exist in your region', [{ field: 'body', message: 'refers to nothing in your region' }]);
   req.log.error({ err }, 'unhandled error');
   return sendProblem(reply, 500, `Something went wrong on our side. Quote request id ${req.id} if you contact support.`);
 }

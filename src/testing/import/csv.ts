@@ -12,7 +12,8 @@ import { readKitCode, readMethod, readResult, readResultTime, readTestType, toRo
 
 export const CSV_COLUMNS = ['kit_id', 'test_type', 'result', 'result_time', 'method'] as const;
 const REQUIRED = ['kit_id', 'test_type', 'result', 'result_time'] as const;
-const names: FieldNames = { kitCode: 'kit_id', testType: 'test_type', result: 'result', resultAt: 'result_time', method: 'method' };
+/** The columns as the file names them: every rejection and the report use these names. */
+export const CSV_FIELD_NAMES: FieldNames = { kitCode: 'kit_id', testType: 'test_type', result: 'result', resultAt: 'result_time', method: 'method' };
 
 /** Splits one line on `sep`, honouring double quotes; null if a quote is left open. */
 export function splitCsvLine(line: string, sep: string): string[] | null {
@@ -79,7 +80,7 @@ export function parseResultsCsv(content: Buffer | string, now: Date): ParsedRow[
     }
     const cell = (c: number) => (c < 0 ? undefined : cells[c]);
     rows.push(
-      toRow(line, names, {
+      toRow(line, CSV_FIELD_NAMES, {
         kitCode: readKitCode(cell(col.kit_id)),
         testType: readTestType(cell(col.test_type)),
         result: readResult(cell(col.result)),

@@ -64,7 +64,8 @@ function resultOf(value: CodeableConcept | undefined): Read<TestResult> {
   return { ok: false, reason: `not a known result (SNOMED CT 260373001, 10828004, 260415000, 260385009, 125154007)` };
 }
 
-const names: FieldNames = { kitCode: 'specimen.identifier', testType: 'code', result: 'valueCodeableConcept', resultAt: 'issued', method: 'method' };
+/** The elements as the Bundle names them: every rejection and the report use these names. */
+export const FHIR_FIELD_NAMES: FieldNames = { kitCode: 'specimen.identifier', testType: 'code', result: 'valueCodeableConcept', resultAt: 'issued', method: 'method' };
 
 export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow[] {
   let bundle: unknown;
@@ -124,7 +125,7 @@ export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow
     if (type === 'Observation' && usedByReports.has(res)) return;
     if (type === 'Observation') {
       rows.push(
-        toRow(line, names, {
+        toRow(line, FHIR_FIELD_NAMES, {
           kitCode: kitOf(reference(res.specimen), res),
           testType: testTypeOf(codeableConcept(res.code)),
           result: resultOf(codeableConcept(res.valueCodeableConcept)),
@@ -146,7 +147,7 @@ export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow
       const specimenRef = reference(obs.specimen);
       const obsType = testTypeOf(codeableConcept(obs.code));
       rows.push(
-        toRow(line, names, {
+        toRow(line, FHIR_FIELD_NAMES, {
           kitCode: specimenRef ? kitOf(specimenRef, obs.contained ? obs : res) : kitOf(reference(arr(res.specimen)[0]), res),
           testType: obsType.ok ? obsType : testTypeOf(codeableConcept(res.code)),
           result: resultOf(codeableConcept(obs.valueCodeableConcept)),

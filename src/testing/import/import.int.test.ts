@@ -76,26 +76,35 @@ describe('CSV import', () => {
 
     const report = readFileSync(`${file}.report.csv`, 'utf8').trim().split('\n');
     expect(report[0]).toBe('line;status;field;reason');
+    // One name for one column, whether the parser or the matching refused the row: the file's own.
     expect(report.slice(1).map((l) => l.split(';').slice(0, 3).join(';'))).toEqual([
-      '2;accepted;', '3;accepted;', '4;rejected;kit_id', '5;rejected;test_type', '6;rejected;result_time', '7;held;', '8;rejected;testType', '9;unchanged;',
+      '2;accepted;', '3;accepted;', '4;rejected;kit_id', '5;rejected;test_type', '6;rejected;result_time', '7;held;', '8;rejected;test_type', '9;unchanged;',
     ]);
+    expect(report[8]!.split(';').slice(3).join(';')).toBe('upprepar rad 2 / repeats line 2');
 
     const rejections = (await lab({ method: 'GET', url: `/api/testing/lab/imports/${s.importId}/rejections` })).json().rejections;
     expect(rejections).toEqual([
       { line: 4, field: 'kit_id', reason: expect.stringMatching(/check character/) },
       { line: 5, field: 'test_type', reason: expect.stringMatching(/unknown test type 'lfd'/) },
       { line: 6, field: 'result_time', reason: expect.stringMatching(/not an ISO-8601 time/) },
-      { line: 8, field: 'testType', reason: 'the kit is for pcr, the result is for antigen' },
+      { line: 8, field: 'test_type', reason: 'the kit is for pcr, the result is for antigen' },
     ]);
 
-    // The same file again: recognised by its hash, nothing changes.
+    // The same file again: recognised by its hash before anything is parsed (even read as FHIR, which it is not), nothing changes.
     const again = await importResults(env.ctx, importer(), { fileName: 'results.csv', content: file });
-    expect(again).toMatchObject({ status: 'already-imported', importId: s.importId, accepted: 2 });
+    expect(again).toMatchObject({ status: 'already-imported', importId: s.importId, accepted: 2, finishedAt: s.finishedAt });
+    expect(await importResults(env.ctx, importer(), { fileName: 'results.json', content: file, format: 'fhir' })).toMatchObject({ status: 'already-imported', importId: s.importId });
     // The same rows in a different file (another name, a trailing line): every row unchanged, no second message.
     const copy = join(dir, 'results-copy.csv');
     writeFileSync(copy, csv + '\n\n');
     const second = await importResults(env.ctx, importer(), { fileName: 'results-copy.csv', content: copy });
     expect(second).toMatchObject({ status: 'finished', accepted: 0, unchanged: 3, held: 1, rejected: 4 });
+    const unchanged = readFileSync(`${copy}.report.csv`, 'utf8').split('\n').filter((l) => l.includes(';unchanged;'));
+    expect(unchanged).toEqual([
+      '2;unchanged;;provet har redan detta svar / the sample already has this answer',
+      '3;unchanged;;provet har redan detta svar / the sample already has this answer',
+      '9;unchanged;;upprepar rad 2 / repeats line 2',
+    ]);
     await env.worker.drain();
     expect(await state()).toEqual(after);
 
@@ -162,14 +171,19 @@ describe('FHIR import', () => {
         },
         { resource: obs({ code: { coding: [{ system: 'http://loinc.org', code: '94558-4' }] }, valueCodeableConcept: { coding: [{ code: '260385009' }] }, contained: [{ resourceType: 'Specimen', id: 'x', identifier: [{ value: b }] }], specimen: { reference: '#x' } }) },
         { resource: obs({ code: { coding: [{ system: 'http://loinc.org', code: '94558-4' }] }, valueCodeableConcept: { text: 'probably' }, specimen: { reference: 'urn:uuid:s1' } }) },
+        // An antigen result for c's PCR kit: refused by the matching, named as the Bundle names the element.
+        { resource: obs({ code: { coding: [{ system: 'http://loinc.org', code: '94558-4' }] }, valueCodeableConcept: { coding: [{ code: '260385009' }] }, contained: [{ resourceType: 'Specimen', id: 'y', identifier: [{ value: c }] }], specimen: { reference: '#y' } }) },
       ],
     };
     const res = await lab({ method: 'POST', url: '/api/testing/lab/imports', payload: { fileName: 'bundle.json', content: JSON.stringify(bundle) } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ format: 'fhir', rowsTotal: 4, accepted: 3, rejected: 1 });
+    expect(res.json()).toMatchObject({ format: 'fhir', rowsTotal: 5, accepted: 3, rejected: 2 });
     const results = await env.database.query<{ kit_code: string; result: string; test_type: string }>('SELECT kit_code, result, test_type FROM samples WHERE kit_code = ANY($1) ORDER BY result', [[a, b, c]]);
     expect(results.map((r) => [r.kit_code, r.test_type, r.result])).toEqual(expect.arrayContaining([[a, 'antigen', 'positive'], [b, 'antigen', 'negative'], [c, 'pcr', 'negative']]));
     const rejections = (await lab({ method: 'GET', url: `/api/testing/lab/imports/${res.json().importId}/rejections` })).json().rejections;
-    expect(rejections).toEqual([{ line: 5, field: 'valueCodeableConcept', reason: expect.stringMatching(/not a known result/) }]);
+    expect(rejections).toEqual([
+      { line: 5, field: 'valueCodeableConcept', reason: expect.stringMatching(/not a known result/) },
+      { line: 6, field: 'code', reason: 'the kit is for pcr, the result is for antigen' },
+    ]);
   });
 });

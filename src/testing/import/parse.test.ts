@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newKitCode, formatKitCode } from '../rules.js';
-import { parseResultsCsv } from './csv.js';
-import { parseResultsFhir } from './fhir.js';
+import { CSV_FIELD_NAMES, parseResultsCsv } from './csv.js';
+import { FHIR_FIELD_NAMES, parseResultsFhir } from './fhir.js';
+import { fileFieldName, repeatedLines } from './rows.js';
 
 const now = new Date('2021-12-10T12:00:00Z');
 const kit = newKitCode();
@@ -93,5 +94,36 @@ describe('FHIR', () => {
   it('refuses what is not a Bundle', () => {
     expect(() => parseResultsFhir('{"resourceType":"Patient"}', now)).toThrow(/Bundle/);
     expect(() => parseResultsFhir('nope', now)).toThrow(/not JSON/);
+  });
+});
+
+describe('the report', () => {
+  it.each([
+    [CSV_FIELD_NAMES, 'testType', 'test_type'],
+    [CSV_FIELD_NAMES, 'result', 'result'],
+    [CSV_FIELD_NAMES, 'kitCode', 'kit_id'],
+    [FHIR_FIELD_NAMES, 'testType', 'code'],
+    [FHIR_FIELD_NAMES, 'result', 'valueCodeableConcept'],
+    [CSV_FIELD_NAMES, 'test_type', 'test_type'], // already the file's name (a parse error)
+    [CSV_FIELD_NAMES, 'line', 'line'],
+  ])('names a field as the file does: %#', (names, field, name) => expect(fileFieldName(names, field)).toBe(name));
+
+  it('names the first line a repeated answer repeats, by kit, test type and result', () => {
+    const other = newKitCode();
+    const rows = parseResultsCsv(
+      [
+        'kit_id;test_type;result;result_time',
+        `${kit};pcr;negative;2021-12-05T10:00:00Z`, // 2
+        `${kit};pcr;positive;2021-12-05T10:00:00Z`, // 3 another answer: not a repeat
+        `${formatKitCode(kit)};pcr;negative;2021-12-05T11:00:00Z`, // 4 repeats 2 (the kit written with dashes, another time)
+        `${other};pcr;negative;2021-12-05T10:00:00Z`, // 5 another kit
+        `${kit};antigen;negative;2021-12-05T10:00:00Z`, // 6 another test type
+        `${kit};pcr;maybe;2021-12-05T10:00:00Z`, // 7 refused: no repeat of anything
+        `${kit};pcr;negative;2021-12-05T10:00:00Z`, // 8 repeats 2, not 4
+        `${kit};pcr;positive;2021-12-05T10:00:00Z`, // 9 repeats 3
+      ].join('\n'),
+      now,
+    );
+    expect([...repeatedLines(rows)]).toEqual([[4, 2], [8, 2], [9, 3]]);
   });
 });

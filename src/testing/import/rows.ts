@@ -97,6 +97,30 @@ export interface FieldReads {
 }
 export type FieldNames = Record<keyof FieldReads, string>;
 
+/**
+ * A field of a result (as `applyResults` names it, after the request body: `testType`) as the file names it
+ * (`test_type`, FHIR `code`): a person reading the report or the rejections sees one name for one column,
+ * whether the parser or the matching refused the row.
+ */
+export const fileFieldName = (names: FieldNames, field: string): string => (field in names ? names[field as keyof FieldNames] : field);
+
+/**
+ * For each valid row that repeats an earlier row's answer (the same kit, test type and result), the line of
+ * the first such row: a repeated row changes nothing, and the report says which line it repeats.
+ */
+export function repeatedLines(rows: ParsedRow[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  for (const row of rows) {
+    if (!row.ok) continue;
+    const key = `${row.input.kitCode}|${row.input.testType}|${row.input.result}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, row.line);
+    else repeats.set(row.line, earlier);
+  }
+  return repeats;
+}
+
 /** Builds a row from the fields' readings: the first refused field (in the order above) rejects it, named as the file names it. */
 export function toRow(line: number, names: FieldNames, r: FieldReads): ParsedRow {
   for (const key of ['kitCode', 'testType', 'result', 'resultAt', 'method'] as const) {

@@ -3,7 +3,7 @@
  * transaction that applies the valid rows (`applyResults`: match, write, messages, events, audit), writes
  * the rejections and advances `result_imports.rows_done` with the counters. A crash leaves whole batches or
  * nothing; running the same file again (same sha256) resumes after `rows_done`, or, once finished, says so
- * and changes nothing.
+ * at once, before parsing anything, and changes nothing.
  *
  * Test hook: LAGESBILD_TEST_CRASH_AFTER_BATCHES=N makes the process kill itself (SIGKILL, no cleanup)
  * right after committing its N-th batch in this run. Only the crash-recovery test sets it.
@@ -19,9 +19,9 @@ import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/sql.js';
 import { conflict, invalid } from '../../platform/errors.js';
 import { applyResults, type ResultOutcome } from '../results.js';
-import { parseResultsCsv } from './csv.js';
-import { parseResultsFhir } from './fhir.js';
-import type { ImportFormat, ParsedRow } from './rows.js';
+import { CSV_FIELD_NAMES, parseResultsCsv } from './csv.js';
+import { FHIR_FIELD_NAMES, parseResultsFhir } from './fhir.js';
+import { fileFieldName, repeatedLines, type FieldNames, type ImportFormat, type ParsedRow } from './rows.js';
 
 export const CRASH_HOOK = 'LAGESBILD_TEST_CRASH_AFTER_BATCHES';
 
@@ -85,6 +85,8 @@ export function parseResults(format: ImportFormat, bytes: Buffer, now: Date): Pa
   return format === 'fhir' ? parseResultsFhir(bytes, now) : parseResultsCsv(bytes, now);
 }
 
+const fieldNamesOf = (format: ImportFormat): FieldNames => (format === 'fhir' ? FHIR_FIELD_NAMES : CSV_FIELD_NAMES);
+
 const reportField = (s: string | undefined | null) => {
   const v = s ?? '';
   return /[;"\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
@@ -92,30 +94,21 @@ const reportField = (s: string | undefined | null) => {
 /** One line of the report: line;status;field;reason. */
 const reportLine = (line: number, status: string, field: string | null, reason: string) => [String(line), status, reportField(field), reportField(reason)].join(';');
 const HELD = 'no registered sample has this kit id: held for manual matching';
+const ALREADY_ANSWERED = 'provet har redan detta svar / the sample already has this answer';
+const repeats = (line: number) => `upprepar rad ${line} / repeats line ${line}`;
+
+const findImport = async (db: Db, regionId: string, sha256: string) =>
+  (await queryRows<ImportRow>(db, sql`SELECT id, file_name, format, started_at, finished_at, rows_done, rows_total, accepted, unchanged, held, rejected
+      FROM result_imports WHERE region_id = ${regionId} AND file_sha256 = ${sha256}`))[0];
 
 export async function importResults(ctx: AppContext, actor: Actor, opts: ImportOptions): Promise<ImportSummary> {
   const t0 = performance.now();
   const isPath = typeof opts.content === 'string';
   const bytes = isPath ? readFileSync(opts.content as string) : (opts.content as Buffer);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const format = opts.format ?? detectFormat(opts.fileName, bytes);
-  const batchSize = Math.max(1, opts.batchSize ?? 1000);
   const regionId = actor.regionId;
-  const labUnitId = opts.labUnitId ?? null;
   const db = ctx.database.db;
-
-  const rows = parseResults(format, bytes, ctx.clock.now());
-  const total = rows.length;
-
-  // The import's row: one per region and file content.
-  await db.execute(sql`INSERT INTO result_imports (region_id, file_name, file_sha256, format, lab_unit_id, rows_total)
-    VALUES (${regionId}, ${basename(opts.fileName)}, ${sha256}, ${format}, ${labUnitId}::uuid, ${total})
-    ON CONFLICT (region_id, file_sha256) DO NOTHING`);
-  const load = async (tx: Db) =>
-    (await queryRows<ImportRow>(tx, sql`SELECT id, file_name, format, started_at, finished_at, rows_done, rows_total, accepted, unchanged, held, rejected
-      FROM result_imports WHERE region_id = ${regionId} AND file_sha256 = ${sha256}`))[0]!;
-  let imp = await load(db);
-  const summary = (status: ImportSummary['status'], resumedFrom: number, reportPath: string | null, rowsThisRun: number): ImportSummary => {
+  const summary = (imp: ImportRow, status: ImportSummary['status'], resumedFrom: number, reportPath: string | null, rowsThisRun: number): ImportSummary => {
     const seconds = (performance.now() - t0) / 1000;
     return {
       importId: imp.id,
@@ -123,7 +116,7 @@ export async function importResults(ctx: AppContext, actor: Actor, opts: ImportO
       format: imp.format,
       status,
       resumedFrom,
-      rowsTotal: imp.rows_total ?? total,
+      rowsTotal: imp.rows_total ?? imp.rows_done,
       rowsDone: imp.rows_done,
       accepted: imp.accepted,
       unchanged: imp.unchanged,
@@ -136,8 +129,24 @@ export async function importResults(ctx: AppContext, actor: Actor, opts: ImportO
       reportPath,
     };
   };
-  if (imp.finished_at) return summary('already-imported', imp.rows_done, null, 0);
-  if (imp.format !== format) throw invalid('format', `this file was first imported as ${imp.format}`);
+
+  // The file is recognised by its content before a line of it is parsed: imported once, it answers at once.
+  const known = await findImport(db, regionId, sha256);
+  if (known?.finished_at) return summary(known, 'already-imported', known.rows_done, null, 0);
+  const format = opts.format ?? detectFormat(opts.fileName, bytes);
+  if (known && known.format !== format) throw invalid('format', `this file was first imported as ${known.format}`);
+  const batchSize = Math.max(1, opts.batchSize ?? 1000);
+  const labUnitId = opts.labUnitId ?? null;
+
+  const rows = parseResults(format, bytes, ctx.clock.now());
+  const total = rows.length;
+  const file = { names: fieldNamesOf(format), repeats: repeatedLines(rows) };
+
+  // The import's row: one per region and file content.
+  await db.execute(sql`INSERT INTO result_imports (region_id, file_name, file_sha256, format, lab_unit_id, rows_total)
+    VALUES (${regionId}, ${basename(opts.fileName)}, ${sha256}, ${format}, ${labUnitId}::uuid, ${total})
+    ON CONFLICT (region_id, file_sha256) DO NOTHING`);
+  let imp = (await findImport(db, regionId, sha256))!;
 
   const resumedFrom = imp.rows_done;
   const reportPath = opts.reportPath !== undefined ? opts.reportPath : isPath ? `${opts.content as string}.report.csv` : null;
@@ -159,7 +168,7 @@ export async function importResults(ctx: AppContext, actor: Actor, opts: ImportO
         // The import row is the lock: two processes on the same file cannot both apply a batch.
         const [locked] = await queryRows<{ rows_done: number }>(tx, sql`SELECT rows_done FROM result_imports WHERE region_id = ${regionId} AND id = ${imp.id}::uuid FOR UPDATE`);
         if (locked!.rows_done !== start) throw conflict(`Another run is importing this file (it is at row ${locked!.rows_done}, this one at ${start}); let it finish`);
-        return applyBatch(tx, actor, imp.id, labUnitId, batch, end);
+        return applyBatch(tx, actor, imp.id, labUnitId, batch, end, file);
       });
       report(lines);
       batches++;
@@ -168,21 +177,24 @@ export async function importResults(ctx: AppContext, actor: Actor, opts: ImportO
     }
     await db.transaction(async (tx) => {
       await tx.execute(sql`UPDATE result_imports SET finished_at = now(), rows_total = ${total} WHERE region_id = ${regionId} AND id = ${imp.id}::uuid AND finished_at IS NULL`);
-      imp = await load(tx);
+      imp = (await findImport(tx, regionId, sha256))!;
       await record(tx, actor, {
         action: 'testing.results.imported',
         purpose: 'provsvar',
         details: { importId: imp.id, fileName: imp.file_name, rows: total, accepted: imp.accepted, unchanged: imp.unchanged, held: imp.held, rejected: imp.rejected },
       });
     });
-    return summary('finished', resumedFrom, reportPath, total - resumedFrom);
+    return summary(imp, 'finished', resumedFrom, reportPath, total - resumedFrom);
   } finally {
     if (fd !== null) closeSync(fd);
   }
 }
 
-/** One batch, in the caller's transaction: apply, record rejections, advance the counters. Returns the report lines. */
-async function applyBatch(tx: Db, actor: Actor, importId: string, labUnitId: string | null, batch: ParsedRow[], end: number): Promise<string[]> {
+/**
+ * One batch, in the caller's transaction: apply, record rejections, advance the counters. Returns the report
+ * lines. Fields are named as the file names them; a row that repeats an earlier one names its line.
+ */
+async function applyBatch(tx: Db, actor: Actor, importId: string, labUnitId: string | null, batch: ParsedRow[], end: number, file: { names: FieldNames; repeats: Map<number, number> }): Promise<string[]> {
   const regionId = actor.regionId;
   const valid = batch.filter((r): r is Extract<ParsedRow, { ok: true }> => r.ok);
   const applied = valid.length ? await applyResults(tx, actor, valid.map((r) => r.input), { labUnitId, importId }) : [];
@@ -194,8 +206,12 @@ async function applyBatch(tx: Db, actor: Actor, importId: string, labUnitId: str
     const o: ResultOutcome = row.ok ? outcomeOf.get(row)! : { status: 'rejected', field: row.field, reason: row.reason };
     counts[o.status]++;
     if (o.status === 'rejected') {
-      rejections.push({ line: row.line, field: o.field, reason: o.reason });
-      lines.push(reportLine(row.line, 'rejected', o.field, o.reason));
+      const field = fileFieldName(file.names, o.field);
+      rejections.push({ line: row.line, field, reason: o.reason });
+      lines.push(reportLine(row.line, 'rejected', field, o.reason));
+    } else if (o.status === 'unchanged') {
+      const earlier = file.repeats.get(row.line);
+      lines.push(reportLine(row.line, 'unchanged', null, earlier === undefined ? ALREADY_ANSWERED : repeats(earlier)));
     } else lines.push(reportLine(row.line, o.status, null, o.status === 'held' ? HELD : ''));
   }
   if (rejections.length) {

@@ -40,7 +40,11 @@ describe('demo history', () => {
     expect(weeks.length).toBeGreaterThanOrEqual(52);
     expect(weeks.at(-1)!.taken_week).toBe(isoWeekOf(now));
     const shares = weeks.slice(0, -1).map((w) => w.positive / (w.positive + w.negative));
-    expect(Math.min(...shares)).toBeGreaterThan(0.015);
+    // 3–9 % positive over the year; a quiet week of ~300 tests at 3 % has 9 ± 3 positives, so a single week may dip well below.
+    const year = weeks.slice(0, -1).reduce((a, w) => ({ positive: a.positive + w.positive, answered: a.answered + w.positive + w.negative }), { positive: 0, answered: 0 });
+    expect(year.positive / year.answered).toBeGreaterThan(0.03);
+    expect(year.positive / year.answered).toBeLessThan(0.09);
+    expect(Math.min(...shares)).toBeGreaterThan(0.005);
     expect(Math.max(...shares)).toBeLessThan(0.15);
     const counts = weeks.map((w) => w.tests);
     expect(Math.max(...counts)).toBeGreaterThan(2.5 * Math.min(...counts.slice(0, -1))); // waves

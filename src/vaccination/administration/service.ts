@@ -4,11 +4,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { personalDataScope } from '../../platform/auth/permissions.js';
 import { record, recordMany } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/conflicts.js';
+import { resolveInRegion } from '../../platform/db/resolve.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { addToOutbox } from '../../platform/jobs/outbox.js';
 import { findPerson } from '../../identity/store.js';
 import { doseRecorded } from '../events.js';
-import { vaccinationPersonAttributes } from '../model.js';
+import { vaccinationPersonAttributes, vaccinationSites } from '../model.js';
 import { productOf } from '../products.js';
 import { calendarDateInStockholm } from '../../identity/identity-number.js';
 import { evaluate, historiesOf, recommendationsOf } from '../recommendations/engine.js';
@@ -19,8 +21,10 @@ import type { RecordDoseBody } from '../schemas.js';
 import { freeSlots, slotView } from '../sites/service.js';
 import { vaccinationRecord } from '../booking/service.js';
 import * as store from '../store.js';
+import { batchAtSites } from '../supply/store.js';
+import { sitesById } from '../supply/sites.js';
+import { batchOf, stockSiteOf } from './rules.js';
 import { dosesView } from './views.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../../platform/db/pg-error.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -75,7 +79,9 @@ export async function appointments(ctx: AppContext, actor: Actor, siteId: string
 
 /**
  * Records a dose given, with or without a booking (drop-in, home visit, care home). The dose number must
- * be the next one; a person no recommendation covers is vaccinated only with the vaccinator's reason.
+ * be the next one; a person no recommendation covers is vaccinated only with the vaccinator's reason. The
+ * batch must be one delivered to the site and in stock there, and the site the booking's, unless the
+ * vaccinator states why not (administration/rules.ts); the dose then draws the stock of the batch's site.
  * The dose, the audit entry and `vaccination.DoseRecorded` commit together.
  */
 export async function recordDose(ctx: AppContext, actor: Actor, input: Body<typeof RecordDoseBody>) {
@@ -100,11 +106,21 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
     if (input.doseNumber !== expected) throw invalid('doseNumber', `the person has had ${given.length} dose(s) of ${input.vaccine}; this is dose ${expected}`);
     const before = evaluate(recommendations, history.facts, history.doses, administeredAt, input.vaccine);
     if (!before.eligible && !input.outsideRecommendation) throw invalid('outsideRecommendation', `${before.reason} Give the reason to vaccinate anyway.`);
-    if (input.bookingId) {
-      const booking = await store.findBooking(tx, regionId, input.bookingId);
-      if (!booking || booking.personId !== person.id || booking.vaccine !== input.vaccine || booking.status !== 'booked') throw invalid('bookingId', 'no open booking of this person for this vaccine');
-      await store.setBookingStatus(tx, regionId, booking.id, 'attended');
-    }
+    const booking = input.bookingId ? await store.findBooking(tx, regionId, input.bookingId) : undefined;
+    if (input.bookingId && (!booking || booking.personId !== person.id || booking.vaccine !== input.vaccine || booking.status !== 'booked')) throw invalid('bookingId', 'no open booking of this person for this vaccine');
+    const stockSiteId = stockSiteOf({ siteId: site.id, bookingSiteId: booking?.siteId ?? null, deviations: input.deviations, batchSiteId: input.batchSiteId ?? null });
+    if (stockSiteId !== site.id) await resolveInRegion(tx, vaccinationSites, regionId, stockSiteId, { field: 'batchSiteId', what: 'vaccination site' });
+    const deliveries = await batchAtSites(tx, regionId, input.batchNumber);
+    const names = await sitesById(tx, regionId, [stockSiteId, ...deliveries.map((d) => d.siteId)]);
+    const batch = batchOf(deliveries, {
+      productCode: product.code,
+      batchNumber: input.batchNumber.toUpperCase(),
+      stockSiteId,
+      day: calendarDateInStockholm(administeredAt),
+      field: stockSiteId === site.id ? 'batchNumber' : 'batchSiteId',
+      siteName: (id) => names.get(id)?.name ?? id,
+    });
+    if (booking) await store.setBookingStatus(tx, regionId, booking.id, 'attended');
     const dose = await store
       .insertDose(tx, {
         regionId,
@@ -118,12 +134,14 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
         bookingId: input.bookingId ?? null,
         recommendationId: before.eligible ? before.recommendationId : null,
         outsideRecommendation: before.eligible ? null : (input.outsideRecommendation ?? null),
+        deliveryId: batch.deliveryId,
+        stockSiteId,
         recordedBy: actor.id,
       })
       .catch((e: unknown) => {
-        throw pgErrorCode(e) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
+        throw sqlState(e) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
       });
-    await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId } });
+    await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId, deliveryId: batch.deliveryId, stockSiteId, deviations: input.deviations } });
     await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));
     // The next dose at the right interval: its first day, and the first free time from then at this site.
     const asGiven = { vaccine: input.vaccine, doseNumber: input.doseNumber, day: calendarDateInStockholm(administeredAt) };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, citizenActor, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
-import { fixedClock, newSite, type SiteSetup } from '../../../test/vaccination.js';
+import { deliveredBatch, fixedClock, newSite, type SiteSetup } from '../../../test/vaccination.js';
 
 // Monday 16 October 2023, 08:00 in Stockholm: the 2023 rules apply, the influenza season has begun.
 const clock = fixedClock('2023-10-16T06:00:00Z');
@@ -177,6 +177,9 @@ describe('the vaccinator', () => {
     expect(record.eligibility.covid).toMatchObject({ eligible: true, doseNumber: 1 });
     expect(record.eligibility.covid.reason).toMatch(/80 år och äldre.*du är 85 år/);
 
+    // The batches the site has (plenty: its bookings are then limited by their doses too).
+    await deliveredBatch(env, { batchNumber: 'HH1234', productCode: 'comirnaty-xbb15', sites: [{ siteId: site.id, vials: 100 }] });
+    await deliveredBatch(env, { batchNumber: 'FK5618', sites: [{ siteId: site.id, vials: 100 }] });
     const base = { personId: person.id, bookingId: booking.id, siteId: site.id, vaccine: 'covid-19', productCode: 'comirnaty-xbb15', batchNumber: 'HH1234', doseNumber: 1 };
     const wrongDose = await agent({ method: 'POST', url: '/api/vaccination/doses', payload: { ...base, doseNumber: 2 } });
     expect(wrongDose.statusCode).toBe(400);

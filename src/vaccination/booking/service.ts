@@ -5,6 +5,7 @@ import { personalDataScope } from '../../platform/auth/permissions.js';
 import { record, recordMany } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
+import { retryOnConflict, sqlState, UNIQUE_VIOLATION } from '../../platform/db/conflicts.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { findPerson } from '../../identity/store.js';
 import { bookableDoses } from '../supply/availability.js';
@@ -17,7 +18,6 @@ import type { BookBody, BookOnBehalfBody } from '../schemas.js';
 import { availability } from '../sites/service.js';
 import * as store from '../store.js';
 import { dosesView } from '../administration/views.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../../platform/db/pg-error.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -121,7 +121,7 @@ async function bookVisit(ctx: AppContext, actor: Actor, regionId: string, req: B
   const rows = await store
     .bookVisitAtomically(db, { regionId, visitId, personId: req.personId, slot, doses, channel: req.channel, bookedBy: actor.id, onBehalfReason: req.reason }, actor, audit)
     .catch((e: unknown) => {
-      throw pgErrorCode(e) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
+      throw sqlState(e) === UNIQUE_VIOLATION ? conflict('Det finns redan en bokning för den här dosen; flytta eller avboka den. / There is already a booking for this dose; move or cancel it instead.', 'vaccine') : e;
     });
   if (rows.length === 0) throw await fullyBooked(db, regionId, now, FULL);
   return rows.map((b) => bookingView(b, site.name));
@@ -162,32 +162,42 @@ async function lockOwnVisit(ctx: AppContext, tx: Db, actor: Actor, bookingId: st
   return { regionId, rows };
 }
 
-/** Moves a visit to another time in one transaction: the new seat is taken before the old one is given back. */
+/**
+ * Moves a visit to another time in one transaction: the new seat is taken before the old one is given back.
+ * Both times are locked first, in one statement and in id order (store.lockSlots), so a move the other way
+ * cannot deadlock with this one; a conflict PostgreSQL still reports is retried once.
+ */
 export async function moveBooking(ctx: AppContext, actor: Actor, bookingId: string, slotId: string) {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
-    const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
-    const old = rows[0]!;
-    if (old.slotId === slotId) throw invalid('slotId', 'the booking already has this time');
-    const { slot, site } = await checkSlotFor(tx, regionId, old.personId, slotId, rows.map((r) => r.vaccine), now, old.visitId);
-    if (!(await store.takeSeat(tx, regionId, slot.id))) throw await fullyBooked(tx, regionId, now, FULL);
-    await store.releaseSeat(tx, regionId, old.slotId);
-    const moved = await store.moveVisit(tx, regionId, old.visitId, slot);
-    await record(tx, actor, { action: 'vaccination.booking.moved', personId: old.personId, purpose: 'ombokning av vaccination', details: { visitId: old.visitId, from: old.slotId, to: slot.id } });
-    return moved.map((b) => bookingView(b, site.name));
-  });
+  return retryOnConflict(() =>
+    ctx.database.db.transaction(async (tx) => {
+      const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
+      const old = rows[0]!;
+      if (old.slotId === slotId) throw invalid('slotId', 'the booking already has this time');
+      const { slot, site } = await checkSlotFor(tx, regionId, old.personId, slotId, rows.map((r) => r.vaccine), now, old.visitId);
+      await store.lockSlots(tx, regionId, [old.slotId, slot.id]);
+      if (!(await store.takeSeat(tx, regionId, slot.id))) throw await fullyBooked(tx, regionId, now, FULL);
+      await store.releaseSeat(tx, regionId, old.slotId);
+      const moved = await store.moveVisit(tx, regionId, old.visitId, slot);
+      await record(tx, actor, { action: 'vaccination.booking.moved', personId: old.personId, purpose: 'ombokning av vaccination', details: { visitId: old.visitId, from: old.slotId, to: slot.id } });
+      return moved.map((b) => bookingView(b, site.name));
+    }),
+  );
 }
 
+/** Cancels a visit and gives its seat back; it locks the visit and then its time, as a move does, and retries a conflict once. */
 export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: string) {
-  return ctx.database.db.transaction(async (tx) => {
-    const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
-    const old = rows[0]!;
-    const cancelled = await store.setVisitStatus(tx, regionId, old.visitId, 'cancelled', ctx.clock.now().toISOString());
-    await store.releaseSeat(tx, regionId, old.slotId);
-    await record(tx, actor, { action: 'vaccination.booking.cancelled', personId: old.personId, purpose: 'avbokning av vaccination', details: { visitId: old.visitId, slotId: old.slotId } });
-    const site = await store.findSite(tx, regionId, old.siteId);
-    return cancelled.map((b) => bookingView(b, site?.name ?? ''));
-  });
+  return retryOnConflict(() =>
+    ctx.database.db.transaction(async (tx) => {
+      const { regionId, rows } = await lockOwnVisit(ctx, tx, actor, bookingId);
+      const old = rows[0]!;
+      const cancelled = await store.setVisitStatus(tx, regionId, old.visitId, 'cancelled', ctx.clock.now().toISOString());
+      await store.releaseSeat(tx, regionId, old.slotId);
+      await record(tx, actor, { action: 'vaccination.booking.cancelled', personId: old.personId, purpose: 'avbokning av vaccination', details: { visitId: old.visitId, slotId: old.slotId } });
+      const site = await store.findSite(tx, regionId, old.siteId);
+      return cancelled.map((b) => bookingView(b, site?.name ?? ''));
+    }),
+  );
 }
 
 /**

@@ -24,7 +24,7 @@ async function bookingsOn(tx: Db, regionId: string, siteId: string, vaccine: Vac
   return queryRows<{ id: string; slot_id: string; starts_at: string; booked_at: string }>(
     tx,
     sql`SELECT id, slot_id, starts_at::text AS starts_at, booked_at::text AS booked_at FROM vaccination_bookings
-      WHERE region_id = ${regionId} AND site_id = ${siteId} AND vaccine = ${vaccine} AND status IN ('booked', 'attended')
+      WHERE region_id = ${regionId} AND site_id = ${siteId} AND vaccine = ${vaccine} AND status = 'booked'
         AND starts_at >= ${start}::timestamptz AND starts_at < ${end}::timestamptz`,
   );
 }

@@ -53,6 +53,33 @@ export async function batchStock(tx: Db, regionId: string, siteId?: string): Pro
   }));
 }
 
+/** A delivery of a batch at one site, as recording a dose checks it: the vials left unopened there and those open now. */
+export interface BatchAtSite {
+  deliveryId: string;
+  siteId: string;
+  productCode: string;
+  batchNumber: string;
+  expiresOn: string;
+  unopened: number;
+  openVials: number;
+}
+
+/** Every delivery with this batch number (as printed, any case) at every site it was allocated to. */
+export async function batchAtSites(tx: Db, regionId: string, batchNumber: string): Promise<BatchAtSite[]> {
+  const rows = await queryRows<{ delivery_id: string; site_id: string; product_code: string; batch_number: string; expires_on: string; unopened: number; open_vials: number }>(
+    tx,
+    sql`SELECT d.id AS delivery_id, a.site_id, d.product_code, d.batch_number, d.expires_on::text AS expires_on,
+        greatest(0, a.vials
+          - (SELECT count(*) FROM vaccination_opened_vials v WHERE v.region_id = d.region_id AND v.site_id = a.site_id AND v.delivery_id = d.id)
+          - coalesce((SELECT sum(w.vials) FROM vaccination_vial_wastage w WHERE w.region_id = d.region_id AND w.site_id = a.site_id AND w.delivery_id = d.id), 0))::int AS unopened,
+        (SELECT count(*) FROM vaccination_opened_vials v WHERE v.region_id = d.region_id AND v.site_id = a.site_id AND v.delivery_id = d.id AND v.closed_at IS NULL)::int AS open_vials
+      FROM vaccination_deliveries d
+      JOIN (SELECT site_id, delivery_id, sum(vials)::int AS vials FROM vaccination_stock_allocations WHERE region_id = ${regionId} GROUP BY 1, 2) a ON a.delivery_id = d.id
+      WHERE d.region_id = ${regionId} AND upper(d.batch_number) = upper(${batchNumber})
+      ORDER BY d.expires_on, d.id, a.site_id`,
+  );
+  return rows.map((r) => ({ deliveryId: r.delivery_id, siteId: r.site_id, productCode: r.product_code, batchNumber: r.batch_number, expiresOn: r.expires_on, unopened: r.unopened, openVials: r.open_vials }));
+}
 
 /**
  * (site, vaccine) pairs whose stock is tracked: a site that has ever had stock or a forecast share of a
@@ -86,9 +113,10 @@ const key = (siteId: string, vaccine: string) => `${siteId}|${vaccine}`;
 /**
  * Lots and demand per site and vaccine, from `today` on. Lots: unopened unexpired vials allocated to the site;
  * vials opened today (open ones at their planning number, closed ones at what they gave); the site's share of
- * forecast weeks not yet received (from the week's Monday). Demand: bookings still booked or attended from
- * today, and today's doses given without a booking. A site/vaccine with no stock or forecast allocation ever
- * is not tracked and is left out.
+ * forecast weeks not yet received (from the week's Monday). Demand: bookings still booked from today, and
+ * today's doses (booked or not) at the site whose stock they drew (a dose given with a batch from another
+ * site draws that site's; an attended booking counts through its dose). A site/vaccine with no stock or
+ * forecast allocation ever is not tracked and is left out.
  */
 export async function siteSupply(tx: Db, regionId: string, today: string, filter: { siteId?: string; vaccine?: Vaccine } = {}): Promise<Map<string, SiteSupply>> {
   const { start, end } = dayBounds(today);
@@ -120,14 +148,14 @@ export async function siteSupply(tx: Db, regionId: string, today: string, filter
     tx,
     sql`SELECT site_id, vaccine, (starts_at AT TIME ZONE 'Europe/Stockholm')::date::text AS day, count(*)::int AS n
       FROM vaccination_bookings
-      WHERE region_id = ${regionId} AND status IN ('booked', 'attended') AND starts_at >= ${start}::timestamptz ${site('site_id')} ${vaccine('vaccine')}
+      WHERE region_id = ${regionId} AND status = 'booked' AND starts_at >= ${start}::timestamptz ${site('site_id')} ${vaccine('vaccine')}
       GROUP BY 1, 2, 3`,
   );
-  const walkIns = await queryRows<{ site_id: string; vaccine: Vaccine; n: number }>(
+  const given = await queryRows<{ site_id: string; vaccine: Vaccine; n: number }>(
     tx,
-    sql`SELECT site_id, vaccine, count(*)::int AS n FROM vaccination_doses
-      WHERE region_id = ${regionId} AND booking_id IS NULL AND site_id IS NOT NULL
-        AND administered_at >= ${start}::timestamptz AND administered_at < ${end}::timestamptz ${site('site_id')} ${vaccine('vaccine')}
+    sql`SELECT coalesce(stock_site_id, site_id) AS site_id, vaccine, count(*)::int AS n FROM vaccination_doses
+      WHERE region_id = ${regionId} AND coalesce(stock_site_id, site_id) IS NOT NULL
+        AND administered_at >= ${start}::timestamptz AND administered_at < ${end}::timestamptz ${site('coalesce(stock_site_id, site_id)')} ${vaccine('vaccine')}
       GROUP BY 1, 2`,
   );
   const out = new Map<string, SiteSupply>();
@@ -145,6 +173,6 @@ export async function siteSupply(tx: Db, regionId: string, today: string, filter
     at(f.site_id, f.vaccine)?.lots.push({ id: `forecast:${f.product_code}:${f.iso_week}`, doses: f.doses, from: monday > today ? monday : today, until: null });
   }
   for (const b of booked) at(b.site_id, b.vaccine)?.demand.push({ day: b.day, doses: b.n });
-  for (const w of walkIns) at(w.site_id, w.vaccine)?.demand.push({ day: today, doses: w.n });
+  for (const g of given) at(g.site_id, g.vaccine)?.demand.push({ day: today, doses: g.n });
   return out;
 }

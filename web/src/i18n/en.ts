@@ -383,7 +383,7 @@ export const en: Translation = {
       fileHint: 'CSV or FHIR JSON',
       import: 'Import',
       importDone: 'The import of {{file}} is finished',
-      importAlready: '{{file}} was already imported. Nothing changed.',
+      importAlready: '{{file}} was already imported on {{date}} as import {{id}}. Nothing changed.',
       importCaption: 'Outcome of the import',
       importRows: 'Rows',
       rejectionsHeading: 'Refused rows',

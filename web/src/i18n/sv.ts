@@ -389,7 +389,7 @@ export const sv = {
       fileHint: 'CSV eller FHIR JSON',
       import: 'Importera',
       importDone: 'Importen av {{file}} är klar',
-      importAlready: '{{file}} var redan importerad. Inget ändrades.',
+      importAlready: '{{file}} importerades redan {{date}} som import {{id}}. Inget ändrades.',
       importCaption: 'Resultat av importen',
       importRows: 'Rader',
       rejectionsHeading: 'Avvisade rader',

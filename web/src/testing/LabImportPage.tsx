@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button, FileInput, Paper, Table, Text, Title } from '@mantine/core';
 import { PageHeading } from '../components/PageHeading.js';
+import { formatDateTime } from '../format.js';
 import { useT } from '../i18n/useT.js';
 import { TestingProblem } from './TestingProblem.js';
 import { useImportRejections, useImportResults } from './testingApi.js';
 
 /** `/testing/import` (lab): upload a CSV or FHIR file of results and see the import's outcome. */
 export function LabImportPage() {
-  const { t } = useT();
+  const { t, language } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [reading, setReading] = useState(false);
   const importResults = useImportResults();
@@ -54,7 +55,9 @@ export function LabImportPage() {
       {summary && (
         <section aria-labelledby="import-heading" style={{ marginTop: 'var(--mantine-spacing-xl)', maxWidth: 720 }}>
           <Title order={2} size="h3" id="import-heading" mb="sm">
-            {summary.status === 'already-imported' ? t('testing.lab.importAlready', { file: summary.fileName }) : t('testing.lab.importDone', { file: summary.fileName })}
+            {summary.status === 'already-imported'
+              ? t('testing.lab.importAlready', { file: summary.fileName, date: formatDateTime(summary.finishedAt ?? summary.startedAt, language), id: summary.importId })
+              : t('testing.lab.importDone', { file: summary.fileName })}
           </Title>
           <Table withTableBorder captionSide="top">
             <Table.Caption>{t('testing.lab.importCaption')}</Table.Caption>

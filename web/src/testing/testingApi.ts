@@ -111,6 +111,9 @@ export interface ImportSummary {
   fileName: string;
   format: 'csv' | 'fhir';
   status: 'finished' | 'already-imported';
+  startedAt: string;
+  /** When the import finished; for 'already-imported', when the file was imported. */
+  finishedAt: string | null;
   rowsTotal: number;
   rowsDone: number;
   accepted: number;

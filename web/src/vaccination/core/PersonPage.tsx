@@ -1,21 +1,28 @@
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { vaccineName, vaccineOptions } from './BookingCard.js';
+import { fieldErrorOf, inLanguage } from './fieldErrors.js';
 import { dayAndTime, swedishDay } from './format.js';
 import { PersonSearch } from './PersonSearch.js';
 import { Problem } from './Problem.js';
 import { StaffBookings } from './StaffBookings.js';
-import { usePersonRecord, useProducts, useRecordDose, useSetRiskGroup, useSites, vaccineParam, type StaffPersonRecord, type Vaccine } from './vaccinationApi.js';
+import { usePersonRecord, useProducts, useRecordDose, useSetRiskGroup, useSites, vaccineParam, type DoseDeviation, type StaffPersonRecord, type Vaccine } from './vaccinationApi.js';
 
 function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { record: StaffPersonRecord; bookingId: string | null; initialSite: string | null; initialVaccine: Vaccine }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const sites = useSites();
   const products = useProducts();
   const recordDose = useRecordDose();
+  const serverError = fieldErrorOf(recordDose.error);
+  /** The server's refusal of a field, at its input, in the page's language. */
+  const errorOf = (field: string) => {
+    const message = serverError(field);
+    return message && inLanguage(message, language);
+  };
   const [vaccine, setVaccine] = useState<Vaccine>(initialVaccine);
   const eligibility = vaccine === 'influenza' ? record.eligibility.influenza : record.eligibility.covid;
   const given = record.doses.filter((d) => d.vaccine === vaccine).length;
@@ -24,14 +31,33 @@ function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { re
   const [batchNumber, setBatchNumber] = useState('');
   const [doseNumber, setDoseNumber] = useState<number>(given + 1);
   const [outside, setOutside] = useState('');
+  const [givenElsewhere, setGivenElsewhere] = useState(false);
+  const [fromOtherSite, setFromOtherSite] = useState(false);
+  const [chosenBatchSite, setChosenBatchSite] = useState('');
   useEffect(() => setDoseNumber(given + 1), [given]);
   const productList = (products.data?.products ?? []).filter((p) => p.vaccine === vaccine);
   const siteList = sites.data?.sites ?? [];
   const siteId = chosenSite || siteList[0]?.id || '';
   const booking = bookingId ? record.bookings.find((b) => b.id === bookingId && b.vaccine === vaccine && b.status === 'booked') : undefined;
+  // A dose given at another site than booked, or with a vial from another site's stock, says so (the stock of the batch's site is drawn).
+  const atAnotherSite = booking !== undefined && booking.siteId !== siteId;
+  const otherSites = siteList.filter((s) => s.id !== siteId);
+  const batchSiteId = fromOtherSite ? chosenBatchSite || otherSites[0]?.id || '' : '';
+  const deviations: DoseDeviation[] = [...(atAnotherSite && givenElsewhere ? (['given_elsewhere'] as const) : []), ...(fromOtherSite ? (['batch_from_other_site'] as const) : [])];
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    recordDose.mutate({ personId: record.person.id, siteId, vaccine, productCode: productCode || productList[0]?.code || '', batchNumber, doseNumber, ...(booking ? { bookingId: booking.id } : {}), ...(outside.trim() ? { outsideRecommendation: outside.trim() } : {}) });
+    recordDose.mutate({
+      personId: record.person.id,
+      siteId,
+      vaccine,
+      productCode: productCode || productList[0]?.code || '',
+      batchNumber,
+      doseNumber,
+      ...(booking ? { bookingId: booking.id } : {}),
+      ...(outside.trim() ? { outsideRecommendation: outside.trim() } : {}),
+      ...(deviations.length ? { deviations } : {}),
+      ...(batchSiteId ? { batchSiteId } : {}),
+    });
   };
   if (recordDose.data) {
     const { dose, next } = recordDose.data;
@@ -55,11 +81,16 @@ function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { re
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect label={t('vaccination.my.vaccine')} value={vaccine} onChange={(e) => (setVaccine(e.currentTarget.value as Vaccine), setProductCode(''))} data={vaccineOptions(t)} />
-          <NativeSelect label={t('vaccination.record.site')} value={siteId} onChange={(e) => setChosenSite(e.currentTarget.value)} data={siteList.map((s) => ({ value: s.id, label: s.name }))} />
+          <NativeSelect label={t('vaccination.record.site')} value={siteId} onChange={(e) => setChosenSite(e.currentTarget.value)} data={siteList.map((s) => ({ value: s.id, label: s.name }))} error={errorOf('siteId')} />
           <NativeSelect label={t('vaccination.my.product')} value={productCode || productList[0]?.code || ''} onChange={(e) => setProductCode(e.currentTarget.value)} data={productList.map((p) => ({ value: p.code, label: p.name }))} />
-          <TextInput label={t('vaccination.record.batch')} value={batchNumber} onChange={(e) => setBatchNumber(e.currentTarget.value)} required autoComplete="off" />
+          <TextInput label={t('vaccination.record.batch')} value={batchNumber} onChange={(e) => setBatchNumber(e.currentTarget.value)} required autoComplete="off" error={errorOf('batchNumber')} />
           <NumberInput label={t('vaccination.my.dose')} value={doseNumber} onChange={(v) => setDoseNumber(Number(v) || 1)} min={1} max={20} />
         </SimpleGrid>
+        {atAnotherSite && <Checkbox label={t('vaccination.record.givenElsewhere', { site: booking.siteName })} checked={givenElsewhere} onChange={(e) => setGivenElsewhere(e.currentTarget.checked)} error={errorOf('deviations')} />}
+        <Checkbox label={t('vaccination.record.fromOtherSite')} checked={fromOtherSite} onChange={(e) => setFromOtherSite(e.currentTarget.checked)} />
+        {fromOtherSite && (
+          <NativeSelect label={t('vaccination.record.batchSite')} value={batchSiteId} onChange={(e) => setChosenBatchSite(e.currentTarget.value)} data={otherSites.map((s) => ({ value: s.id, label: s.name }))} error={errorOf('batchSiteId')} maw={360} />
+        )}
         {!eligibility.eligible && <Textarea label={t('vaccination.record.outside')} description={eligibility.reason} value={outside} onChange={(e) => setOutside(e.currentTarget.value)} />}
         {recordDose.isError && <Problem error={recordDose.error} />}
         <div>

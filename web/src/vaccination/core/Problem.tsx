@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { isApiError } from '../../api.js';
 import { useT } from '../../i18n/useT.js';
+import { inLanguage } from './fieldErrors.js';
 
 /**
  * A problem from the vaccination API. The server writes conflicts in both languages ('sv … / en …'):
@@ -9,8 +10,7 @@ import { useT } from '../../i18n/useT.js';
 export function Problem({ error }: { error: unknown }) {
   const { t, language } = useT();
   const problem = isApiError(error) ? error.problem : null;
-  const parts = problem?.detail?.split(' / ') ?? [];
-  const detail = parts.length === 2 ? (language === 'sv' ? parts[0] : parts[1]) : problem?.detail;
+  const detail = problem?.detail === undefined ? undefined : inLanguage(problem.detail, language);
   const fields = problem?.errors ?? [];
   return (
     <Alert color="red" variant="light" title={problem?.status === 409 ? t('vaccination.problem.conflict') : t('vaccination.problem.title')} role="alert" my="md" maw={720}>

@@ -182,6 +182,9 @@ export interface Recommendation {
   createdBy: string;
 }
 
+/** Why a dose departs from its booking or from the stock of the site where it is given. */
+export type DoseDeviation = 'given_elsewhere' | 'batch_from_other_site';
+
 export interface RecordDoseInput {
   personId: string;
   bookingId?: string;
@@ -191,6 +194,9 @@ export interface RecordDoseInput {
   batchNumber: string;
   doseNumber: number;
   outsideRecommendation?: string;
+  deviations?: DoseDeviation[];
+  /** With batch_from_other_site: the site whose stock the vial came from. */
+  batchSiteId?: string;
 }
 
 export interface RecordedDose {
