@@ -29,7 +29,10 @@ export const ConfigSchema = z.object({
       personnummerClaim: z.string().default('personal_identity_number'),
     })
     .optional(),
+  /** Requests per minute from one client address that is not logged in as staff: public forms, logins, citizens. */
   rateLimitPerMinute: z.coerce.number().int().positive().default(120),
+  /** Requests per minute from one logged-in staff member, counted apart from the public: a list page asks for several things at once. */
+  staffRateLimitPerMinute: z.coerce.number().int().positive().default(1200),
   /** Where SMS and e-mail go in production (an SMS/e-mail gateway taking JSON); unset = the embedded transports. */
   messageWebhookUrl: z.string().url().optional(),
   /** Where clinical notifications go (a SmiNet integration taking JSON); unset = the embedded transport that keeps them. */
@@ -79,6 +82,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     secureCookies: bool(env.SECURE_COOKIES),
     oidc,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    staffRateLimitPerMinute: env.STAFF_RATE_LIMIT_PER_MINUTE,
     messageWebhookUrl: env.MESSAGE_WEBHOOK_URL || undefined,
     sminetWebhookUrl: env.SMINET_WEBHOOK_URL || undefined,
     nvrWebhookUrl: env.NVR_WEBHOOK_URL || undefined,

@@ -96,7 +96,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         closedAt: c.closedAt ? toIso(c.closedAt) : null,
       },
       questionnaire: q ? { answers: q.answers, savedAt: toIso(q.savedAt), submittedAt: q.submittedAt ? toIso(q.submittedAt) : null } : null,
-      contacts: await contactsOfCases(tx, regionId, [caseId]),
+      contacts: await contactsOfCases(tx, regionId, [caseId], { reader: actor }),
       notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, advice: n.advice, authorName: n.authorName, createdAt: toIso(n.createdAt) })),
       notification: await notificationStatus(tx, regionId, caseId),
       outbreaks,
@@ -129,17 +129,17 @@ export function addContact(ctx: AppContext, actor: Actor, caseId: string, input:
   return onCase(ctx, actor, caseId, 'tracing.contact.added', async (tx, c, now) => {
     const id = await saveNewContact(tx, now, c, { name: input.name, phone: input.phone ?? null, identityNumber: input.identityNumber ?? null, relation: input.relation, context: input.context ?? null, exposureDate: input.exposureDate ?? null });
     if (input.relation === 'household') await informContacts(tx, c, { contactId: id, by: 'system' }, now);
-    return (await contactsOfCases(tx, c.regionId, [caseId])).find((k) => k.id === id)!;
+    return (await contactsOfCases(tx, c.regionId, [caseId], { reader: actor, contactId: id }))[0]!;
   });
 }
 
 export function informContact(ctx: AppContext, actor: Actor, caseId: string, contactId: string) {
   return onCase(ctx, actor, caseId, 'tracing.contact.informed', async (tx, c, now) => {
-    const contact = (await contactsOfCases(tx, c.regionId, [caseId])).find((k) => k.id === contactId);
+    const [contact] = await contactsOfCases(tx, c.regionId, [caseId], { reader: null, contactId });
     if (!contact) throw notFound('The contact');
     if (contact.informedAt) throw conflict(`${contact.name} was already informed`);
     if ((await informContacts(tx, c, { contactId, by: 'tracer' }, now)) === 0) throw new AppError('conflict', `${contact.name} has no phone number and is not in the person register: call them, or add a number`);
-    return (await contactsOfCases(tx, c.regionId, [caseId])).find((k) => k.id === contactId)!;
+    return (await contactsOfCases(tx, c.regionId, [caseId], { reader: actor, contactId }))[0]!;
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, citizenActor, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../test/harness.js';
+import { as, citizenActor, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../test/harness.js';
 import { caseOf, positiveResult } from '../../test/positives.js';
 
 let env: TestEnv;
@@ -59,19 +59,29 @@ describe('from a positive to a closed case', () => {
     const emptyNumber = await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts`, payload: { name: 'Granne', relation: 'close', identityNumber: '' } });
     expect(emptyNumber.statusCode).toBe(400);
     expect(emptyNumber.json().errors).toEqual([{ field: 'identityNumber', message: 'Identitetsnumret är tomt / The identity number is empty' }]);
+    const audited = () => count(env.database, 'audit_log');
+    const auditBefore = await audited();
     const file = (await tracer({ method: 'GET', url: `/api/tracing/cases/${caseId}` })).json();
+    // Every person whose data the case page shows is an audited read: the index, and each contact in the register (their test result).
+    const shown = new Set([file.case.personId, ...file.contacts.map((c: { personId: string | null }) => c.personId).filter(Boolean)]);
+    expect(await audited()).toBe(auditBefore + shown.size);
+    expect(await env.database.query(`SELECT 1 FROM audit_log WHERE action = 'tracing.contact.read' AND person_id = $1`, [partner.id])).toHaveLength(1);
     expect(file.questionnaire.submittedAt).not.toBeNull();
     expect(file.contacts.map((c: { name: string; status: string; personId: string | null }) => [c.name, c.status, c.personId])).toEqual([
       ['Partner', 'informed', partner.id],
       ['Vän', 'named', null],
     ]);
+    // The form's keys find the rows it named; the contacts' ids are the server's own.
+    const friend = file.contacts.find((c: { name: string }) => c.name === 'Vän');
+    expect(file.contacts.map((c: { id: string }) => c.id)).not.toContain(friendId);
+    expect(file.contacts.map((c: { id: string }) => c.id)).not.toContain(householdId);
 
     // The tracer gives advice, has the index inform their own contacts... then changes their mind and informs them.
     const advice = await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/notes`, payload: { kind: 'advice', text: 'Samtal med index', advice: ['stay-home', 'household-test'] } });
     expect(advice.json()).toMatchObject({ kind: 'advice', advice: ['stay-home', 'household-test'] });
     expect((await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/notes`, payload: { kind: 'advice', text: 'x', advice: ['dance'] } })).statusCode).toBe(400);
     expect((await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts-informed-by`, payload: { by: 'index' } })).json()).toEqual({ contactsInformedBy: 'index', informed: 0 });
-    expect((await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts/${friendId}/inform`, payload: {} })).json()).toMatchObject({ status: 'informed', informedBy: 'tracer' });
+    expect((await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts/${friend.id}/inform`, payload: {} })).json()).toMatchObject({ status: 'informed', informedBy: 'tracer' });
     await env.worker.drain();
     expect(await env.database.query("SELECT body FROM delivered_messages WHERE channel = 'sms' AND recipient = '0701234567'")).toHaveLength(1);
 

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
 import { sendMessage } from '../platform/jobs/outbox.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { recordMany } from '../platform/audit/audit.js';
 import { identityNumberInput } from '../identity/service.js';
 import { findPersonIdByIdentifier } from '../identity/store.js';
 import { closeContactInformation, closeContactNotice, householdContactInformation, householdContactNotice } from './messages.js';
@@ -96,8 +98,12 @@ export async function informContacts(tx: Db, c: CaseRow, which: { relation?: Con
 
 export type ContactStatus = 'named' | 'informed' | 'tested' | 'positive' | 'negative';
 
-/** The contacts of cases, with a status that follows their tests in the register (a sample taken since exposure). */
-export async function contactsOfCases(tx: Db, regionId: string, caseIds: string[]) {
+/**
+ * The contacts of cases, with a status that follows their tests in the register (a sample taken since
+ * exposure). A contact in the person register has their samples read: for a `reader`, each such contact
+ * returned is an audited read; without one (a check inside a change that returns nothing of it) nothing is.
+ */
+export async function contactsOfCases(tx: Db, regionId: string, caseIds: string[], opts: { reader: Actor | null; contactId?: string }) {
   if (caseIds.length === 0) return [];
   const rows = await queryRows<{
     id: string; case_id: string; person_id: string | null; name: string; phone: string | null; relation: ContactRelation; context: string | null;
@@ -108,8 +114,11 @@ export async function contactsOfCases(tx: Db, regionId: string, caseIds: string[
       FROM tracing_contacts t
       LEFT JOIN LATERAL (SELECT taken_at, result FROM samples WHERE region_id = t.region_id AND person_id = t.person_id
         AND taken_at >= coalesce(t.exposure_date::timestamptz, t.named_at - interval '7 days') ORDER BY taken_at DESC LIMIT 1) s ON true
-      WHERE t.region_id = ${regionId} AND t.case_id = ANY(${sql.param(caseIds)}::uuid[]) ORDER BY t.relation DESC, t.named_at, t.name`,
+      WHERE t.region_id = ${regionId} AND t.case_id = ANY(${sql.param(caseIds)}::uuid[]) AND (${opts.contactId ?? null}::uuid IS NULL OR t.id = ${opts.contactId ?? null}::uuid)
+      ORDER BY t.relation DESC, t.named_at, t.name`,
   );
+  if (opts.reader)
+    await recordMany(tx, opts.reader, rows.filter((r) => r.person_id).map((r) => ({ action: 'tracing.contact.read', personId: r.person_id, purpose: 'smittspårning', details: { caseId: r.case_id, contactId: r.id } })));
   return rows.map((r) => {
     const status: ContactStatus = r.result === 'positive' ? 'positive' : r.result === 'negative' ? 'negative' : r.taken_at ? 'tested' : r.informed_at ? 'informed' : 'named';
     return {

@@ -83,7 +83,7 @@ export async function outbreakDetail(ctx: AppContext, actor: Actor, outbreakId: 
         WHERE oc.region_id = ${regionId} AND oc.outbreak_id = ${outbreakId} ORDER BY c.positive_taken_at`,
     );
     const names = await contactsOf(tx, regionId, cases.map((c) => c.person_id));
-    const contacts = await contactsOfCases(tx, regionId, cases.map((c) => c.id));
+    const contacts = await contactsOfCases(tx, regionId, cases.map((c) => c.id), { reader: actor });
     const signals = await queryRows<{ id: string; received_at: string; sender_name: string; organisation: string | null; subject: string }>(
       tx,
       sql`SELECT id, received_at, sender_name, organisation, subject FROM tracing_signals WHERE region_id = ${regionId} AND outbreak_id = ${outbreakId} ORDER BY received_at`,

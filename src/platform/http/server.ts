@@ -83,9 +83,12 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   await app.register(rateLimit, {
     global: true,
-    // Public endpoints (login, the citizen-facing forms) get the configured limit per client address;
-    // logged-in staff work many times faster and get ten times as much.
-    max: (req) => (routeAccess(req) === 'public' ? ctx.config.rateLimitPerMinute : ctx.config.rateLimitPerMinute * 10),
+    // Counted after the session is known: a staff member's requests count against their own (higher) limit,
+    // never against the public limit of the address they share with others (a hospital's one NAT address);
+    // everyone else (public forms, logins, citizens) counts per client address.
+    hook: 'preHandler',
+    keyGenerator: (req) => (req.actor?.kind === 'staff' ? `staff:${req.actor.id}` : `address:${req.ip}`),
+    max: (req) => (req.actor?.kind === 'staff' ? ctx.config.staffRateLimitPerMinute : ctx.config.rateLimitPerMinute),
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith('/api/'),
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
 import { vaccinationRecommendations } from '../model.js';
+import { letters } from './service.js';
 
 let now = stockholmTime('2021-03-01', '09:00');
 let env: TestEnv;
@@ -10,10 +11,14 @@ let coordinator: ReturnType<typeof as>;
 let recommendationId: string;
 const people: Record<string, { id: string; regionId: string }> = {};
 
+/** A booking as the booking area leaves it, at a site and time of the region (only its status and times matter here). */
 async function booking(personId: string, status: 'booked' | 'cancelled', bookedAt: string, cancelledAt: string | null = null) {
   await env.database.query(
-    `INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, starts_at, status, channel, booked_by, booked_at, cancelled_at)
-     VALUES ('18', gen_random_uuid(), $1, gen_random_uuid(), gen_random_uuid(), 'covid-19', 1, '2021-03-20T09:00:00Z', $2, 'self', 'test', $3, $4)`,
+    `WITH site AS (INSERT INTO vaccination_sites (region_id, name, kind, vaccines) VALUES ('18', 'Arenan', 'mass_centre', '{covid-19}') RETURNING id),
+       slot AS (INSERT INTO vaccination_slots (region_id, site_id, starts_at, ends_at, day, capacity, released_at)
+         SELECT '18', id, '2021-03-20T09:00:00Z', '2021-03-20T09:15:00Z', '2021-03-20', 1, '2021-03-01T00:00:00Z' FROM site RETURNING id, site_id)
+     INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, starts_at, status, channel, booked_by, booked_at, cancelled_at)
+     SELECT '18', gen_random_uuid(), $1, slot.site_id, slot.id, 'covid-19', 1, '2021-03-20T09:00:00Z', $2, 'self', 'test', $3, $4 FROM slot`,
     [personId, status, bookedAt, cancelledAt],
   );
 }
@@ -75,6 +80,18 @@ describe('invitations', () => {
     const one = await coordinator({ method: 'GET', url: `/api/vaccination/invitations/lists/${listId}/letters/${people.elder!.id}.pdf` });
     expect(one.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     expect((await coordinator({ method: 'GET', url: `/api/vaccination/invitations/lists/${listId}/letters/${people.young!.id}.pdf` })).statusCode).toBe(404);
+  });
+
+  it('audits the letters a download delivered, and none when the client gave up before the PDF was ready', async () => {
+    const printed = () => count(env.database, "audit_log WHERE action = 'vaccination.invitation.printed'");
+    const before = await printed();
+    const given = new AbortController();
+    given.abort(new Error('the client closed the connection'));
+    const actor = await newStaff(env.ctx, 'vaccine_coordinator');
+    await expect(letters(env.ctx, actor, listId, undefined, given.signal)).rejects.toThrow('closed the connection');
+    expect(await printed()).toBe(before);
+    await letters(env.ctx, actor, listId, undefined, new AbortController().signal);
+    expect(await printed()).toBe(before + 2);
   });
 
   it('reminds those who have not booked, and counts cancellations by age group', async () => {

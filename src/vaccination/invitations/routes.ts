@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
 import { day, dayRange, municipalityCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
@@ -9,6 +11,15 @@ import { buildList, getList, letters, listLists, remind, sendInvitations } from 
 const tags = ['vaccination invitations'];
 const access = 'vaccination.invitations.manage' as const;
 const IdParams = z.object({ id: z.uuid() });
+/** Aborts when the client closes the connection before the answer is complete (a cancelled download). */
+function whenGivenUp(reply: FastifyReply): AbortSignal {
+  const given = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) given.abort(new AppError('unavailable', 'The client closed the connection before the letters were ready'));
+  });
+  return given.signal;
+}
+
 const pdf = (reply: { type(t: string): { header(k: string, v: string): { send(b: Buffer): unknown } } }, name: string, body: Buffer) => reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(body);
 
 export function vaccinationInvitationRoutes(app: App, ctx: AppContext) {
@@ -33,10 +44,10 @@ export function vaccinationInvitationRoutes(app: App, ctx: AppContext) {
     remind(ctx, actorOf(req), req.params.id, req.body),
   );
   app.get('/api/vaccination/invitations/lists/:id/letters.pdf', { config: { access }, schema: { tags, summary: 'All letters of the list merged into one PDF for print (audited)', params: IdParams } }, async (req, reply) =>
-    pdf(reply, `kallelser-${req.params.id}.pdf`, await letters(ctx, actorOf(req), req.params.id)),
+    pdf(reply, `kallelser-${req.params.id}.pdf`, await letters(ctx, actorOf(req), req.params.id, undefined, whenGivenUp(reply))),
   );
   app.get('/api/vaccination/invitations/lists/:id/letters/:personId.pdf', { config: { access }, schema: { tags, summary: "One person's letter as PDF (audited)", params: z.object({ id: z.uuid(), personId: z.uuid() }) } }, async (req, reply) =>
-    pdf(reply, `kallelse-${req.params.personId}.pdf`, await letters(ctx, actorOf(req), req.params.id, req.params.personId)),
+    pdf(reply, `kallelse-${req.params.personId}.pdf`, await letters(ctx, actorOf(req), req.params.id, req.params.personId, whenGivenUp(reply))),
   );
   app.get(
     '/api/vaccination/invitations/cancellations',

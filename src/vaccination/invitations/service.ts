@@ -202,8 +202,12 @@ export async function remind(ctx: AppContext, actor: Actor, id: string, input: {
   });
 }
 
-/** The letters of a list (or one person on it) as one PDF for print; each letter printed is an audited read. */
-export async function letters(ctx: AppContext, actor: Actor, id: string, personId?: string): Promise<Buffer> {
+/**
+ * The letters of a list (or one person on it) as one PDF for print; each letter printed is an audited read.
+ * The audit rows are written in the transaction that renders the PDF, and a request given up before the
+ * PDF is ready (`aborted`) rolls them back: nobody received those letters.
+ */
+export async function letters(ctx: AppContext, actor: Actor, id: string, personId?: string, aborted?: AbortSignal): Promise<Buffer> {
   const regionId = personalDataScope(actor);
   const today = calendarDateInStockholm(ctx.clock.now());
   return ctx.database.db.transaction(async (tx) => {
@@ -219,6 +223,8 @@ export async function letters(ctx: AppContext, actor: Actor, id: string, personI
     if (personId && rows.length === 0) throw notFound('The person on this list');
     await recordMany(tx, actor, rows.map((r) => ({ action: 'vaccination.invitation.printed', personId: r.personId, purpose, details: { listId: id } })));
     const all: Letter[] = rows.map((r) => ({ regionName: region?.name ?? '', date: today, name: `${r.given} ${r.family}`, streetAddress: r.street, postalCode: r.postalCode, locality: r.locality, vaccine: list.vaccine, doseNumber: r.doseNumber, eligibleFrom: r.eligibleFrom, recommendationTitle: list.title }));
-    return renderLetters(all);
+    const pdf = await renderLetters(all);
+    aborted?.throwIfAborted();
+    return pdf;
   });
 }

@@ -21,10 +21,19 @@ async function site(regionId: string, name: string) {
 
 /** `n` bookings at a site at a Swedish wall-clock time, by different people, booked at `bookedAt`. */
 async function book(siteId: string, day: string, time: string, n: number, bookedAt = '2021-02-20T10:00:00Z') {
+  // The people and the time the bookings refer to exist (the foreign keys ask for them); the time itself is
+  // a full one long past, so only the bookings count for supply.
+  const [slot] = await env.database.query<{ id: string }>(
+    `INSERT INTO vaccination_slots (region_id, site_id, starts_at, ends_at, day, capacity, released_at)
+     VALUES ('18', $1, '2000-01-01T08:00:00Z', '2000-01-01T08:15:00Z', '2000-01-01', 0, '2000-01-01T00:00:00Z')
+     ON CONFLICT (region_id, site_id, starts_at) DO UPDATE SET capacity = 0 RETURNING id`,
+    [siteId],
+  );
   await env.database.query(
-    `INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, starts_at, status, channel, booked_by, booked_at)
-     SELECT '18', gen_random_uuid(), gen_random_uuid(), $1, $2, 'covid-19', 1, $3, 'booked', 'self', 'test', $4 FROM generate_series(1, $5)`,
-    [siteId, crypto.randomUUID(), stockholmTime(day, time).toISOString(), bookedAt, n],
+    `WITH people AS (INSERT INTO persons (region_id, given_name, family_name) SELECT '18', 'Bokad', 'Person' || i FROM generate_series(1, $5) i RETURNING id)
+     INSERT INTO vaccination_bookings (region_id, visit_id, person_id, site_id, slot_id, vaccine, dose_number, starts_at, status, channel, booked_by, booked_at)
+     SELECT '18', gen_random_uuid(), id, $1, $2, 'covid-19', 1, $3, 'booked', 'self', 'test', $4 FROM people`,
+    [siteId, slot!.id, stockholmTime(day, time).toISOString(), bookedAt, n],
   );
 }
 
