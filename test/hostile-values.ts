@@ -131,6 +131,8 @@ export function plausible(schema: JsonSchema, name: string, pools: IdPools, dept
       return fc.double({ min: schema.minimum ?? -5, max: schema.maximum ?? 500, noNaN: true });
     case 'boolean':
       return fc.boolean();
+    case 'null':
+      return fc.constant(null);
     case 'array':
       return depth > 3 ? fc.constant([]) : fc.array(plausible(schema.items ?? {}, name, pools, depth + 1), { minLength: 1, maxLength: 2 });
     case 'object':
