@@ -5,7 +5,8 @@ import { demoStaff, expectNoProblems, swedishDate, useE2e, visible, type User } 
 
 const COORDINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-deliveries.png';
 const VACCINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-vials.png';
-const ARENA = 'Vaccinationscentrum Karlskoga arena';
+/** The demo's mass-vaccination site, named after the town where most demo people live (which the seed decides). */
+const ARENA_NAME = /^Vaccinationscentrum .+ arena$/;
 const BATCH = 'E2E4711';
 
 /**
@@ -15,6 +16,8 @@ const BATCH = 'E2E4711';
  */
 describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)', () => {
   const e2e = useE2e();
+  /** The arena's name as the stock table shows it; the first test reads it. */
+  let arena = '';
 
   /** A new browser context logged in as the demo staff member `name` under `role`, on the vaccination start page. */
   async function loginAs(role: string, name: string): Promise<User & { main: Locator }> {
@@ -33,7 +36,10 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
     try {
       const { page, main } = coordinator;
       await openPage(coordinator, 'Lager och leveranser');
-      const shortage = main.getByRole('alert').filter({ hasText: `${ARENA}, ` }).first();
+      const arenaCell = main.getByRole('table', { name: 'Lager per mottagning' }).getByRole('cell', { name: ARENA_NAME });
+      await visible(arenaCell);
+      arena = (await arenaCell.innerText()).trim();
+      const shortage = main.getByRole('alert').filter({ hasText: `${arena}, ` }).first();
       await visible(shortage);
       await visible(shortage.getByText(/^Fördela \d+ flaskor av batch /).first());
 
@@ -54,7 +60,7 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
 
       const allocation = main.getByRole('form', { name: 'Fördela flaskor till mottagningar' });
       await allocation.getByLabel(/^Leverans/).selectOption({ label: `${BATCH} (Comirnaty Omicron XBB.1.5), 10 flaskor kvar` });
-      await allocation.getByLabel(/^Mottagning 1/).selectOption({ label: ARENA });
+      await allocation.getByLabel(/^Mottagning 1/).selectOption({ label: arena });
       await allocation.getByLabel(/^Flaskor till mottagning 1/).fill('4');
       await allocation.getByRole('button', { name: 'Lägg till mottagning' }).click();
       await allocation.getByLabel(/^Mottagning 2/).selectOption({ label: 'Vaccinationsbussen' });
@@ -63,7 +69,7 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
       await visible(allocation.getByRole('status').filter({ hasText: `6 flaskor av batch ${BATCH} är fördelade, 4 kvar att fördela.` }));
 
       const row = main.getByRole('table', { name: 'Mottagna leveranser' }).getByRole('row', { name: new RegExp(BATCH) });
-      await visible(row.getByText(`${ARENA}: 4 flaskor`));
+      await visible(row.getByText(`${arena}: 4 flaskor`));
       await visible(row.getByText('Vaccinationsbussen: 2 flaskor'));
       await visible(row.getByRole('cell', { name: '4', exact: true }));
       await page.screenshot({ path: COORDINATOR_SCREENSHOT, fullPage: true });
@@ -80,11 +86,12 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
   });
 
   it('a vaccinator at the arena opens a vial of the new batch, sees the stock go down, and closes it with the doses drawn', async () => {
+    expect(arena).not.toBe('');
     const vaccinator = await loginAs('Vaccinatör', 'Lena Sjöberg');
     try {
       const { page, main } = vaccinator;
       await openPage(vaccinator, 'Flaskor och kassation');
-      await main.getByLabel('Mottagning', { exact: true }).selectOption({ label: ARENA });
+      await main.getByLabel('Mottagning', { exact: true }).selectOption({ label: arena });
       const batch = main.getByRole('table', { name: 'Oöppnade flaskor per batch' }).getByRole('row', { name: new RegExp(BATCH) });
       await visible(batch.getByRole('cell', { name: '4', exact: true }));
 
@@ -103,7 +110,7 @@ describeInBrowser('vaccination supply: deliveries, allocation, vials (chromium)'
       await visible(batch.getByRole('cell', { name: '3', exact: true }));
 
       const report = main.getByRole('table', { name: /^Kassation .* per mottagning och produkt$/ });
-      await visible(report.getByRole('row', { name: new RegExp(`^${ARENA} Comirnaty Omicron XBB\\.1\\.5 1 6 6 0 0 0 0`) }));
+      await visible(report.getByRole('row', { name: new RegExp(`^${arena} Comirnaty Omicron XBB\\.1\\.5 1 6 6 0 0 0 0`) }));
       await expectNoProblems(vaccinator);
     } finally {
       await vaccinator.context.close();

@@ -5,6 +5,9 @@ import { demoCitizen, demoStaff, expectNoProblems, nextWeekday, useE2e, visible,
 
 const CITIZEN_SCREENSHOT = '/tmp/lagesbild-vaccination-citizen.png';
 const VACCINATOR_SCREENSHOT = '/tmp/lagesbild-vaccination-vaccinator.png';
+/** Last week's mRNA batch, which the demo delivered to every bookable site (src/vaccination/supply/demo.ts). */
+const BATCH = 'HH2817';
+const PRODUCT = 'Comirnaty Omicron XBB.1.5';
 
 /**
  * Vaccination end to end: a citizen with e-ID books a time, moves it and cancels it, books again, and the
@@ -115,12 +118,14 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
       await moveForm.getByRole('button', { name: 'Flytta till den här tiden' }).click();
       await visible(staffMain.getByRole('status').filter({ hasText: `Tiden är flyttad till ${day} ${later} på ${siteName}.` }));
       await visible(staffMain.getByText(`Bokad tid ${day} ${later} på ${siteName}.`));
-      await staffMain.getByLabel(/^Batchnummer/).fill('FK1234');
+      // A dose is recorded from a batch the site has in stock: the vial in hand says product and batch.
+      await staffMain.getByLabel(/^Preparat/).selectOption({ label: PRODUCT });
+      await staffMain.getByLabel(/^Batchnummer/).fill(BATCH);
       await page.screenshot({ path: VACCINATOR_SCREENSHOT, fullPage: true });
       await staffMain.getByRole('button', { name: 'Registrera dosen' }).click();
       const done = staffMain.getByRole('status').filter({ hasText: 'Dosen är registrerad' });
       await visible(done);
-      await visible(done.getByText(/^Dos 1 med .* \(batch FK1234\) är registrerad\.$/));
+      await visible(done.getByText(`Dos 1 med ${PRODUCT} (batch ${BATCH}) är registrerad.`, { exact: true }));
       await expectNoProblems(vaccinator);
     } finally {
       await vaccinator.context.close();
@@ -129,7 +134,7 @@ describeInBrowser('vaccination: book, move, cancel, vaccinate (chromium)', () =>
     await citizen.page.goto(`${e2e.url}/vaccination`);
     const doses = main.getByRole('table', { name: 'Givna doser' }).first();
     await visible(doses);
-    await visible(doses.getByRole('row', { name: new RegExp(`Covid-19 1 .*FK1234.* ${siteName.replace(/[()]/g, '.')}`) }));
+    await visible(doses.getByRole('row', { name: new RegExp(`Covid-19 1 .*${BATCH}.* ${siteName.replace(/[()]/g, '.')}`) }));
     await visible(main.getByText('Inga bokade tider.').first());
     await expectNoProblems(citizen);
   });
