@@ -64,10 +64,13 @@ export async function loadDemoRegion(database: Database, opts: DemoOptions): Pro
   opts.onProgress?.(`Generating ${opts.size.toLocaleString('sv-SE')} synthetic people…`);
   const geo = loadGeo();
   const population = generatePopulation(geo, { regionCode: regionId, size: opts.size, seed: opts.seed, now: opts.now });
-  // The region's hospital, lab and mass-vaccination site stand where most people live.
-  const seat = mostCommon(population.people.map((p) => `${p.municipalityCode}|${p.postalCode}|${p.locality}`));
-  const [seatMunicipality, seatPostalCode, seatLocality] = (seat ?? '').split('|');
-  const extra = seat ? serviceUnits(regionId, seatMunicipality!, seatPostalCode!, titleCase(seatLocality!)) : [];
+  // The region's hospital, lab and mass-vaccination site stand in the town where most people live (counted
+  // by town, not by postcode: a city spreads over many postcodes), at its most common postcode.
+  const townOf = (p: { municipalityCode: string; locality: string }) => `${p.municipalityCode}|${p.locality}`;
+  const seat = mostCommon(population.people.map(townOf));
+  const seatPostalCode = mostCommon(population.people.filter((p) => townOf(p) === seat).map((p) => p.postalCode));
+  const [seatMunicipality, seatLocality] = (seat ?? '').split('|');
+  const extra = seat && seatPostalCode ? serviceUnits(regionId, seatMunicipality!, seatPostalCode, titleCase(seatLocality!)) : [];
 
   return database.db.transaction(async (tx) => {
     const unitRows = [...population.units.map((u) => ({ regionId, id: u.id, kind: u.kind, name: u.name, municipalityCode: u.municipalityCode, postalCode: u.postalCode, capacity: u.capacity ?? null, synthetic: true })), ...extra];
