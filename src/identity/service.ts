@@ -130,7 +130,7 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput
   });
 }
 
-const personCursor = cursorCodec(z.object({ familyName: z.string().max(200), givenName: z.string().max(200), id: z.uuid() }).strict());
+const personCursor = cursorCodec(z.object({ familyName: z.string().max(200), givenName: z.string().max(200), id: z.guid() }).strict());
 
 /**
  * Links a new identity number to a person: typically someone first registered on a reservnummer or

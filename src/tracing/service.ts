@@ -12,7 +12,9 @@ import { activeStaffWithRole } from '../identity/store.js';
 import { balance } from './assignment.js';
 import { tracingCases, tracingNotes } from './model.js';
 
-const queueCursor = cursorCodec(z.tuple([z.number().int().min(0).max(9), instant, z.uuid()]));
+const queueCursor = cursorCodec(z.tuple([z.number().int().min(0).max(9), instant, z.guid()]));
+/** The cursor of the queue page that ends with this case. */
+export const queueCursorAfter = (c: { priority: number; firstCallDueAt: string; id: string }) => queueCursor.encode([c.priority, toIso(c.firstCallDueAt), c.id]);
 const decodeCursor = (cursor: string): SQL => {
   const [priority, due, id] = queueCursor.decode(cursor);
   return sql`(${tracingCases.priority}, ${tracingCases.firstCallDueAt}, ${tracingCases.id}) > (${priority}, ${due}::timestamptz, ${id}::uuid)`;
@@ -53,7 +55,7 @@ export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; l
         assignedTo: c.assignedTo,
         assignedToName: c.assignedTo ? (staffNames.get(c.assignedTo) ?? null) : null,
       })),
-      nextCursor: rows.length > q.limit && last ? queueCursor.encode([last.priority, toIso(last.firstCallDueAt), last.id]) : null,
+      nextCursor: rows.length > q.limit && last ? queueCursorAfter(last) : null,
     };
   });
 }

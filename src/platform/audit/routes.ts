@@ -11,7 +11,7 @@ import { sealAuditLog } from './chain.js';
 import { CheckpointLog } from './checkpoints.js';
 import { describeFinding, findingKinds, verifyAuditLog } from './verify.js';
 
-const auditCursor = cursorCodec(z.tuple([instant, z.uuid()]));
+const auditCursor = cursorCodec(z.tuple([instant, z.guid()]));
 
 /** How the audit routes find people without knowing the identity area's tables. */
 export interface PersonDirectory {

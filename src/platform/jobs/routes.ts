@@ -11,7 +11,7 @@ import { deliveredMessages, messageChannels } from './model.js';
 const MessageView = z.object({ id: z.string(), channel: z.enum(messageChannels), recipient: z.string(), subject: z.string().nullable(), body: z.string(), deliveredAt: z.string(), status: z.string() });
 const InboxView = z.object({ id: z.string(), subject: z.string().nullable(), body: z.string(), deliveredAt: z.string() });
 
-const messageCursor = cursorCodec(z.tuple([instant, z.uuid()]));
+const messageCursor = cursorCodec(z.tuple([instant, z.guid()]));
 const cursorOf = (m: { deliveredAt: string; id: string }) => messageCursor.encode([m.deliveredAt, m.id]);
 function afterCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
