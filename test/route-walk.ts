@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { loadDemo } from '../src/demo.js';
 import { permissions, type Permission } from '../src/platform/auth/permissions.js';
 import { roles, type Role } from '../src/platform/auth/roles.js';
@@ -30,6 +31,19 @@ export interface Walk {
 }
 
 export const OTHER_REGION = '03';
+
+/** The walks' seed: fixed, so a failure replays; LB_WALK_SEED tries another. */
+export const WALK_SEED = Number(process.env.LB_WALK_SEED ?? 20211207);
+
+/** The walk of one test file: set up before its tests, closed after them. */
+export function walkForThisFile(): () => Walk {
+  let walk: Walk | undefined;
+  beforeAll(async () => {
+    walk = await setupWalk();
+  }, 600_000);
+  afterAll(() => walk?.env.close());
+  return () => walk!;
+}
 
 // Logging out ends the walker's own session; it is tested on its own in access.int.test.ts.
 const skipped = new Set(['POST /api/auth/logout']);

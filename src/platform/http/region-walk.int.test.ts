@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idsFor, plausible, plausibleObject, type JsonSchema } from '../../../test/hostile-values.js';
-import { brief, fc, fingerprint, refName, setupWalk, urlParams, type Operation, type Walk } from '../../../test/route-walk.js';
+import { brief, fc, fingerprint, refName, urlParams, type Operation, type Walk, walkForThisFile, WALK_SEED } from '../../../test/route-walk.js';
 
 /**
  * Every id a request names is looked up in the actor's region. For each route that takes an id (in the
@@ -8,14 +8,10 @@ import { brief, fc, fingerprint, refName, setupWalk, urlParams, type Operation, 
  * sent again with one of them replaced by the id of a row of the same kind in another region: it must be
  * refused (4xx) and change nothing in the database.
  */
-const SEED = Number(process.env.LB_WALK_SEED ?? 20211207);
+const SEED = WALK_SEED;
 const TRIES = 8;
 
-let walk: Walk;
-beforeAll(async () => {
-  walk = await setupWalk();
-}, 600_000);
-afterAll(() => walk?.env.close());
+const walk = walkForThisFile();
 
 /** Where a reference sits: a path or query parameter by index, or a path into the body (`[]` for every item of an array). */
 type Ref = { param: number; name: string } | { body: string[]; name: string };
@@ -57,7 +53,7 @@ function names(ref: Ref, values: unknown[], body: unknown): boolean {
 
 /** The request with every reference pointing at a row of the actor's region, but `foreign` at a row of the other one. */
 function withIds(op: Operation, refs: Ref[], values: unknown[], body: unknown, attempt: number, foreign?: Ref) {
-  const { ours, theirs } = walk.pools;
+  const { ours, theirs } = walk().pools;
   let v = [...values];
   let b = body;
   for (const ref of refs) {
@@ -74,15 +70,15 @@ describe("every id a request names is resolved in the actor's region", () => {
     const failures: string[] = [];
     const checked: string[] = [];
     const unreached: string[] = [];
-    for (const op of walk.ops) {
+    for (const op of walk().ops) {
       const refs = refsOf(op);
       if (refs.length === 0) continue;
       const caller = op.roles.find((r) => r !== 'anonymous' && r !== 'national_analyst') ?? op.roles[0]!;
       const params = urlParams(op);
       const candidates = fc.sample(
         fc.record({
-          values: fc.tuple(...params.map((p) => fc.option(plausible(p.schema, refName(op, p.name), walk.pools), { freq: p.in === 'path' || p.required ? 100 : 2, nil: undefined }))),
-          body: op.body ? plausibleObject(op.body, walk.pools) : fc.constant(undefined),
+          values: fc.tuple(...params.map((p) => fc.option(plausible(p.schema, refName(op, p.name), walk().pools), { freq: p.in === 'path' || p.required ? 100 : 2, nil: undefined }))),
+          body: op.body ? plausibleObject(op.body, walk().pools) : fc.constant(undefined),
         }),
         { numRuns: TRIES, seed: SEED },
       );
@@ -91,16 +87,16 @@ describe("every id a request names is resolved in the actor's region", () => {
         for (const [attempt, candidate] of candidates.entries()) {
           const attack = withIds(op, refs, candidate.values, candidate.body, attempt, ref);
           if (!names(ref, attack.values, attack.body)) continue;
-          const before = await fingerprint(walk.env);
-          const res = await walk.send(op, caller, attack.values, attack.body);
-          const changed = (await fingerprint(walk.env)) !== before;
+          const before = await fingerprint(walk().env);
+          const res = await walk().send(op, caller, attack.values, attack.body);
+          const changed = (await fingerprint(walk().env)) !== before;
           if (res.statusCode < 400 || res.statusCode >= 500 || changed) {
             failures.push(`${label} → ${res.statusCode}${changed ? ', database changed' : ''}: ${brief(attack)} ${res.body.slice(0, 200)}`);
             break;
           }
           // The same request with the actor's own ids: when it works, the refusal above was about the id.
           const own = withIds(op, refs, candidate.values, candidate.body, attempt);
-          const ownRes = await walk.send(op, caller, own.values, own.body);
+          const ownRes = await walk().send(op, caller, own.values, own.body);
           if (ownRes.statusCode < 400) {
             checked.push(label);
             break;
@@ -120,20 +116,20 @@ describe("every id a request names is resolved in the actor's region", () => {
 
 describe('the references the review found unchecked', () => {
   const send = (caller: Parameters<Walk['send']>[1], method: string, url: string, payload?: object) => {
-    const cookie = walk.cookies.get(caller)!;
-    return walk.env.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    const cookie = walk().cookies.get(caller)!;
+    return walk().env.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload } : {}) });
   };
-  const theirs = (table: string) => walk.pools.theirs.get(table)![0]!;
+  const theirs = (table: string) => walk().pools.theirs.get(table)![0]!;
 
   it("refuses another region's station for sampling times and another region's unit for a staff account", async () => {
-    const before = await fingerprint(walk.env);
+    const before = await fingerprint(walk().env);
     const slots = await send('sampler', 'POST', '/api/testing/slots', { stationId: theirs('units'), date: '2026-12-20', from: '09:00', to: '10:00', minutes: 15, capacity: 2, testType: 'pcr' });
     expect(slots.statusCode, slots.body).toBe(404);
     expect(slots.json().errors[0].field).toBe('stationId');
     const staff = await send('region_admin', 'POST', '/api/staff', { name: 'Ny Person', role: 'tracer', unitId: theirs('units') });
     expect(staff.statusCode, staff.body).toBe(404);
     expect(staff.json().errors[0].field).toBe('unitId');
-    expect(await fingerprint(walk.env)).toBe(before);
+    expect(await fingerprint(walk().env)).toBe(before);
   });
 
   it("answers 403 naming regionId when staff ask for another region's statistics", async () => {
