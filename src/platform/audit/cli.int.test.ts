@@ -3,25 +3,23 @@
  * on-disk PGlite data dir (or, with DATABASE_URL, a database of its own), the key in AUDIT_KEY.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../../../test/global-setup.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedTestDatabase } from '../../../test/db.js';
 import { systemActor } from '../auth/actor.js';
-import { openPglite, openPostgres, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { recordMany } from './audit.js';
 import { useAuditKey } from './signing.js';
 
 const KEY = 'the audit key of the command-line test, 32+ characters';
 const root = new URL('../../../', import.meta.url).pathname;
 
+let shared: Awaited<ReturnType<typeof sharedTestDatabase>>;
 let dir: string;
 let serverUrl: string | undefined;
-let dropServer = async () => {};
 
-const open = (): Promise<Database> => (serverUrl ? openPostgres(serverUrl, 2) : openPglite(join(dir, 'pglite')));
+const open = (): Promise<Database> => shared.open();
 
 async function inDatabase(work: (database: Database) => Promise<unknown>) {
   const database = await open();
@@ -43,32 +41,15 @@ function lagesbild(...args: string[]) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lagesbild-audit-cli-'));
-  const url = process.env.DATABASE_URL;
-  const template = inject('pgTemplate');
-  if (url && template) {
-    const name = `lb_audit_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    serverUrl = withDatabase(url, name);
-    dropServer = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-  } else {
-    await (await openPglite(join(dir, 'pglite'), new Blob([readFileSync(inject('pgliteTemplate'))]))).close();
-  }
+  shared = await sharedTestDatabase('lagesbild-audit-cli');
+  ({ dir, serverUrl } = shared);
   useAuditKey(Buffer.from(KEY));
   await inDatabase((database) =>
     database.db.transaction((tx) => recordMany(tx, systemActor('18'), [1, 2, 3].map((i) => ({ action: 'test.entry', purpose: 'test', details: { i } })))),
   );
 }, 120_000);
 
-afterAll(async () => {
-  await dropServer();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => shared?.remove());
 
 describe('lagesbild audit', () => {
   it('seals a checkpoint on demand, verifies against it, and exits 1 saying what is missing since which checkpoint', { timeout: 240_000 }, async () => {

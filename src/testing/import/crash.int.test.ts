@@ -4,17 +4,15 @@
  * is applied exactly once. Runs on an on-disk PGlite data dir, or with DATABASE_URL on a database of its own.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { withDatabase } from '../../../test/global-setup.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedTestDatabase } from '../../../test/db.js';
 import { newPerson } from '../../../test/harness.js';
 import { createContext } from '../../app.js';
 import { systemActor } from '../../platform/auth/actor.js';
 import { loadConfig } from '../../platform/config.js';
-import { openPglite, openPostgres, type Database } from '../../platform/db/client.js';
+import type { Database } from '../../platform/db/client.js';
 import { issueKits, registerKit } from '../service.js';
 import { OutboxWorker } from '../../platform/jobs/worker.js';
 import { CRASH_HOOK } from './runner.js';
@@ -23,30 +21,16 @@ const ROWS = 57;
 const BATCH = 10;
 const root = new URL('../../../', import.meta.url).pathname;
 
+let shared: Awaited<ReturnType<typeof sharedTestDatabase>>;
 let dir: string;
 let serverUrl: string | undefined;
-let dropServer = async () => {};
 
-async function open(): Promise<Database> {
-  return serverUrl ? openPostgres(serverUrl, 2) : openPglite(join(dir, 'pglite'));
-}
+const open = (): Promise<Database> => shared.open();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lagesbild-crash-'));
-  const url = process.env.DATABASE_URL;
-  const template = inject('pgTemplate');
-  if (url && template) {
-    const name = `lb_crash_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    serverUrl = withDatabase(url, name);
-    dropServer = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-  }
-  const database = serverUrl ? await open() : await openPglite(join(dir, 'pglite'), new Blob([readFileSync(inject('pgliteTemplate'))]));
+  shared = await sharedTestDatabase('lagesbild-crash');
+  ({ dir, serverUrl } = shared);
+  const database = await open();
   try {
     const ctx = createContext(database, loadConfig({ logLevel: 'silent', demo: false }, {}));
     const actor = systemActor('18');
@@ -63,10 +47,7 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-afterAll(async () => {
-  await dropServer();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => shared?.remove());
 
 function cli(env: Record<string, string>) {
   const base = { ...process.env };
