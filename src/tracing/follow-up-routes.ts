@@ -33,7 +33,7 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Weekly tracing statistics (aggregates)',
-        querystring: z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(366)),
+        querystring: z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(750)),
         response: {
           200: z.object({
             weeks: z.array(z.object({ week: z.string(), cases: z.number(), contacts: z.number(), contactsPerCase: z.number(), reachedInTime: z.number().nullable(), questionnaireInTime: z.number(), medianHoursToFirstContact: z.number().nullable(), p90HoursToFirstContact: z.number().nullable() })),

@@ -9,7 +9,8 @@ import { vaccinationBookings, vaccinationDoses, vaccinationOpeningHours, vaccina
 import { addDays } from './recommendations/dates.js';
 import { eligibilityFor } from './recommendations/engine.js';
 import { seedRecommendationsForAllRegions } from './recommendations/seed.js';
-import { daysBetween, planSlots } from './rules.js';
+import { daysBetween } from '../platform/input/index.js';
+import { planSlots } from './rules.js';
 import * as store from './store.js';
 import { loadSupplyDemo } from './supply/demo.js';
 

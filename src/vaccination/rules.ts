@@ -1,7 +1,5 @@
 import { toIso } from '../platform/db/sql.js';
-import { daysInRange } from '../platform/input/index.js';
 import { stockholmTime } from '../platform/time.js';
-import { addDays } from './recommendations/dates.js';
 import { publicSiteKinds, type SiteKind } from './model.js';
 
 export interface OpeningHours {
@@ -25,17 +23,6 @@ export interface PlannedSlot {
 
 /** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
-
-/** Ten years: more than any schedule, report or import asks for in one go. */
-const MAX_RANGE_DAYS = 3660;
-
-/** Every day from `from` to `to`; callers bound the range in their schema (`dayRange`), this only refuses a runaway. */
-export function daysBetween(from: string, to: string): string[] {
-  if (daysInRange(from, to) > MAX_RANGE_DAYS) throw new RangeError(`${from}..${to} is more than ${MAX_RANGE_DAYS} days`);
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  return days;
-}
 
 /** People one time of `minutes` takes: vaccinators on duty × each one's pace, rounded down. */
 export const slotCapacity = (s: Pick<Staffing, 'vaccinators' | 'perVaccinatorPerHour'>, minutes: number) => Math.floor((s.vaccinators * s.perVaccinatorPerHour * minutes) / 60);

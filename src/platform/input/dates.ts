@@ -24,6 +24,17 @@ export const instant = z.iso
 /** Days from `from` to `to`, both included. */
 export const daysInRange = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
+/** Ten years: more than any schedule, report or import asks for in one go. */
+const MAX_RANGE_DAYS = 3660;
+
+/** Every day from `from` to `to`; callers bound the range in their schema (`dayRange`), this only refuses a runaway. */
+export function daysBetween(from: string, to: string): string[] {
+  if (daysInRange(from, to) > MAX_RANGE_DAYS) throw new RangeError(`${from}..${to} is more than ${MAX_RANGE_DAYS} days`);
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
 /**
  * Checks a from/to pair on an object schema: `to` not before `from`, and at most `maxDays` days in all.
  * Add it with `.superRefine(dayRange(366))`; the error names `to`.

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { daysInRange } from '../../platform/input/index.js';
+import { daysBetween, daysInRange } from '../../platform/input/index.js';
 import type { Database, Db } from '../../platform/db/client.js';
 import { isIsoWeek } from '../rules.js';
 
@@ -27,12 +27,6 @@ export function dayRange(from: string, to: string, maxDays = 366): string[] {
   if (from > to) throw invalid('to', 'the last day comes before the first');
   if (daysInRange(from, to) > maxDays) throw invalid('to', `at most ${maxDays} days at a time`);
   return daysBetween(from, to);
-}
-
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
 }
 
 /** Every ISO week from `from` to `to`, both included. */
