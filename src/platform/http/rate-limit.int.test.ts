@@ -29,3 +29,9 @@ it('counts each staff member apart from the public and from each other, with a l
   // And the public stays limited whatever staff do.
   expect((await signal()).statusCode).toBe(429);
 });
+
+it('counts refused requests too: a flood of unauthenticated or invalid requests is limited like any other', async () => {
+  // The address used up its public limit above; without a session it is the address that counts.
+  expect((await env.app.inject({ method: 'GET', url: '/api/tracing/queue' })).statusCode).toBe(429);
+  expect((await env.app.inject({ method: 'POST', url: '/api/tracing/signals', payload: { senderName: '\u0000' } })).statusCode).toBe(429);
+});

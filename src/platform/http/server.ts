@@ -81,29 +81,32 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     },
     crossOriginEmbedderPolicy: false,
   });
+  // Who is asking is known before anything is counted or checked (a cookie that names no session is no one).
+  app.addHook('onRequest', async (req) => {
+    const token = routeAccess(req) ? req.cookies[SESSION_COOKIE] : undefined;
+    if (!token) return;
+    req.actor = await loadSession(ctx, token);
+    req.sessionToken = req.actor ? token : undefined;
+  });
+
   await app.register(rateLimit, {
     global: true,
-    // Counted after the session is known: a staff member's requests count against their own (higher) limit,
-    // never against the public limit of the address they share with others (a hospital's one NAT address);
-    // everyone else (public forms, logins, citizens) counts per client address.
-    hook: 'preHandler',
+    // Every request counts, refused ones too: a staff member against their own (higher) limit, never against
+    // the public limit of the address they share with others (a hospital's one NAT address); everyone else
+    // (public forms, logins, citizens, the not logged in) per client address.
     keyGenerator: (req) => (req.actor?.kind === 'staff' ? `staff:${req.actor.id}` : `address:${req.ip}`),
     max: (req) => (req.actor?.kind === 'staff' ? ctx.config.staffRateLimitPerMinute : ctx.config.rateLimitPerMinute),
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith('/api/'),
   });
 
-  app.addHook('onRequest', async (req) => {
+  // The access check, after the rate limit's count and before the body is even read.
+  app.addHook('preParsing', async (req, _reply, payload) => {
     const access = routeAccess(req);
-    if (!access) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      req.actor = await loadSession(ctx, token);
-      req.sessionToken = req.actor ? token : undefined;
-    }
-    if (access === 'public') return;
+    if (!access || access === 'public') return payload;
     if (!req.actor) throw new AppError('unauthenticated', 'Log in to continue');
     if (access !== 'authenticated') requirePermission(req.actor, access);
+    return payload;
   });
 
   await app.register(swagger, {
