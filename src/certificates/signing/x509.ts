@@ -62,7 +62,7 @@ export async function generateDsc(opts: {
   validTo: Date;
 }): Promise<GeneratedKey & { kid: string }> {
   const keys = await keyPair();
-  const issuer = new x509.X509Certificate(opts.csca.der);
+  const issuer = new x509.X509Certificate(Buffer.from(opts.csca.der));
   const signingKey = await webcrypto.subtle.importKey('pkcs8', opts.csca.privateKey.export({ format: 'der', type: 'pkcs8' }), EC_P256, false, ['sign']);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
