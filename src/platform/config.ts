@@ -46,6 +46,13 @@ export const ConfigSchema = z.object({
    * key generated on first start in `<dataDir>/audit.key`. Instances that share a database must share it.
    */
   auditKey: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The key that encrypts the certificate signing keys at rest (AES-256-GCM). Unset: a key generated on first
+   * start in `<dataDir>/certificate.key`. Instances that share a database must share it.
+   */
+  certificateKey: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where the basis (underlag) for the national certificate issuer goes (JSON); unset = kept in Lägesbild with a receipt. */
+  certificateBasisWebhookUrl: z.string().url().optional(),
   /** Where audit checkpoints are also sent (a receiver outside this database, taking JSON); unset = file and log only. */
   auditCheckpointWebhookUrl: z.string().url().optional(),
   /** Apply migrations at start; off when the application's database role may not change the schema. */
@@ -89,6 +96,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     nvrAnswerToken: env.NVR_ANSWER_TOKEN || undefined,
     auditKey: env.AUDIT_KEY || undefined,
     auditCheckpointWebhookUrl: env.AUDIT_CHECKPOINT_WEBHOOK_URL || undefined,
+    certificateKey: env.CERTIFICATE_KEY || undefined,
+    certificateBasisWebhookUrl: env.CERTIFICATE_BASIS_WEBHOOK_URL || undefined,
     migrateOnStart: bool(env.LAGESBILD_MIGRATE),
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,

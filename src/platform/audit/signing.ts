@@ -1,7 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
+import { resolveSecret } from '../secrets.js';
 
 /**
  * The audit key signs every audit entry when it is written and every checkpoint of a chain head. It lives
@@ -14,25 +14,7 @@ export const auditKeyFile = (dataDir: string) => join(resolve(dataDir), 'audit.k
 
 /** AUDIT_KEY, or else the key file in the data dir, generated on first start. */
 export function resolveAuditKey(config: Pick<Config, 'auditKey' | 'dataDir'>): Buffer {
-  if (config.auditKey) return Buffer.from(config.auditKey, 'utf8');
-  const file = auditKeyFile(config.dataDir);
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  // Written beside, then linked into place: a second process starting at the same moment reads one whole key.
-  mkdirSync(resolve(config.dataDir), { recursive: true });
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
-  try {
-    linkSync(draft, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(draft);
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
+  return resolveSecret(config.auditKey, auditKeyFile(config.dataDir));
 }
 
 /** Sets the key this process signs and checks with; called once at start (createContext, the CLI). */
