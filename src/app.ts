@@ -35,6 +35,10 @@ import { reportDoseToNvr } from './vaccination/nvr/handlers.js';
 import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
 import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
 import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
+import { certificateRoutes } from './certificates/routes.js';
+import { CERTIFICATE_BASIS } from './certificates/issuance.js';
+import { embeddedBasisTransport, webhookBasisTransport } from './certificates/basis.js';
+import { moveCertificatesToSurvivor } from './certificates/handlers.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
@@ -55,6 +59,9 @@ export function createContext(database: Database, config: Config, clock: Clock =
   outbox.onPublish(PERSONS_MERGED, 'testing.moveToSurvivor', moveTestingToSurvivor);
   outbox.onPublish(PERSONS_MERGED, 'vaccination.moveToSurvivor', moveVaccinationToSurvivor);
   outbox.onPublish(PERSONS_MERGED, 'tracing.moveToSurvivor', moveTracingToSurvivor);
+  outbox.onPublish(PERSONS_MERGED, 'certificates.moveToSurvivor', moveCertificatesToSurvivor);
+  // The basis of every issued certificate goes to the national issuer when one is configured, else stays here with a receipt.
+  outbox.useTransport(CERTIFICATE_BASIS, config.certificateBasisWebhookUrl ? webhookBasisTransport(config.certificateBasisWebhookUrl) : embeddedBasisTransport);
   // Audit checkpoints also go to a receiver outside this database when one is configured.
   if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
   return { database, config, clock, outbox };
@@ -82,6 +89,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationNvrRoutes(app, ctx),
       (app) => vaccinationInvitationRoutes(app, ctx),
       (app) => vaccinationCoverageRoutes(app, ctx),
+      (app) => certificateRoutes(app, ctx),
     ],
   });
 }

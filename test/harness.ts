@@ -27,7 +27,7 @@ export interface TestEnv {
 /** A migrated database, the whole HTTP app (no port), and an outbox worker the test drains by hand. */
 export async function setupTest(opts: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
-  const config = loadConfig({ logLevel: 'silent', demo: false, demoLogin: true, auditKey: 'the fixed audit key of the tests, 32+ chars', ...opts.config }, {});
+  const config = loadConfig({ logLevel: 'silent', demo: false, demoLogin: true, auditKey: 'the fixed audit key of the tests, 32+ chars', certificateKey: 'the fixed certificate key of the tests, 32+', ...opts.config }, {});
   const ctx = createContext(database, config, opts.clock);
   const app = await createApp(ctx, { logger: false });
   await app.ready();

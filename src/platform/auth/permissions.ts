@@ -59,6 +59,11 @@ export const permissions = {
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
+  // Certificates: citizens ask for their own (and their children's); administrators handle what needs a person.
+  'certificates.own': ['citizen'],
+  'certificates.read': ['citizen', 'certificate_admin'],
+  'certificates.manage': ['certificate_admin'],
+  'certificates.statistics.read': ['certificate_admin', 'analyst', 'region_admin', 'national_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -57,21 +57,6 @@ export async function tuneForReport(database: Pick<Database, "kind">, tx: Db): P
   await tx.execute(sql.raw('SET LOCAL jit = off'));
 }
 
-// --- CSV for Swedish Excel --------------------------------------------------------------------------
-
-const BOM = '\uFEFF';
-
-/** Semicolon-separated, CRLF, UTF-8 with BOM: what Excel with Swedish settings opens without a wizard. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const field = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = typeof v === 'number' ? swedishNumber(v) : v;
-    return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return BOM + [header, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
-}
-
-/** 12.5 → '12,5' (decimal comma, no thousands separator so Excel reads it as a number). */
-export const swedishNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100).replace('.', ','));
+export { toCsv, swedishNumber } from '../../platform/files/spreadsheets.js';
 
 export const testTypeSv = { pcr: 'PCR', antigen: 'Antigen', serology: 'Antikropp (serologi)' } as const;

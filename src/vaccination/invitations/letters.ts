@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../../platform/files/pdf.js';
 
 export interface Letter {
   regionName: string;
@@ -47,17 +47,10 @@ function page(doc: PDFKit.PDFDocument, l: Letter) {
 
 /** One A4 page per letter; several letters make the merged print file. */
 export function renderLetters(letters: Letter[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 60, autoFirstPage: false, info: { Title: 'Kallelse till vaccination', Author: letters[0]?.regionName ?? 'Lägesbild' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf({ Title: 'Kallelse till vaccination', Author: letters[0]?.regionName ?? 'Lägesbild' }, (doc) => {
+    for (const l of letters) {
+      doc.addPage();
+      page(doc, l);
+    }
   });
-  for (const l of letters) {
-    doc.addPage();
-    page(doc, l);
-  }
-  doc.end();
-  return done;
 }

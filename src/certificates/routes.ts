@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { AppContext } from '../platform/context.js';
+import { actorOf, type App } from '../platform/http/server.js';
+import { day, dayRange, regionCode, text } from '../platform/input/index.js';
+import { AppError } from '../platform/errors.js';
+import { certificateKinds } from './hcert/kinds.js';
+import { qrPng, qrSvg } from './hcert/qr.js';
+import { vaultOf } from './issuance.js';
+import { certificatePdf } from './pdf.js';
+import { decideRequest, getCertificate, issuePaper, missingReasons, myCertificates, personCertificates, readableCertificate, requestCertificate, revokeCertificate, reviewQueue, type MissingReason } from './service.js';
+import { allSigners, revokeSigner, rotateSigner } from './signing/store.js';
+import { certificateStatistics, statisticsCsv, statisticsXlsx } from './statistics.js';
+import { revocationList, trustList, verifyCertificate } from './verification.js';
+import { record } from '../platform/audit/audit.js';
+
+const tags = ['certificates'];
+const kind = z.enum(certificateKinds);
+const Id = z.object({ id: z.guid() }).strict();
+const reason = text({ max: 1000, multiline: true });
+const download = (name: string) => `attachment; filename="${name}"`;
+const StatisticsQuery = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(731));
+/** A photo of a QR code, base64: a few megabytes at most. */
+const image = z.string().max(8_000_000).regex(/^[A-Za-z0-9+/=\r\n]*$/, 'base64');
+
+export function certificateRoutes(app: App, ctx: AppContext) {
+  // --- The citizen ------------------------------------------------------------------------------------
+  app.get('/api/certificates/mine', { config: { access: 'certificates.own' }, schema: { tags, summary: 'My and my children’s certificates and requests' } }, async (req) => myCertificates(ctx, actorOf(req)));
+  app.post(
+    '/api/certificates/requests',
+    {
+      config: { access: 'certificates.own' },
+      schema: {
+        tags,
+        summary: 'Ask for a certificate: issued at once when the rules allow, else refused with the rule or queued for an administrator',
+        body: z.object({ kind, personId: z.guid().optional(), missing: z.enum(Object.keys(missingReasons) as [MissingReason, ...MissingReason[]]).optional(), note: text({ max: 1000, multiline: true }).optional() }).strict(),
+      },
+    },
+    async (req) => requestCertificate(ctx, actorOf(req), req.body),
+  );
+
+  // --- One certificate (its holder, guardian or an administrator) --------------------------------------
+  const readAccess = 'certificates.read' as const;
+  app.get('/api/certificates/:id', { config: { access: readAccess }, schema: { tags, summary: 'A certificate with its HC1 text and payload', params: Id } }, async (req) =>
+    getCertificate(ctx, actorOf(req), req.params.id, actorOf(req).kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg'),
+  );
+  const file = async (actor: ReturnType<typeof actorOf>, id: string, what: string) =>
+    ctx.database.db.transaction(async (tx) => {
+      const row = await readableCertificate(tx, ctx, actor, id);
+      await record(tx, actor, { action: `certificates.${what}`, personId: row.personId, purpose: actor.kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg', details: { certificateId: id } });
+      return row;
+    });
+  app.get('/api/certificates/:id/qr.png', { config: { access: readAccess }, schema: { tags, summary: 'The QR code as PNG (error correction Q)', params: Id } }, async (req, reply) => {
+    const row = await file(actorOf(req), req.params.id, 'qr');
+    return reply.type('image/png').header('cache-control', 'no-store').send(await qrPng(row.hc1));
+  });
+  app.get('/api/certificates/:id/qr.svg', { config: { access: readAccess }, schema: { tags, summary: 'The QR code as SVG', params: Id } }, async (req, reply) => {
+    const row = await file(actorOf(req), req.params.id, 'qr');
+    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(await qrSvg(row.hc1));
+  });
+  app.get('/api/certificates/:id/certificate.pdf', { config: { access: readAccess }, schema: { tags, summary: 'The certificate as PDF (Swedish and English, after the EU template)', params: Id } }, async (req, reply) => {
+    const row = await file(actorOf(req), req.params.id, 'pdf');
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', download(`covidintyg-${row.kind}-${row.issuedAt.slice(0, 10)}.pdf`))
+      .send(await certificatePdf(row));
+  });
+
+  // --- Certificate administrators ----------------------------------------------------------------------
+  const manage = 'certificates.manage' as const;
+  app.get('/api/certificates/queue', { config: { access: manage }, schema: { tags, summary: 'Requests waiting for an administrator, oldest first' } }, async (req) => reviewQueue(ctx, actorOf(req)));
+  app.post(
+    '/api/certificates/requests/:id/decision',
+    { config: { access: manage }, schema: { tags, summary: 'Approve (issue) or reject a queued request, with a written reason', params: Id, body: z.object({ decision: z.enum(['approve', 'reject']), reason }).strict() } },
+    async (req) => decideRequest(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/api/certificates/persons/:id', { config: { access: manage }, schema: { tags, summary: 'A person’s certificates and requests', params: Id } }, async (req) => personCertificates(ctx, actorOf(req), req.params.id));
+  app.post('/api/certificates/paper', { config: { access: manage }, schema: { tags, summary: 'Issue a paper certificate (for people without personnummer)', body: z.object({ personId: z.guid(), kind }).strict() } }, async (req) =>
+    issuePaper(ctx, actorOf(req), req.body),
+  );
+  app.post('/api/certificates/:id/revoke', { config: { access: manage }, schema: { tags, summary: 'Revoke a certificate', params: Id, body: z.object({ reason }).strict() } }, async (req) =>
+    revokeCertificate(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+  app.get('/api/certificates/signers', { config: { access: manage }, schema: { tags, summary: 'This region’s CSCA and document signers' } }, async (req) => allSigners(ctx.database.db, actorOf(req).regionId));
+  app.post('/api/certificates/signers/rotate', { config: { access: manage }, schema: { tags, summary: 'Retire the signing document signer and make a new one' } }, async (req) => {
+    const actor = actorOf(req);
+    return ctx.database.db.transaction(async (tx) => {
+      const row = await rotateSigner(tx, vaultOf(ctx), actor.regionId, ctx.clock.now());
+      await record(tx, actor, { action: 'certificates.signer.rotate', purpose: 'nyckelhantering', details: { kid: row.kid } });
+      return { kid: row.kid, name: row.name, validFrom: row.validFrom, validTo: row.validTo };
+    });
+  });
+  app.post(
+    '/api/certificates/signers/revoke',
+    { config: { access: manage }, schema: { tags, summary: 'Revoke a document signer: every certificate it signed becomes invalid', body: z.object({ kid: z.string().length(12).regex(/^[A-Za-z0-9+/]{11}=$/, 'a kid: 8 bytes in base64'), reason }).strict() } },
+    async (req) => {
+      const actor = actorOf(req);
+      return ctx.database.db.transaction(async (tx) => {
+        const row = await revokeSigner(tx, actor.regionId, req.body.kid, req.body.reason, ctx.clock.now());
+        await record(tx, actor, { action: 'certificates.signer.revoke', purpose: 'nyckelhantering', details: { kid: row.kid, reason: req.body.reason } });
+        return { kid: row.kid, revokedAt: row.revokedAt };
+      });
+    },
+  );
+
+  // --- Statistics --------------------------------------------------------------------------------------
+  const stats = 'certificates.statistics.read' as const;
+  app.get('/api/certificates/statistics', { config: { access: stats }, schema: { tags, summary: 'Requests, issued by kind, refused by rule and paper certificates per region and month', querystring: StatisticsQuery } }, async (req) =>
+    certificateStatistics(ctx, actorOf(req), req.query),
+  );
+  app.get('/api/certificates/statistics.csv', { config: { access: stats }, schema: { tags, summary: 'The monthly statistics as CSV', querystring: StatisticsQuery } }, async (req, reply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', download(`intyg-${req.query.from}-${req.query.to}.csv`)).send(statisticsCsv(await certificateStatistics(ctx, actorOf(req), req.query))),
+  );
+  app.get('/api/certificates/statistics.xlsx', { config: { access: stats }, schema: { tags, summary: 'The monthly statistics as an Excel workbook', querystring: StatisticsQuery } }, async (req, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', download(`intyg-${req.query.from}-${req.query.to}.xlsx`))
+      .send(await statisticsXlsx(await certificateStatistics(ctx, actorOf(req), req.query))),
+  );
+
+  // --- Anyone: verification, trust list, revocation list -----------------------------------------------
+  app.post(
+    '/api/certificates/verify',
+    {
+      config: { access: 'public' },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: { tags, summary: 'Verify a certificate from its HC1: text or a PNG photo of its QR code (base64)', body: z.object({ hc1: text({ max: 8000 }).optional(), image: image.optional() }).strict() },
+    },
+    async (req) => {
+      if (!req.body.hc1 && !req.body.image) throw new AppError('invalid', 'hc1: give the HC1: text or an image of the QR code', 'hc1');
+      return verifyCertificate(ctx, req.body);
+    },
+  );
+  app.get('/api/certificates/trust-list', { config: { access: 'public' }, schema: { tags, summary: 'The document signers (DSC) in the DCC gateway’s trust-list format' } }, async () => trustList(ctx, 'dsc'));
+  app.get('/api/certificates/trust-list/csca', { config: { access: 'public' }, schema: { tags, summary: 'The country signing CAs (CSCA)' } }, async () => trustList(ctx, 'csca'));
+  app.get('/api/certificates/revocation-list', { config: { access: 'public' }, schema: { tags, summary: 'UCI hashes of revoked certificates' } }, async () => revocationList(ctx));
+}
