@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../platform/config.js';
 import type { Database } from '../platform/db/client.js';
 import { AppError } from '../platform/errors.js';
 import { importResultsCommand } from './import.js';
+import { verifyCommand } from '../certificates/cli.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
 
 const program = new Command('lagesbild').description('Lägesbild: communicable-disease response for a Swedish healthcare region').showHelpAfterError();
@@ -109,6 +110,17 @@ dataOptions(audit.command('checkpoint').description('seal pending entries and a 
     }
   }),
 );
+
+const certificate = program.command('certificate').description('EU Digital COVID Certificates');
+dataOptions(
+  certificate
+    .command('verify')
+    .description('verify a certificate: its HC1: text or a PNG of its QR code, against this instance’s signers and revocations (or a trust-list file); exit code 1 when not valid')
+    .argument('<certificate>', 'HC1:… or a PNG file')
+    .addOption(new Option('--trust-list <file>', 'verify offline against a trust list in the DCC gateway format (GET /api/certificates/trust-list)')),
+).action(async (input: string, o) => {
+  if (!(await verifyCommand(input, overrides(o), o.trustList as string | undefined))) process.exitCode = 1;
+});
 
 const importCmd = program.command('import').description('bulk imports');
 dataOptions(importCmd.command('results').description('import a file of lab results (CSV or FHIR R4 Bundle); the same file again resumes or changes nothing').argument('<file>', 'the file'))

@@ -9,6 +9,9 @@ import { OutboxWorker } from '../platform/jobs/worker.js';
 import { createApp, createContext } from '../app.js';
 import { loadReferenceData } from '../identity/reference-data.js';
 import { loadDemo } from '../demo.js';
+import { loadCertificatesDemo } from '../certificates/demo.js';
+import { vaultOf } from '../certificates/issuance.js';
+import { activeSigner } from '../certificates/signing/store.js';
 import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
 
@@ -45,7 +48,15 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
   if (config.demo) {
     const r = await loadDemo(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
     say(r.skipped ? `Demo region: ${r.people.toLocaleString('sv-SE')} synthetic people already loaded.` : `Demo region loaded: ${r.people.toLocaleString('sv-SE')} synthetic people, ${r.units} units, ${r.staff} staff.`);
+    if (!r.skipped) {
+      say('Certificates: signing keys, doses for the demo citizen, four months of requests…');
+      await loadCertificatesDemo(ctx, new Date());
+    }
   }
+  // The region's certificate signing keys (CSCA and document signer) exist from the first start on.
+  const signer = await database.db.transaction((tx) => activeSigner(tx, vaultOf(ctx), config.regionId, new Date()));
+  if (config.databaseUrl && !config.certificateKey) say(`CERTIFICATE_KEY is not set: certificate signing keys are encrypted with the key in ${config.dataDir}/certificate.key; every instance on this database must use the same key.`);
+  say(`Certificates are signed by document signer ${signer.kid}.`);
   const app = await createApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/sql.js';
+import { queryRows, toIso } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { regions } from '../../identity/model.js';
 import { certificateKinds } from '../hcert/kinds.js';
@@ -159,7 +159,15 @@ export async function allSigners(tx: Db, regionId?: string): Promise<SignerView[
     .from(certificateSigners)
     .where(regionId ? eq(certificateSigners.regionId, regionId) : undefined)
     .orderBy(certificateSigners.regionId, certificateSigners.createdAt);
-  return rows.map(({ encryptedKey: _key, id: _id, kinds: _kinds, ...view }) => view);
+  const iso = (ts: string | null) => (ts ? toIso(ts) : null);
+  return rows.map(({ encryptedKey: _key, id: _id, kinds: _kinds, ...view }) => ({
+    ...view,
+    validFrom: toIso(view.validFrom),
+    validTo: toIso(view.validTo),
+    createdAt: toIso(view.createdAt),
+    retiredAt: iso(view.retiredAt),
+    revokedAt: iso(view.revokedAt),
+  }));
 }
 
 /** The trust our own verifier uses: every document signer, revoked ones too (so it can say why). */
