@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import { fixedClock } from '../../test/vaccination.js';
+import { makePersonnummer } from '../identity/identity-number.js';
 import { insertSample } from '../testing/store.js';
 import { insertDose } from '../vaccination/store.js';
 import { readQrPng } from './hcert/qr.js';
@@ -143,6 +144,20 @@ describe('certificates', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('follows a merge: the paper certificate of a reservnummer moves to the personnummer record', async () => {
+    const reserve = await newPerson(env.ctx, { identityNumber: '19380808TA1B', idKind: 'reservnummer', issuingRegion: '18', birthDate: '1938-08-08' });
+    const pnr = makePersonnummer('1938-08-08', 123);
+    const real = await newPerson(env.ctx, { identityNumber: pnr, birthDate: '1938-08-08' });
+    await dose(reserve.id, 1, '2021-09-01T10:00:00Z');
+    const paper = (await admin({ method: 'POST', url: '/api/certificates/paper', payload: { personId: reserve.id, kind: 'vaccination' } })).json();
+    const coordinator = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccine_coordinator')));
+    const merged = await coordinator({ method: 'POST', url: `/api/persons/${reserve.id}/identity-numbers`, payload: { identityNumber: pnr, reason: 'Personnummer tilldelat av Skatteverket' } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const survivor = (await admin({ method: 'GET', url: `/api/certificates/persons/${real.id}` })).json();
+    expect(survivor.certificates.map((c: { id: string }) => c.id)).toContain(paper.certificateId);
+    expect(survivor.digitalPossible).toBe(true);
+  });
+
   it('revokes a certificate (verify says revoked) and keeps old certificates valid across a rotation, until their signer is revoked', async () => {
     const c = await citizen();
     await dose(c.id, 1, '2021-05-01T10:00:00Z');
@@ -201,7 +216,7 @@ describe('certificates', () => {
     expect(res.statusCode, res.body).toBe(200);
     const march = res.json().rows.find((r: { month: string }) => r.month === '2022-03');
     expect(march.requests).toBe(await count(env.database, 'certificate_requests'));
-    expect(march.paper).toBe(1);
+    expect(march.paper).toBe(2); // the reservnummer person's and the merged one's
     expect(march.refusedByRule).toMatchObject({ 'recovery.self-sampled': 1, 'recovery.not-yet': 1 });
     expect(march.issued.recovery).toBe(1);
     const csv = await analyst({ method: 'GET', url: '/api/certificates/statistics.csv?from=2022-01-01&to=2022-12-31' });
