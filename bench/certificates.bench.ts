@@ -1,0 +1,122 @@
+/**
+ * EU DCC certificates (issue #13), no database: issuing (payload, deterministic CBOR, COSE_Sign1 ES256, zlib,
+ * base45) against raw node:crypto ES256 signatures, and our verifyHcert against the independent verifier
+ * @pathcheck/dcc-sdk on the same certificates. Runs once, on the PGlite pass.
+ */
+import { sign } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { encodeBase45 } from '../src/certificates/hcert/base45.js';
+import { encodeCbor } from '../src/certificates/hcert/cbor.js';
+import { encodeHcert, type Claims, type Signer } from '../src/certificates/hcert/codec.js';
+import { signCoseSign1 } from '../src/certificates/hcert/cose.js';
+import { pathcheckVerifier } from '../src/certificates/hcert/independent-verifier.js';
+import { certificateKinds } from '../src/certificates/hcert/kinds.js';
+import { claimsOf, sampleDcc, testCsca, trustList } from '../src/certificates/hcert/test-issuer.js';
+import { verifyHcert } from '../src/certificates/hcert/verify.js';
+import { formatInt, formatMs, race, time, type Benchmark, type BenchResult, type Measurement, type Timing } from './lib.js';
+
+const SIGN_COUNT = 5_000;
+const VERIFY_COUNT = 2_000;
+const now = new Date('2026-12-07T10:00:00Z');
+
+const benchmark: Benchmark = {
+  name: 'certificates',
+  async run(target, { scale, repeat }) {
+    const say = (m: string) => process.stderr.write(`  certificates on ${target.name}: ${m}\n`);
+    if (target.name !== 'pglite') {
+      say('skipped: no database is involved, the PGlite pass measured it');
+      return [];
+    }
+    const signCount = Math.max(100, Math.round(SIGN_COUNT * scale));
+    const verifyCount = Math.max(100, Math.round(VERIFY_COUNT * scale));
+    const dsc = await (await testCsca(now)).dsc(['vaccination', 'test', 'recovery']);
+    const kindOf = (i: number) => certificateKinds[i % certificateKinds.length]!;
+    const serial = (i: number) => String(i).padStart(6, '0');
+
+    // Sign: a whole certificate against one bare signature over as many bytes as a certificate's Sig_structure.
+    const issueAll = (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(encodeHcert(claimsOf(sampleDcc(kindOf(i), serial(i), now), now), dsc.signer));
+      return out;
+    };
+    const toBeSigned = new Uint8Array(320).fill(0x5a);
+    const signAll = (n: number) => {
+      for (let i = 0; i < n; i++) sign('sha256', toBeSigned, { key: dsc.signer.privateKey, dsaEncoding: 'ieee-p1363' });
+    };
+    say(`sign: ${formatInt(signCount)} certificates and as many raw ES256 signatures, ${repeat} rounds…`);
+    issueAll(200);
+    signAll(200);
+    const signing = await race(repeat, { ours: { run: async () => issueAll(signCount) }, raw: { run: async () => signAll(signCount) } });
+    say('sign: the stages one by one…');
+    const stages = await stageTimes(signCount, repeat, (i) => claimsOf(sampleDcc(kindOf(i), serial(i), now), now), dsc.signer);
+
+    // Verify: the same certificates through both verifiers; each must find every one valid.
+    const certificates = issueAll(verifyCount);
+    const options = { now, signersFor: trustList(dsc.trusted), isRevoked: () => false };
+    const pathcheck = await pathcheckVerifier([dsc]);
+    const verifyOurs = async () => {
+      for (const text of certificates) if (!verifyHcert(text, options).valid) throw new Error(`verifyHcert refused ${text.slice(0, 40)}…`);
+    };
+    const verifyPathcheck = async () => {
+      for (const text of certificates) {
+        const { status } = await pathcheck(text);
+        if (status !== 'verified') throw new Error(`@pathcheck/dcc-sdk answered ${status} for ${text.slice(0, 40)}…`);
+      }
+    };
+    say(`verify: ${formatInt(verifyCount)} certificates through both verifiers, ${repeat} rounds…`);
+    await verifyOurs();
+    await verifyPathcheck();
+    const verifying = await race(repeat, { ours: { run: verifyOurs }, pathcheck: { run: verifyPathcheck } });
+
+    const m = (label: string, rows: number, unit: string, timing: Timing): Measurement => ({ label, rows, unit, timing });
+    const certificateBytes = Math.round(certificates.reduce((sum, t) => sum + t.length, 0) / certificates.length);
+    const results: BenchResult[] = [
+      {
+        benchmark: 'certificates',
+        target: target.name,
+        ours: m('certificates issued', signCount, 'certificates', signing.ours),
+        baseline: m('raw ES256 signatures', signCount, 'signatures', signing.raw),
+        notes: [
+          `${formatInt(signCount)} of each, vaccination, test and recovery in turn; best rounds ${formatMs(signing.ours.best)} and ${formatMs(signing.raw.best)}`,
+          `per certificate (each stage timed alone, best of ${repeat}): ${stages.map(([stage, us]) => `${stage} ${us.toFixed(0)} µs`).join(', ')}`,
+          'an issued certificate is the DCC payload (with ICAO transliteration), deterministic CBOR, COSE_Sign1 with ES256 (node:crypto), zlib level 9 and base45; the baseline is node:crypto sign() of 320 bytes with the same P-256 key; neither checks the schema',
+        ],
+      },
+      {
+        benchmark: 'certificates',
+        target: target.name,
+        ours: m('verifyHcert', verifyCount, 'certificates', verifying.ours),
+        baseline: m('@pathcheck/dcc-sdk', verifyCount, 'certificates', verifying.pathcheck),
+        notes: [
+          `${formatInt(verifyCount)} certificates (${certificateBytes} characters of HC1: text on average); best rounds ${formatMs(verifying.ours.best)} and ${formatMs(verifying.pathcheck.best)}`,
+          'verifyHcert does more than the baseline: signer validity and key usage, expiry, revocation hashes and the DCC JSON schema (ajv); @pathcheck/dcc-sdk 0.0.27 checks the signature only (cbor 8, pako, WebCrypto through isomorphic-webcrypto)',
+        ],
+      },
+    ];
+    return results;
+  },
+};
+
+/**
+ * Where an issued certificate's time goes: each of encodeHcert's steps (codec.ts) run alone over `n`
+ * certificates, in microseconds per certificate.
+ */
+async function stageTimes(n: number, repeat: number, claimsFor: (i: number) => Claims, signer: Signer): Promise<[string, number][]> {
+  const claims: Claims[] = [];
+  const payloads: Uint8Array[] = [];
+  const coses: Uint8Array[] = [];
+  const zlibs: Uint8Array[] = [];
+  const cwt = (c: Claims) => new Map<number, unknown>([[1, c.issuer], [4, c.expiresAt], [6, c.issuedAt], [-260, new Map([[1, c.dcc]])]]);
+  const steps: [string, () => void][] = [
+    ['payload', () => void claims.splice(0, n, ...Array.from({ length: n }, (_, i) => claimsFor(i)))],
+    ['CBOR', () => void payloads.splice(0, n, ...claims.map((c) => encodeCbor(cwt(c))))],
+    ['COSE with ES256', () => void coses.splice(0, n, ...payloads.map((p) => signCoseSign1(p, signer.kid, signer.privateKey)))],
+    ['zlib', () => void zlibs.splice(0, n, ...coses.map((c) => deflateSync(c, { level: 9 })))],
+    ['base45', () => zlibs.forEach((z) => encodeBase45(z))],
+  ];
+  const out: [string, number][] = [];
+  for (const [stage, step] of steps) out.push([stage, ((await time(async () => step(), { repeat })).best * 1000) / n]);
+  return out;
+}
+
+export default benchmark;
