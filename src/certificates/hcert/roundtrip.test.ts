@@ -10,7 +10,8 @@ import { certificateKinds, type CertificateKind } from './kinds.js';
 import { readQrPng, qrPng } from './qr.js';
 import { revocationHashes, uciHash } from './revocation.js';
 import { schemaProblem } from './schema.js';
-import { claimsOf, issue, packBytes, packCose, sampleDcc, sampleUci, testCsca, trustList, type TestCsca, type TestSigner } from './test-issuer.js';
+import { vaccinationDcc } from './payload.js';
+import { claimsOf, holder, issue, packBytes, packCose, sampleDcc, sampleUci, testCsca, trustList, type TestCsca, type TestSigner } from './test-issuer.js';
 import { valueSetProblem } from './valuesets.js';
 import { verifyHcert, type VerifyOptions } from './verify.js';
 
@@ -185,6 +186,21 @@ describe('every failure of verifyHcert is reached by a crafted certificate', () 
   it('accepts a certificate in its last second', () => {
     expect(verifyHcert(issuedWith('test', { expiresAt: now }), options())).toMatchObject({ valid: true });
   });
+});
+
+/**
+ * Known bug in revocation.ts: COUNTRYCODEUCI hashes the entry's `co` (where the dose was given or the test
+ * taken) with the UCI, but the issuing country is the CWT issuer, claim 1 (as the Corona-Warn-App computes it:
+ * corona-warn-app/cwa-app-android, revocation/calculation/RevocationCalculation.kt, `header.issuer + uci`).
+ * They differ for a Swedish certificate of a dose given abroad, which a revocation batch of Sweden's would
+ * then miss. `it.fails` turns red once fixed: then make it `it`.
+ */
+it.fails('COUNTRYCODEUCI is the issuing country (CWT claim 1) with the UCI, also for a dose given abroad', () => {
+  const uci = sampleUci('vaccination', '0012');
+  const abroad = vaccinationDcc(holder, { vp: '1119349007', mp: 'EU/1/20/1528', ma: 'ORG-100030215', doseNumber: 1, seriesDoses: 2, date: '2026-11-01' }, { country: 'DK', issuer: 'Region Västmanland', uci });
+  const text = encodeHcert(claimsOf(abroad, now), dsc.signer);
+  expect(decodeHcert(text).claims.issuer).toBe('SE');
+  expect(verifyHcert(text, options({ isRevoked: (h) => h.COUNTRYCODEUCI === hash128(`SE${uci}`) }))).toMatchObject({ valid: false, code: 'revoked' });
 });
 
 describe('key rotation', () => {
