@@ -9,7 +9,7 @@ import { encodeBase45 } from '../src/certificates/hcert/base45.js';
 import { encodeCbor } from '../src/certificates/hcert/cbor.js';
 import { encodeHcert, type Claims, type Signer } from '../src/certificates/hcert/codec.js';
 import { signCoseSign1 } from '../src/certificates/hcert/cose.js';
-import { pathcheckVerifier } from '../src/certificates/hcert/independent-verifier.js';
+import { pathcheckVerifier } from '../src/certificates/hcert/pathcheck.js';
 import { certificateKinds } from '../src/certificates/hcert/kinds.js';
 import { claimsOf, sampleDcc, testCsca, trustList } from '../src/certificates/hcert/test-issuer.js';
 import { verifyHcert } from '../src/certificates/hcert/verify.js';

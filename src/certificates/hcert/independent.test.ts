@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeHcert } from './codec.js';
 import { encodeCbor } from './cbor.js';
-import { pathcheckVerifier } from './independent-verifier.js';
+import { pathcheckIssue, pathcheckVerifier } from './pathcheck.js';
 import { certificateKinds } from './kinds.js';
-import { issue, packCose, testCsca, type TestSigner } from './test-issuer.js';
+import { issue, packCose, sampleDcc, testCsca, trustList, type TestSigner } from './test-issuer.js';
+import { verifyHcert } from './verify.js';
 
-/** Certificates we issue verify in an independent implementation, @pathcheck/dcc-sdk 0.0.27 (its own CBOR, COSE, zlib and base45). */
+/**
+ * Certificates we issue verify in an independent implementation, @pathcheck/dcc-sdk 0.0.27 (its own CBOR,
+ * COSE, zlib and base45), and what it issues verifies in ours.
+ */
 const now = new Date('2026-12-07T10:00:00Z');
 
 let dsc: TestSigner;
@@ -45,5 +49,17 @@ describe('@pathcheck/dcc-sdk verifies what we issue', () => {
 
   it('and refuses a certificate signed by another key under our kid', async () => {
     expect((await verify(issue('recovery', '0005', now, { kid: dsc.signer.kid, privateKey: rotated.signer.privateKey }))).status).toBe('invalid_signature');
+  });
+});
+
+describe('we verify what @pathcheck/dcc-sdk issues', () => {
+  it.each(certificateKinds)('%s', async (kind) => {
+    // The SDK stamps the real time: the signer must be valid now.
+    const today = new Date();
+    const signer = await (await testCsca(today)).dsc([kind]);
+    const dcc = sampleDcc(kind, '0006', today);
+    const text = await pathcheckIssue(dcc, { der: signer.der, privateKey: signer.signer.privateKey }, 12);
+    expect(Buffer.from(decodeHcert(text).kid!).toString('base64')).toBe(signer.kid);
+    expect(verifyHcert(text, { now: new Date(), signersFor: trustList(signer.trusted) })).toMatchObject({ valid: true, kind, claims: { issuer: 'SE', dcc } });
   });
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { decodeHcert, encodeHcert } from './codec.js';
 import { signCoseSign1 } from './cose.js';
-import { encodeCbor, Tag } from './cbor.js';
+import { decodeCbor, encodeCbor, Tag } from './cbor.js';
 import { failureCodes, type FailureCode } from './errors.js';
 import { certificateKinds, type CertificateKind } from './kinds.js';
 import { readQrPng, qrPng } from './qr.js';
@@ -44,6 +45,23 @@ describe('a certificate of each kind round-trips', () => {
     expect(verification).toMatchObject({ valid: true, kind, signer: { kid: dsc.kid }, claims: { dcc } });
 
     expect(readQrPng(await qrPng(text))).toBe(text);
+  });
+
+  it('has the container HCERT 1.3 prescribes: kid from the signer, ES256 in the protected header, tag 18, deterministic CBOR, zlib', () => {
+    expect(dsc.kid).toBe(createHash('sha256').update(dsc.der).digest().subarray(0, 8).toString('base64'));
+    const text = issue('test', '0013', now, dsc.signer);
+    const zlib = decodeBase45(text.slice(4));
+    expect(zlib[0]).toBe(0x78);
+    const coseBytes = inflateSync(zlib);
+    expect(coseBytes[0]).toBe(0xd2); // tag 18
+    const { cose, claims } = decodeHcert(text);
+    expect([...cose.protectedHeader]).toEqual([[1, -7], [4, dsc.signer.kid]]);
+    expect(cose.unprotectedHeader.size).toBe(0);
+    expect(cose.signature).toHaveLength(64);
+    // Deterministic: the payload re-encodes to the same bytes, claims in the order 1, 4, 6, -260.
+    const cwt = new Map<number, unknown>([[-260, new Map([[1, claims.dcc]])], [6, claims.issuedAt], [4, claims.expiresAt], [1, claims.issuer]]);
+    expect(Buffer.from(encodeCbor(cwt)).equals(Buffer.from(cose.payload))).toBe(true);
+    expect([...(decodeCbor(cose.payload) as Map<number, unknown>).keys()]).toEqual([1, 4, 6, -260]);
   });
 
   it('reads no QR code from an image without one, a cut-off PNG or bytes that are not a PNG', async () => {

@@ -56,9 +56,11 @@ export async function testCsca(now: Date): Promise<TestCsca> {
   };
 }
 
-/** `signersFor` over an in-memory trust list (kid → signers; a kid may be shared). */
+/** `signersFor` over an in-memory trust list, kid → signers (a kid may be shared). */
 export function trustList(...signers: TrustedSigner[]): VerifyOptions['signersFor'] {
-  return (kid) => signers.filter((s) => s.kid === kid);
+  const byKid = new Map<string, TrustedSigner[]>();
+  for (const s of signers) byKid.set(s.kid, [...(byKid.get(s.kid) ?? []), s]);
+  return (kid) => byKid.get(kid) ?? [];
 }
 
 export const holder: Holder = { familyName: 'Åström Öberg', givenName: 'Märta Éva', birthDate: '1958-03-14' };
