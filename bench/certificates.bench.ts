@@ -9,9 +9,9 @@ import { encodeBase45 } from '../src/certificates/hcert/base45.js';
 import { encodeCbor } from '../src/certificates/hcert/cbor.js';
 import { encodeHcert, type Claims, type Signer } from '../src/certificates/hcert/codec.js';
 import { signCoseSign1 } from '../src/certificates/hcert/cose.js';
-import { pathcheckVerifier } from '../src/certificates/hcert/pathcheck.js';
+import { pathcheckVerifier } from '../test/pathcheck.js';
 import { certificateKinds } from '../src/certificates/hcert/kinds.js';
-import { claimsOf, sampleDcc, testCsca, trustList } from '../src/certificates/hcert/test-issuer.js';
+import { claimsOf, sampleDcc, testCsca, trustList } from '../test/hcert.js';
 import { verifyHcert } from '../src/certificates/hcert/verify.js';
 import { formatInt, formatMs, race, time, type Benchmark, type BenchResult, type Measurement, type Timing } from './lib.js';
 

@@ -5,7 +5,7 @@ import { decodeBase45, encodeBase45 } from './base45.js';
 import { encodeCbor } from './cbor.js';
 import { decodeHcert, PREFIX } from './codec.js';
 import { failureCodes } from './errors.js';
-import { issue, packBytes, packCose, testCsca, trustList } from './test-issuer.js';
+import { issue, packBytes, packCose, testCsca, trustList } from '../../../test/hcert.js';
 import { verifyHcert, type Verification, type VerifyOptions } from './verify.js';
 
 /**

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeHcert } from './codec.js';
 import { encodeCbor } from './cbor.js';
-import { pathcheckIssue, pathcheckVerifier } from './pathcheck.js';
+import { pathcheckIssue, pathcheckVerifier } from '../../../test/pathcheck.js';
 import { certificateKinds } from './kinds.js';
-import { issue, packCose, sampleDcc, testCsca, trustList, type TestSigner } from './test-issuer.js';
+import { issue, packCose, sampleDcc, testCsca, trustList, type TestSigner } from '../../../test/hcert.js';
 import { verifyHcert } from './verify.js';
 
 /**

@@ -12,7 +12,7 @@ import { readQrPng, qrPng } from './qr.js';
 import { revocationHashes, uciHash } from './revocation.js';
 import { schemaProblem } from './schema.js';
 import { vaccinationDcc } from './payload.js';
-import { claimsOf, holder, issue, packBytes, packCose, sampleDcc, sampleUci, testCsca, trustList, type TestCsca, type TestSigner } from './test-issuer.js';
+import { claimsOf, holder, issue, packBytes, packCose, sampleDcc, sampleUci, testCsca, trustList, type TestCsca, type TestSigner } from '../../../test/hcert.js';
 import { valueSetProblem } from './valuesets.js';
 import { verifyHcert, type VerifyOptions } from './verify.js';
 

@@ -1,14 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { generateCsca, generateDsc, privateKeyOf } from '../signing/x509.js';
-import { encodeBase45 } from './base45.js';
-import { encodeCbor, Tag } from './cbor.js';
-import { encodeHcert, PREFIX, type Claims, type Signer } from './codec.js';
-import type { CoseSign1 } from './cose.js';
-import type { CertificateKind } from './kinds.js';
-import { recoveryDcc, testDcc, vaccinationDcc, type Holder } from './payload.js';
-import { makeUvci } from './uvci.js';
-import type { TrustedSigner, VerifyOptions } from './verify.js';
+import { generateCsca, generateDsc, privateKeyOf } from '../src/certificates/signing/x509.js';
+import { encodeBase45 } from '../src/certificates/hcert/base45.js';
+import { encodeCbor, Tag } from '../src/certificates/hcert/cbor.js';
+import { encodeHcert, PREFIX, type Claims, type Signer } from '../src/certificates/hcert/codec.js';
+import type { CoseSign1 } from '../src/certificates/hcert/cose.js';
+import type { CertificateKind } from '../src/certificates/hcert/kinds.js';
+import { recoveryDcc, testDcc, vaccinationDcc, type Holder } from '../src/certificates/hcert/payload.js';
+import { makeUvci } from '../src/certificates/hcert/uvci.js';
+import type { TrustedSigner, VerifyOptions } from '../src/certificates/hcert/verify.js';
 
 /**
  * A throwaway issuer for the HCERT tests and the certificates benchmark: a CSCA, document signers made
