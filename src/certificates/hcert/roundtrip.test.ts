@@ -77,7 +77,7 @@ describe('a certificate of each kind round-trips', () => {
  * Known bug in qr.ts: readQrPng decodes the whole image (pngjs, 4 bytes a pixel) before it looks at its size,
  * so a PNG of a few kB that declares 6,000 × 6,000 pixels costs about 6 s and 150 MB before it is refused,
  * and 20,000 × 20,000 would ask for 1.6 GB; the verification page takes uploads without a login. The fix:
- * read width and height from the IHDR chunk (bytes 16–23 after the signature) and refuse above MAX_PIXELS
+ * read width and height from the IHDR chunk (bytes 16–23 of the file) and refuse above MAX_PIXELS
  * before PNG.sync.read. The decoder is stubbed here, so the test costs nothing. `it.fails` turns red once
  * fixed: then make it `it`.
  */
