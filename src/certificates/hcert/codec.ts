@@ -96,7 +96,14 @@ export function readClaims(payload: Uint8Array): Claims {
   if (dcc === undefined) throw new HcertError('cwt', 'no EU DCC under the hcert claim (-260, 1)');
   if (issuedAt === undefined) throw new HcertError('cwt', 'no issued-at time (claim 6)');
   if (expiresAt === undefined) throw new HcertError('cwt', 'no expiry time (claim 4)');
-  return { issuer: typeof issuer === 'string' ? issuer : '', issuedAt, expiresAt, dcc: cborToJson(dcc) };
+  let json: unknown;
+  try {
+    json = cborToJson(dcc);
+  } catch (e) {
+    // A date tag holding no date, or a value that refers to itself: refused before any signature is checked.
+    throw new HcertError('cwt', `the health certificate cannot be read: ${(e as Error).message}`);
+  }
+  return { issuer: typeof issuer === 'string' ? issuer : '', issuedAt, expiresAt, dcc: json };
 }
 
 /** Every step from the HC1: text to the signed claims, without checking the signature. */

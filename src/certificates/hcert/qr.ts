@@ -14,15 +14,28 @@ export const qrSvg = (text: string): Promise<string> => QRCode.toString(text, { 
 /** The largest image the reader decodes (pixels); a photo of a code needs far fewer. */
 const MAX_PIXELS = 16_000_000;
 
-/** The text of the QR code in a PNG image, or null when there is none or the file is not a PNG. */
-export function readQrPng(png: Uint8Array): string | null {
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width × height from the PNG's header (IHDR, bytes 16–23), before anything is decoded; 0 when it is no PNG. */
+function declaredPixels(png: Buffer): number {
+  if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') return 0;
+  return png.readUInt32BE(16) * png.readUInt32BE(20);
+}
+
+/**
+ * The text of the QR code in a PNG image, or null when there is none or the file is not a PNG. An image whose
+ * header declares more than MAX_PIXELS is refused unread: a few kB can declare gigabytes of pixels.
+ */
+export function readQrPng(data: Uint8Array): string | null {
+  const png = Buffer.from(data);
+  const pixels = declaredPixels(png);
+  if (pixels === 0 || pixels > MAX_PIXELS) return null;
   let image: PNG;
   try {
-    image = PNG.sync.read(Buffer.from(png));
+    image = PNG.sync.read(png);
   } catch {
     return null;
   }
-  if (image.width * image.height > MAX_PIXELS) return null;
   // jsqr is a UMD bundle typed as an ES module: under Node both the import and its `.default` are the function.
   const code = jsqr.default(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
   return code?.data ?? null;

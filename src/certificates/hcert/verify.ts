@@ -61,7 +61,7 @@ export function verifyHcert(text: string, options: VerifyOptions): Verification 
   const now = options.now.getTime() / 1000;
   if (claims.expiresAt < now) return fail('expired', `expired ${new Date(claims.expiresAt * 1000).toISOString()}`);
   if (claims.issuedAt > now + ISSUED_AT_SKEW_SECONDS) return fail('not-yet-valid', `issued ${issuedAt.toISOString()}`);
-  if (options.isRevoked?.(revocationHashes(cose, claims.dcc))) return fail('revoked', 'the certificate is on the revocation list');
+  if (options.isRevoked?.(revocationHashes(cose, claims))) return fail('revoked', 'the certificate is on the revocation list');
   const problem = schemaProblem(claims.dcc);
   if (problem) return fail('schema', problem);
   return { valid: true, kind, claims, signer };
