@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../platform/auth/actor.js';
+import { AppError } from '../platform/errors.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { addToOutbox } from '../platform/jobs/outbox.js';
@@ -107,9 +108,11 @@ export async function sign(tx: Db, ctx: AppContext, actor: Actor, requestId: str
   const signer = await activeSigner(tx, vaultOf(ctx), actor.regionId, now);
   const uci = makeUvci(COUNTRY, `LB${actor.regionId}`, serial(draft.kind));
   const dcc = draft.dcc(uci, signer.issuerName);
-  // Lägesbild's own payloads must pass both: a failure here is a bug, not bad input.
+  // What the register holds must fit the EU schema: a name with no letters ICAO can write (fnt empty), say.
   const problem = schemaProblem(dcc) ?? valueSetProblem(dcc);
-  if (problem) throw new Error(`The certificate payload breaks the DCC schema or value sets: ${problem}`);
+  if (problem) {
+    throw new AppError('conflict', `The person's recorded data does not fit the EU certificate (${problem}); correct the record first. / Personens uppgifter passar inte i EU-intyget (${problem}); rätta uppgifterna först.`, 'personId');
+  }
   const expiresAt = new Date(Math.min(expiryOf(draft.kind, now, draft.validUntil).getTime(), signer.validTo.getTime()));
   const hc1 = encodeHcert(
     { issuer: COUNTRY, issuedAt: Math.floor(now.getTime() / 1000), expiresAt: Math.floor(expiresAt.getTime() / 1000), dcc },
