@@ -59,6 +59,12 @@ export const permissions = {
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
+  // Governance: the committee's register, meetings and minutes. The secretary writes, members read; the public
+  // register is public. Secret documents are released to the secretary only, and every release is audited.
+  'governance.read': ['committee_secretary', 'committee_member'],
+  'governance.write': ['committee_secretary'],
+  'governance.secret.read': ['committee_secretary'],
+  'governance.delegated.register': ['committee_secretary', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
