@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, asStaffElsewhere, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import type { Actor } from '../platform/auth/actor.js';
@@ -8,7 +9,7 @@ let now = stockholmTime('2021-11-15', '09:00');
 let env: TestEnv;
 let secretary: ReturnType<typeof as>;
 let member: ReturnType<typeof as>;
-const anonymous = (opts: Parameters<TestEnv['app']['inject']>[0] & object) => env.app.inject(opts);
+const anonymous = (opts: InjectOptions) => env.app.inject(opts);
 
 const completeMemo = {
   rapporteur: 'Michaela Larsson',

@@ -60,8 +60,9 @@ describe('briefing memo', () => {
     sendTo: [{ name: 'Förslagsställaren', email: 'a@example.se' }],
   };
 
-  it('flags nothing on a complete memo; follow-up and supporting documents are optional', () => {
+  it('flags nothing on a complete memo; assessment, follow-up and supporting documents are optional', () => {
     expect(missingMemoSections(full)).toEqual([]);
+    expect(missingMemoSections({ ...full, assessment: null })).toEqual([]);
   });
   it.each([
     { change: { proposal: [] }, missing: ['proposal'] },
@@ -72,7 +73,7 @@ describe('briefing memo', () => {
     expect(missingMemoSections({ ...full, ...change })).toEqual(missing);
   });
   it('flags every mandatory section when there is no memo', () => {
-    expect(missingMemoSections(null)).toHaveLength(9);
+    expect(missingMemoSections(null)).toHaveLength(8);
   });
   it.each([
     ['att anse medborgarförslaget besvarat', true],

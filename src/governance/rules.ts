@@ -59,8 +59,12 @@ export function parseCaseNumber(format: string, caseNumber: string): { year: num
 export const memoSections = ['proposal', 'summary', 'background', 'assessment', 'environment', 'children', 'genderEquality', 'economy', 'followUp', 'supportingDocuments', 'sendTo'] as const;
 export type MemoSection = (typeof memoSections)[number];
 
-/** Every memo in the seed has these; follow-up and supporting documents may be left out. */
-export const mandatoryMemoSections: readonly MemoSection[] = ['proposal', 'summary', 'background', 'assessment', 'environment', 'children', 'genderEquality', 'economy', 'sendTo'];
+/**
+ * Every memo in the seed has these (the proposal, summary, preparation, the four consequences and 'skickas
+ * till'); an assessment, follow-up and supporting documents are there only where the case calls for them
+ * (the memo of 21RS5471 has no assessment).
+ */
+export const mandatoryMemoSections: readonly MemoSection[] = ['proposal', 'summary', 'background', 'environment', 'children', 'genderEquality', 'economy', 'sendTo'];
 
 export type MemoContent = { proposal: string[]; supportingDocuments: string[]; sendTo: unknown[] } & Partial<Record<Exclude<MemoSection, 'proposal' | 'supportingDocuments' | 'sendTo'>, string | null>>;
 
