@@ -134,7 +134,8 @@ const keys = { all: ['governance'] as const };
 export const useCases = (f: Filters) =>
   useQuery({ queryKey: [...keys.all, 'cases', f], queryFn: ({ signal }) => apiFetch<{ cases: CaseRow[] }>(withQuery('/api/governance/cases', { type: f.type, year: f.year, status: f.status }), { signal }) });
 export const useCase = (id: string) => useQuery({ queryKey: [...keys.all, 'case', id], queryFn: ({ signal }) => apiFetch<CaseDetail>(`/api/governance/cases/${id}`, { signal }) });
-export const useReadyCases = () => useQuery({ queryKey: [...keys.all, 'ready'], queryFn: ({ signal }) => apiFetch<{ cases: CaseRow[] }>('/api/governance/cases/ready', { signal }) });
+// Not cancelled when the agenda form goes away (the minutes were just checked): a short list, let it finish.
+export const useReadyCases = () => useQuery({ queryKey: [...keys.all, 'ready'], queryFn: () => apiFetch<{ cases: CaseRow[] }>('/api/governance/cases/ready') });
 export const useMeetings = () => useQuery({ queryKey: [...keys.all, 'meetings'], queryFn: ({ signal }) => apiFetch<{ meetings: MeetingRow[] }>('/api/governance/meetings', { signal }) });
 export const useMeeting = (id: string) => useQuery({ queryKey: [...keys.all, 'meeting', id], queryFn: ({ signal }) => apiFetch<Meeting>(`/api/governance/meetings/${id}`, { signal }) });
 export const useOverdue = () => useQuery({ queryKey: [...keys.all, 'overdue'], queryFn: ({ signal }) => apiFetch<{ actions: Action[] }>('/api/governance/actions?overdue=true', { signal }) });
