@@ -6,6 +6,8 @@ import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
 import { MEMO_TEXT_SECTIONS, useCase, useGovernanceWrite, type CaseDetail, type MemoTextSection, type Recipient } from './governanceApi.js';
+import { DocumentText } from './DocumentText.js';
+import { ActionsPanel, AuditQuestionsPanel } from './FollowUpPanels.js';
 import { useCanWrite } from './useCanWrite.js';
 
 /** `/governance/cases/:id`: a case, its path and documents, and its briefing memo. */
@@ -43,6 +45,8 @@ export function CasePage() {
             ))}
           </List>
           <Documents c={c} canWrite={canWrite} />
+          {(c.type === 'plan' || c.type === 'audit_report') && <ActionsPanel c={c} canWrite={canWrite} />}
+          {c.type === 'audit_report' && <AuditQuestionsPanel c={c} canWrite={canWrite} />}
           <MemoForm key={c.memo ? 'memo' : 'new'} c={c} canWrite={canWrite} />
         </>
       )}
@@ -71,6 +75,7 @@ function Documents({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
         {c.documents.map((d) => (
           <List.Item key={d.id}>
             {d.registeredOn} {d.title} – {d.secret ? t('governance.case.secretGround', { ground: d.secrecyGround ?? '' }) : t('governance.case.publicRecord')}
+            <DocumentText id={d.id} title={d.title} />
           </List.Item>
         ))}
       </List>

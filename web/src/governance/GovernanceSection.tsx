@@ -9,6 +9,7 @@ const CasesPage = lazyPage(() => import('./CasesPage.js'), 'CasesPage');
 const CasePage = lazyPage(() => import('./CasePage.js'), 'CasePage');
 const MeetingsPage = lazyPage(() => import('./MeetingsPage.js'), 'MeetingsPage');
 const MeetingPage = lazyPage(() => import('./MeetingPage.js'), 'MeetingPage');
+const DelegatedPage = lazyPage(() => import('./DelegatedPage.js'), 'DelegatedPage');
 const FollowUpPage = lazyPage(() => import('./FollowUpPage.js'), 'FollowUpPage');
 const SearchPage = lazyPage(() => import('./SearchPage.js'), 'SearchPage');
 
@@ -22,6 +23,7 @@ export function GovernanceSection() {
         links={[
           { to: '', label: 'governance.nav.cases' },
           { to: 'meetings', label: 'governance.nav.meetings' },
+          { to: 'delegated', label: 'governance.nav.delegated' },
           { to: 'follow-up', label: 'governance.nav.followUp' },
           { to: 'search', label: 'governance.nav.search' },
         ]}
@@ -32,6 +34,7 @@ export function GovernanceSection() {
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="meetings" element={<MeetingsPage />} />
           <Route path="meetings/:id" element={<MeetingPage />} />
+          <Route path="delegated" element={<DelegatedPage />} />
           <Route path="follow-up" element={<FollowUpPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="*" element={<NotFoundPage />} />

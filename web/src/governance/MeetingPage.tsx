@@ -61,6 +61,15 @@ export function MeetingPage() {
 function AgendaItem({ item, editable }: { item: Item; editable: boolean }) {
   const { t } = useT();
   const [text, setText] = useState((item.decision ?? item.proposal).join('\n'));
+  const [reservations, setReservations] = useState('');
+  const [conflicts, setConflicts] = useState('');
+  const extras = () => ({
+    reservations: reservations.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+      const [member, ...rest] = l.split(':');
+      return { member: member!.trim(), text: rest.join(':').trim() || member!.trim() };
+    }),
+    conflicts: conflicts.split(',').map((s) => s.trim()).filter(Boolean),
+  });
   const decide = useGovernanceWrite<object, Meeting>('PUT', () => `/api/governance/items/${item.id}/decision`);
   const edited = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return (
@@ -94,11 +103,15 @@ function AgendaItem({ item, editable }: { item: Item; editable: boolean }) {
       {editable && item.caseId && (
         <Stack gap="xs" mt="xs">
           <Textarea label={t('governance.meeting.decisionText')} autosize minRows={1} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <Group grow align="flex-start">
+            <Textarea label={t('governance.decisionExtras.reservations')} autosize minRows={1} value={reservations} onChange={(e) => setReservations(e.currentTarget.value)} />
+            <TextInput label={t('governance.decisionExtras.conflicts')} value={conflicts} onChange={(e) => setConflicts(e.currentTarget.value)} />
+          </Group>
           <Group>
-            <Button size="xs" onClick={() => decide.mutate({})} loading={decide.isPending}>
+            <Button size="xs" onClick={() => decide.mutate(extras())} loading={decide.isPending}>
               {t('governance.meeting.decide')}
             </Button>
-            <Button size="xs" variant="light" onClick={() => decide.mutate({ decision: edited })} disabled={edited.length === 0}>
+            <Button size="xs" variant="light" onClick={() => decide.mutate({ decision: edited, ...extras() })} disabled={edited.length === 0}>
               {t('governance.meeting.decideEdited')}
             </Button>
           </Group>
@@ -180,6 +193,19 @@ function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
           {sign.isError && <ProblemAlert error={sign.error} />}
         </form>
       )}
+      {m.minutes.corrections.length > 0 && (
+        <>
+          <Title order={3} size="h4" mt="sm">
+            {t('governance.corrections.title')}
+          </Title>
+          <List>
+            {m.minutes.corrections.map((c) => (
+              <List.Item key={c.id}>{c.text}</List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {canWrite && m.minutes.checkedAt && <CorrectionForm meetingId={m.id} />}
       {canWrite && m.minutes.checkedAt && !m.minutes.postedOn && (
         <>
           <Button mt="sm" onClick={() => post.mutate({})} loading={post.isPending}>
@@ -189,5 +215,26 @@ function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
         </>
       )}
     </section>
+  );
+}
+
+function CorrectionForm({ meetingId }: { meetingId: string }) {
+  const { t } = useT();
+  const [text, setText] = useState('');
+  const add = useGovernanceWrite<object, Meeting>('POST', () => `/api/governance/meetings/${meetingId}/corrections`);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate({ text: text.trim() }, { onSuccess: () => setText('') });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-end" mt="sm">
+        <TextInput label={t('governance.corrections.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Button type="submit" variant="light" loading={add.isPending} disabled={!text.trim()}>
+          {t('governance.corrections.add')}
+        </Button>
+      </Group>
+      {add.isError && <ProblemAlert error={add.error} />}
+    </form>
   );
 }

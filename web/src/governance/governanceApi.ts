@@ -102,6 +102,7 @@ export interface Action {
   caseTitle: string;
   title: string;
   owner: string;
+  timeFrame: string | null;
   dueOn: string;
   status: string;
   overdue: boolean;
