@@ -243,7 +243,10 @@ describe('secrecy, the public register and search', () => {
     expect((await member({ method: 'GET', url: `/api/governance/search?q=kryptering` })).json().hits).toEqual([]);
     const secret = (await secretary({ method: 'GET', url: `/api/governance/search?q=krypteringen` })).json();
     expect(secret.hits).toMatchObject([{ kind: 'document', id: secretId }]);
-    // Decisions of unchecked minutes are not public yet; filters narrow by type.
+    // A correction of checked minutes is found as a new entry of the minutes.
+    const corrected = (await anonymous({ method: 'GET', url: `/api/governance/public/cases?q=reservationerna` })).json();
+    expect(corrected.hits).toMatchObject([{ kind: 'minutes' }]);
+    // Filters narrow by type.
     const typed = (await member({ method: 'GET', url: `/api/governance/search?q=vaccinationer&type=audit_report` })).json();
     expect(typed.hits.every((h: { type: string }) => h.type === 'audit_report')).toBe(true);
   });

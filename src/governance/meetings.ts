@@ -25,6 +25,7 @@ export interface NewMeeting {
 export async function createMeeting(ctx: AppContext, actor: Actor, input: NewMeeting) {
   if (input.checkDeadline < input.heldOn) throw invalid('checkDeadline', 'the minutes cannot be checked before the meeting');
   if (input.checkers.includes(input.chair)) throw invalid('checkers', 'the chair checks the minutes anyway; name the other members');
+  if (new Set(input.checkers).size !== input.checkers.length) throw invalid('checkers', 'a member is named twice');
   return ctx.database.db.transaction(async (tx) => {
     const [m] = await tx.insert(meetings).values({ regionId: actor.regionId, ...input, createdBy: actor.name }).returning({ id: meetings.id });
     await tx.insert(minutes).values({ regionId: actor.regionId, meetingId: m!.id });

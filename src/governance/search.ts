@@ -8,9 +8,9 @@ import { queryRows } from '../platform/db/sql.js';
 import type { CaseStatus, CaseType } from './model.js';
 
 /**
- * Swedish full-text search across cases, memos, decisions and documents ('vaccinationer' finds 'vaccination'),
+ * Swedish full-text search across cases, memos, decisions, corrections of minutes and documents ('vaccinationer' finds 'vaccination'),
  * ranked, with highlighted snippets. What a reader sees depends on who asks:
- * - public: cases, memos, public documents, and decisions of checked minutes only;
+ * - public: cases, memos, public documents, and decisions and corrections of checked minutes only;
  * - staff: also decisions not yet checked; secret documents never;
  * - secret: also secret documents, each hit written to the audit log as a release.
  */
@@ -24,7 +24,7 @@ export interface SearchQuery {
 }
 
 export interface SearchHit {
-  kind: 'case' | 'memo' | 'decision' | 'document';
+  kind: 'case' | 'memo' | 'decision' | 'minutes' | 'document';
   id: string;
   caseId: string;
   caseNumber: string;
@@ -43,18 +43,31 @@ const HEADLINE = 'StartSel=«, StopSel=», MaxFragments=2, MaxWords=30, MinWords
 
 const memoText = sql`concat_ws(' ', (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(m.proposal) x), m.summary, m.background, m.assessment, m.environment, m.children, m.gender_equality, m.economy, m.follow_up)`;
 
+/** A branch's text matched as the expression indexes of the migration are written, so they can be used. */
+const matches = (body: SQL) => sql`to_tsvector('swedish', ${body}) @@ (SELECT q FROM q)`;
+
 function sources(regionId: string, visibility: Visibility): SQL {
-  const decisions = visibility === 'public' ? sql`AND EXISTS (SELECT 1 FROM governance_minutes mi WHERE mi.region_id = i.region_id AND mi.meeting_id = i.meeting_id AND mi.checked_at IS NOT NULL)` : sql``;
-  const documents = visibility === 'secret' ? sql`` : sql`AND NOT d.secret`;
+  // Decisions are public once the minutes are checked; corrections exist only for checked minutes.
+  const checked = sql`EXISTS (SELECT 1 FROM governance_minutes mi WHERE mi.region_id = i.region_id AND mi.meeting_id = i.meeting_id AND mi.checked_at IS NOT NULL)`;
+  const decisionsSeen = visibility === 'public' ? sql`AND ${checked}` : sql``;
+  const documentsSeen = visibility === 'secret' ? sql`` : sql`AND NOT d.secret`;
+  const caseText = sql`c.case_number || ' ' || c.title`;
+  const decisionText = sql`i.title || ' ' || (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(i.decision) x)`;
+  const documentText = sql`d.title || ' ' || d.body`;
   return sql`
-    SELECT 'case' AS kind, c.id, c.id AS case_id, c.case_number || ' ' || c.title AS title, c.case_number || ' ' || c.title AS body FROM governance_cases c WHERE c.region_id = ${regionId}
+    SELECT 'case' AS kind, c.id, c.id AS case_id, ${caseText} AS title, ${caseText} AS body, false AS secret
+      FROM governance_cases c WHERE c.region_id = ${regionId} AND ${matches(caseText)}
     UNION ALL
-    SELECT 'memo', m.id, m.case_id, 'Föredragnings-PM', ${memoText} FROM governance_memos m WHERE m.region_id = ${regionId}
+    SELECT 'memo', m.id, m.case_id, 'Föredragnings-PM', ${memoText}, false FROM governance_memos m WHERE m.region_id = ${regionId} AND ${matches(memoText)}
     UNION ALL
-    SELECT 'decision', i.id, i.case_id, 'Beslut § ' || i.position || ' ' || i.title, i.title || ' ' || (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(i.decision) x)
-      FROM governance_agenda_items i WHERE i.region_id = ${regionId} AND i.decision IS NOT NULL AND i.case_id IS NOT NULL ${decisions}
+    SELECT 'decision', i.id, i.case_id, 'Beslut § ' || i.position || ' ' || i.title, ${decisionText}, false
+      FROM governance_agenda_items i WHERE i.region_id = ${regionId} AND i.decision IS NOT NULL AND i.case_id IS NOT NULL ${decisionsSeen} AND ${matches(decisionText)}
     UNION ALL
-    SELECT 'document', d.id, d.case_id, d.title, d.title || ' ' || d.body FROM governance_documents d WHERE d.region_id = ${regionId} ${documents}`;
+    SELECT 'minutes', r.id, i.case_id, 'Rättelse av protokollet § ' || i.position, r.text, false
+      FROM governance_minute_corrections r JOIN governance_agenda_items i ON i.region_id = r.region_id AND i.id = r.item_id
+      WHERE r.region_id = ${regionId} AND i.case_id IS NOT NULL AND ${matches(sql`r.text`)}
+    UNION ALL
+    SELECT 'document', d.id, d.case_id, d.title, ${documentText}, d.secret FROM governance_documents d WHERE d.region_id = ${regionId} ${documentsSeen} AND ${matches(documentText)}`;
 }
 
 export async function searchRegister(db: Db, regionId: string, visibility: Visibility, query: SearchQuery): Promise<{ hits: SearchHit[]; secretIds: string[] }> {
@@ -64,10 +77,9 @@ export async function searchRegister(db: Db, regionId: string, visibility: Visib
       s AS (${sources(regionId, visibility)})
       SELECT s.kind, s.id, s.case_id, c.case_number, c.title AS case_title, c.type, c.status, c.year, s.title,
         ts_rank(to_tsvector('swedish', s.body), q.q)::float8 AS rank,
-        ts_headline('swedish', s.body, q.q, ${HEADLINE}) AS snippet,
-        (s.kind = 'document' AND EXISTS (SELECT 1 FROM governance_documents d WHERE d.region_id = ${regionId} AND d.id = s.id AND d.secret)) AS secret
+        ts_headline('swedish', s.body, q.q, ${HEADLINE}) AS snippet, s.secret
       FROM s CROSS JOIN q JOIN governance_cases c ON c.region_id = ${regionId} AND c.id = s.case_id
-      WHERE to_tsvector('swedish', s.body) @@ q.q
+      WHERE true
         ${query.type ? sql`AND c.type = ${query.type}` : sql``}
         ${query.year ? sql`AND c.year = ${query.year}` : sql``}
         ${query.status ? sql`AND c.status = ${query.status}` : sql``}

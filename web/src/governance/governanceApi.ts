@@ -85,7 +85,7 @@ export interface MeetingRow {
 }
 
 export interface SearchHit {
-  kind: 'case' | 'memo' | 'decision' | 'document';
+  kind: 'case' | 'memo' | 'decision' | 'minutes' | 'document';
   id: string;
   caseId: string;
   caseNumber: string;

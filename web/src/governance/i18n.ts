@@ -110,7 +110,7 @@ export const governanceSv = {
     anyStatus: 'Alla statusar',
     results: 'Träffar',
     none: 'Inga träffar.',
-    kinds: { case: 'Ärende', memo: 'Föredragnings-PM', decision: 'Beslut', document: 'Handling' },
+    kinds: { case: 'Ärende', memo: 'Föredragnings-PM', decision: 'Beslut', minutes: 'Protokoll', document: 'Handling' },
   },
   documents: { show: 'Visa', hide: 'Dölj' },
   actions: {
@@ -268,7 +268,7 @@ export const governanceEn: typeof governanceSv = {
     anyStatus: 'All statuses',
     results: 'Results',
     none: 'No results.',
-    kinds: { case: 'Case', memo: 'Briefing memo', decision: 'Decision', document: 'Document' },
+    kinds: { case: 'Case', memo: 'Briefing memo', decision: 'Decision', minutes: 'Minutes', document: 'Document' },
   },
   documents: { show: 'Show', hide: 'Hide' },
   actions: {
