@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, asStaffElsewhere, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { stockholmTime } from '../platform/time.js';
+import { insertCase } from './register.js';
 
 // The seed's meeting: Hälso- och sjukvårdsnämnden, 1 December 2021; justering by 15 December.
 let now = stockholmTime('2021-11-15', '09:00');
@@ -64,6 +65,17 @@ describe('case register', () => {
     expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
     const numbers = results.map((r) => r.json().caseNumber as string).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `21RS${i + 1}`));
+  });
+
+  it('gives the number of a registration that failed to the next one (no gap)', async () => {
+    const actor = staff.secretary;
+    await expect(
+      env.database.db.transaction(async (tx) => {
+        await insertCase(tx, actor, { type: 'information', title: 'Rullas tillbaka' }, now);
+        throw new Error('the rest of the registration failed');
+      }),
+    ).rejects.toThrow(/failed/);
+    expect((await post(secretary, '/api/governance/cases', { type: 'information', title: 'Efter återställning' })).caseNumber).toBe('21RS13');
   });
 
   it('takes an existing diarienummer in the format, refuses a malformed or duplicate one, and continues after it', async () => {
