@@ -5,10 +5,12 @@ CREATE TABLE "governance_actions" (
 	"source" text NOT NULL,
 	"title" text NOT NULL,
 	"owner" text NOT NULL,
+	"owner_email" text,
 	"time_frame" text,
 	"due_on" date NOT NULL,
 	"status" text DEFAULT 'planned' NOT NULL,
 	"status_note" text,
+	"status_requested_at" timestamp with time zone,
 	"updated_by" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "governance_actions_region_id_id_pk" PRIMARY KEY("region_id","id")

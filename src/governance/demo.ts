@@ -263,7 +263,7 @@ export async function loadGovernanceDemo(tx: Db, regionId: string) {
 
   const audit = caseIds.get('21RS8627')!;
   await tx.insert(auditQuestions).values(auditQuestionsOf1177.map(([question, assessment]) => ({ regionId, caseId: audit, question, assessment, updatedBy: actor.name })));
-  await tx.insert(actions).values(recommendations1177.map((title) => ({ regionId, caseId: audit, source: 'audit_recommendation' as const, title, owner: 'Hälso- och sjukvårdsdirektören', dueOn: '2022-06-30', updatedBy: actor.name })));
+  await tx.insert(actions).values(recommendations1177.map((title) => ({ regionId, caseId: audit, source: 'audit_recommendation' as const, title, owner: 'Hälso- och sjukvårdsdirektören', ownerEmail: 'halso-och-sjukvardsdirektoren@example.se', dueOn: '2022-06-30', updatedBy: actor.name })));
   await tx.insert(actions).values(cancerPlanActivities.map((a) => ({ regionId, caseId: caseIds.get('21RS3652')!, source: 'plan_activity' as const, ...a, updatedBy: actor.name })));
 
   // Checked on 14 December by the chair and the named member, posted the day after.

@@ -1,8 +1,9 @@
-import { and, asc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { resolveInRegion } from '../platform/db/resolve.js';
 import { invalid } from '../platform/errors.js';
+import { sendMessages } from '../platform/jobs/outbox.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { actions, actionSources, auditQuestions, assessments, cases, delegatedDecisions, type ActionStatus } from './model.js';
 import { addEvent, caseView, insertCase } from './register.js';
@@ -38,6 +39,7 @@ export interface ActionInput {
   source: (typeof actionSources)[number];
   title: string;
   owner: string;
+  ownerEmail?: string;
   timeFrame?: string;
   dueOn: string;
 }
@@ -49,12 +51,12 @@ export async function addAction(ctx: AppContext, actor: Actor, caseId: string, i
   return ctx.database.db.transaction(async (tx) => {
     const c = await resolveInRegion(tx, cases, actor.regionId, caseId, { field: 'id', what: 'case' });
     if (c.type !== sourceCaseType[input.source]) throw invalid('source', `a ${input.source.replace('_', ' ')} belongs to a case of type ${sourceCaseType[input.source]}, this case is a ${c.type}`);
-    const [a] = await tx.insert(actions).values({ regionId: actor.regionId, caseId, ...input, timeFrame: input.timeFrame ?? null, updatedBy: actor.name }).returning();
+    const [a] = await tx.insert(actions).values({ regionId: actor.regionId, caseId, ...input, ownerEmail: input.ownerEmail ?? null, timeFrame: input.timeFrame ?? null, updatedBy: actor.name }).returning();
     return actionView(a!, calendarDateInStockholm(ctx.clock.now()));
   });
 }
 
-export async function updateAction(ctx: AppContext, actor: Actor, actionId: string, input: { status: ActionStatus; statusNote?: string; owner?: string; dueOn?: string }) {
+export async function updateAction(ctx: AppContext, actor: Actor, actionId: string, input: { status: ActionStatus; statusNote?: string; owner?: string; ownerEmail?: string; dueOn?: string }) {
   return ctx.database.db.transaction(async (tx) => {
     await resolveInRegion(tx, actions, actor.regionId, actionId, { field: 'id', what: 'action', forUpdate: true });
     const [a] = await tx
@@ -72,12 +74,46 @@ const actionView = (a: typeof actions.$inferSelect, today: string) => ({
   source: a.source,
   title: a.title,
   owner: a.owner,
+  ownerEmail: a.ownerEmail,
   timeFrame: a.timeFrame,
   dueOn: a.dueOn,
   status: a.status,
   statusNote: a.statusNote,
+  statusRequestedAt: a.statusRequestedAt,
   overdue: isOverdue(a, today),
 });
+
+/**
+ * A follow-up round: every open action (of one case, or overdue ones in the region) whose owner has an e-mail
+ * address is asked for its status through the outbox; once a day at most per action (the idempotency key).
+ */
+export async function requestStatus(ctx: AppContext, actor: Actor, q: { caseId?: string }) {
+  const now = ctx.clock.now();
+  const today = calendarDateInStockholm(now);
+  return ctx.database.db.transaction(async (tx) => {
+    if (q.caseId) await resolveInRegion(tx, cases, actor.regionId, q.caseId, { field: 'caseId', what: 'case' });
+    const open = await tx
+      .select({ action: actions, caseNumber: cases.caseNumber })
+      .from(actions)
+      .innerJoin(cases, and(eq(cases.regionId, actions.regionId), eq(cases.id, actions.caseId)))
+      .where(and(eq(actions.regionId, actor.regionId), ne(actions.status, 'done'), q.caseId ? eq(actions.caseId, q.caseId) : lt(actions.dueOn, today)))
+      .orderBy(asc(actions.dueOn));
+    const asked = open.filter((r) => r.action.ownerEmail);
+    await sendMessages(
+      tx,
+      asked.map(({ action: a, caseNumber }) => ({
+        regionId: actor.regionId,
+        channel: 'email' as const,
+        to: a.ownerEmail!,
+        subject: `Begäran om lägesrapport: ${caseNumber}`,
+        body: [`Till: ${a.owner}`, `Nämnden följer upp åtgärden i ärende ${caseNumber}:`, a.title, `Klart senast: ${a.dueOn}. Senast kända status: ${a.status}.`, 'Svara nämndsekreteraren med status och en kort kommentar.'].join('\n'),
+        idempotencyKey: `governance-status-request:${a.id}:${today}`,
+      })),
+    );
+    if (asked.length) await tx.update(actions).set({ statusRequestedAt: now.toISOString() }).where(and(eq(actions.regionId, actor.regionId), inArray(actions.id, asked.map((r) => r.action.id))));
+    return { asked: asked.length, withoutEmail: open.length - asked.length };
+  });
+}
 
 /** Actions of one case, or (without a case) every overdue one in the region: what the committee follows. */
 export async function listActions(ctx: AppContext, actor: Actor, q: { caseId?: string; overdue?: boolean }) {

@@ -279,8 +279,17 @@ describe('delegated decisions and follow-up', () => {
 
   it("follows an audit's recommendations and questions to the end, listing what is overdue", async () => {
     const audit = await post(secretary, '/api/governance/cases', { type: 'audit_report', title: 'Granskning av 1177' });
-    const rec = await post(secretary, `/api/governance/cases/${audit.id}/actions`, { source: 'audit_recommendation', title: 'Säkerställ uppföljning av svarstider', owner: 'Hälso- och sjukvårdsdirektören', dueOn: '2022-01-01' });
+    const rec = await post(secretary, `/api/governance/cases/${audit.id}/actions`, { source: 'audit_recommendation', title: 'Säkerställ uppföljning av svarstider', owner: 'Hälso- och sjukvårdsdirektören', ownerEmail: 'direktoren@example.se', dueOn: '2022-01-01' });
     expect(rec.overdue).toBe(true);
+    await post(secretary, `/api/governance/cases/${audit.id}/actions`, { source: 'audit_recommendation', title: 'Utan e-post', owner: 'Någon', dueOn: '2021-12-31' });
+    // A follow-up round asks the owners with an address through the outbox, once a day.
+    const round = await post(secretary, '/api/governance/actions/status-requests', { caseId: audit.id }, 200);
+    expect(round).toEqual({ asked: 1, withoutEmail: 1 });
+    const outboxBefore = await count(env.database, 'outbox');
+    await post(secretary, '/api/governance/actions/status-requests', { caseId: audit.id }, 200);
+    expect(await count(env.database, 'outbox')).toBe(outboxBefore);
+    const [req] = await env.database.query<{ payload: { to: string; body: string } }>(`SELECT payload FROM outbox WHERE idempotency_key LIKE 'governance-status-request:%'`);
+    expect(req!.payload).toMatchObject({ to: 'direktoren@example.se', body: expect.stringContaining('Säkerställ uppföljning av svarstider') });
     const wrong = await secretary({ method: 'POST', url: `/api/governance/cases/${audit.id}/actions`, payload: { source: 'plan_activity', title: 'x', owner: 'y', dueOn: '2022-01-01' } });
     expect(wrong.json().errors[0].field).toBe('source');
     expect((await member({ method: 'GET', url: '/api/governance/actions?overdue=true' })).json().actions.map((a: { id: string }) => a.id)).toContain(rec.id);

@@ -300,11 +300,14 @@ export const actions = pgTable(
     source: text('source').$type<(typeof actionSources)[number]>().notNull(),
     title: text('title').notNull(),
     owner: text('owner').notNull(),
+    /** Where a status request goes; without it the secretary asks the owner another way. */
+    ownerEmail: text('owner_email'),
     /** As the plan says it ('2022–2023'); `dueOn` is the day it is followed up against. */
     timeFrame: text('time_frame'),
     dueOn: date('due_on').notNull(),
     status: text('status').$type<ActionStatus>().notNull().default('planned'),
     statusNote: text('status_note'),
+    statusRequestedAt: ts('status_requested_at'),
     updatedBy: text('updated_by').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

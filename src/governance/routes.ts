@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { regionNames } from '../identity/regions.js';
 import { actionSources, actionStatuses, assessments, bodies, caseOutcomes, caseStatuses, caseTypes } from './model.js';
-import { addAction, addAuditQuestion, listActions, listAuditQuestions, listDelegatedDecisions, registerDelegatedDecision, updateAction } from './follow-up.js';
+import { addAction, addAuditQuestion, listActions, listAuditQuestions, listDelegatedDecisions, registerDelegatedDecision, requestStatus, updateAction } from './follow-up.js';
 import { addAgendaItem, addCorrection, createMeeting, getMeeting, listMeetings, postMinutes, readyCases, recordDecision, signMinutes } from './meetings.js';
 import { saveMemo } from './memos.js';
 import { renderNoticeAndAgenda } from './pdf.js';
@@ -189,13 +189,18 @@ export function governanceRoutes(app: App, ctx: AppContext) {
   );
   app.post(
     '/api/governance/cases/:id/actions',
-    { config: write, schema: { tags, summary: "Add a plan's activity or an audit's recommendation as an action", params: IdParams, body: z.object({ source: z.enum(actionSources), title: text({ max: 1000, multiline: true }), owner: name, timeFrame: text({ max: 100 }).optional(), dueOn: day }).strict() } },
+    { config: write, schema: { tags, summary: "Add a plan's activity or an audit's recommendation as an action", params: IdParams, body: z.object({ source: z.enum(actionSources), title: text({ max: 1000, multiline: true }), owner: name, ownerEmail: email.optional(), timeFrame: text({ max: 100 }).optional(), dueOn: day }).strict() } },
     async (req, reply) => reply.code(201).send(await addAction(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/governance/actions/:id',
-    { config: write, schema: { tags, summary: "Update an action's status", params: IdParams, body: z.object({ status: z.enum(actionStatuses), statusNote: text({ max: 2000, multiline: true }).optional(), owner: name.optional(), dueOn: day.optional() }).strict() } },
+    { config: write, schema: { tags, summary: "Update an action's status", params: IdParams, body: z.object({ status: z.enum(actionStatuses), statusNote: text({ max: 2000, multiline: true }).optional(), owner: name.optional(), ownerEmail: email.optional(), dueOn: day.optional() }).strict() } },
     async (req) => updateAction(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/governance/actions/status-requests',
+    { config: write, schema: { tags, summary: "A follow-up round: ask the owners of a case's open actions (or of every overdue one) for their status", body: z.object({ caseId: z.uuid().optional() }).strict() } },
+    async (req) => requestStatus(ctx, actorOf(req), req.body),
   );
   app.get('/api/governance/cases/:id/audit-questions', { config: read, schema: { tags, summary: "An audit's questions with their assessment and reply", params: IdParams } }, async (req) => listAuditQuestions(ctx, actorOf(req), req.params.id));
   app.post(

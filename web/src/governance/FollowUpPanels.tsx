@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../api.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
@@ -17,10 +17,10 @@ export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean
   const query = useQuery({ queryKey: ['governance', 'actions', c.id], queryFn: ({ signal }) => apiFetch<{ actions: Action[] }>(`/api/governance/actions?caseId=${c.id}`, { signal }) });
   const update = useGovernanceWrite<{ id: string; status: string }, unknown>('PATCH', (i) => `/api/governance/actions/${i.id}`, (i) => ({ status: i.status }));
   const add = useGovernanceWrite<object, unknown>('POST', () => `/api/governance/cases/${c.id}/actions`);
-  const [f, setF] = useState({ title: '', owner: '', timeFrame: '', dueOn: '' });
+  const [f, setF] = useState({ title: '', owner: '', ownerEmail: '', timeFrame: '', dueOn: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ source, title: f.title.trim(), owner: f.owner.trim(), dueOn: f.dueOn, ...(f.timeFrame.trim() ? { timeFrame: f.timeFrame.trim() } : {}) }, { onSuccess: () => setF({ title: '', owner: '', timeFrame: '', dueOn: '' }) });
+    add.mutate({ source, title: f.title.trim(), owner: f.owner.trim(), dueOn: f.dueOn, ...(f.timeFrame.trim() ? { timeFrame: f.timeFrame.trim() } : {}), ...(f.ownerEmail.trim() ? { ownerEmail: f.ownerEmail.trim() } : {}) }, { onSuccess: () => setF({ title: '', owner: '', ownerEmail: '', timeFrame: '', dueOn: '' }) });
   };
   const cols = [t('governance.actions.action'), t('governance.actions.owner'), t('governance.actions.timeFrame'), t('governance.actions.dueOn'), t('governance.actions.status')];
   return (
@@ -45,6 +45,7 @@ export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean
         ))}
       </CaptionedTable>
       {update.isError && <ProblemAlert error={update.error} />}
+      {canWrite && <RequestStatusButton caseId={c.id} />}
       {canWrite && (
         <Paper withBorder p="sm" my="md">
           <form onSubmit={submit} noValidate>
@@ -52,6 +53,7 @@ export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean
               <TextInput label={t('governance.actions.action')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
               <Group grow>
                 <TextInput label={t('governance.actions.owner')} required value={f.owner} onChange={(e) => setF({ ...f, owner: e.currentTarget.value })} />
+                <TextInput label={t('governance.actions.ownerEmail')} type="email" value={f.ownerEmail} onChange={(e) => setF({ ...f, ownerEmail: e.currentTarget.value })} />
                 <TextInput label={t('governance.actions.timeFrame')} value={f.timeFrame} onChange={(e) => setF({ ...f, timeFrame: e.currentTarget.value })} />
                 <TextInput label={t('governance.actions.dueOn')} type="date" required value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.currentTarget.value })} />
               </Group>
@@ -113,5 +115,26 @@ export function AuditQuestionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: 
         </Paper>
       )}
     </section>
+  );
+}
+
+/** A follow-up round: the owners with an e-mail address are asked for their status through the outbox. */
+export function RequestStatusButton({ caseId }: { caseId?: string }) {
+  const { t } = useT();
+  const request = useGovernanceWrite<object, { asked: number; withoutEmail: number }>('POST', () => '/api/governance/actions/status-requests');
+  return (
+    <Stack gap="xs" my="sm">
+      <div>
+        <Button variant="light" onClick={() => request.mutate(caseId ? { caseId } : {})} loading={request.isPending}>
+          {t('governance.actions.requestStatus')}
+        </Button>
+      </div>
+      {request.data && (
+        <Text size="sm" role="status">
+          {t('governance.actions.requested', { asked: request.data.asked, withoutEmail: request.data.withoutEmail })}
+        </Text>
+      )}
+      {request.isError && <ProblemAlert error={request.error} />}
+    </Stack>
   );
 }
