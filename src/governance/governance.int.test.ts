@@ -102,8 +102,11 @@ describe('case register', () => {
     expect((await member({ method: 'GET', url: '/api/governance/cases' })).statusCode).toBe(200);
   });
 
-  it('keeps a case of another region out of reach', async () => {
+  it('audits a read of the proposer, and keeps a case of another region out of reach', async () => {
     const c = await proposal();
+    await member({ method: 'GET', url: `/api/governance/cases/${c.id}` });
+    const [read] = await env.database.query<{ action: string; details: { caseNumber: string } }>(`SELECT action, details FROM audit_log ORDER BY at DESC LIMIT 1`);
+    expect(read).toMatchObject({ action: 'governance.proposer.read', details: { caseNumber: c.caseNumber } });
     const elsewhere = await asStaffElsewhere(env, '03', 'committee_secretary');
     const res = await elsewhere({ method: 'GET', url: `/api/governance/cases/${c.id}` });
     expect(res.statusCode).toBe(404);

@@ -197,7 +197,14 @@ export const memoView = (m: typeof memos.$inferSelect) => ({
   updatedAt: m.updatedAt,
 });
 
-export const getCase = (ctx: AppContext, actor: Actor, caseId: string) => caseView(ctx.database.db, actor, caseId);
+/** A case for staff. A citizen proposal names its proposer, a private person: that read is audited. */
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+  return ctx.database.db.transaction(async (tx) => {
+    const view = await caseView(tx, actor, caseId);
+    if (view.proposer) await record(tx, actor, { action: 'governance.proposer.read', purpose: 'nämndadministration', details: { caseNumber: view.caseNumber } });
+    return view;
+  });
+}
 
 export interface NewDocument {
   title: string;
