@@ -169,7 +169,10 @@ describe('decisions, justering and anslag', () => {
 
   it('refuses a justering after the deadline without a reason, and takes it with one', async () => {
     await at('2021-12-10', '10:00');
-    await post(secretary, `/api/governance/meetings/${meetingId}/signatures`, { signer: 'Andreas Svahn' }, 200);
+    // A member signs as themselves only; the chair here signs in person as a member of the committee.
+    const chair = as(env.app, await loginCookie(env.ctx, { ...(await newStaff(env.ctx, 'committee_member')), name: 'Andreas Svahn' }));
+    expect((await chair({ method: 'POST', url: `/api/governance/meetings/${meetingId}/signatures`, payload: { signer: 'Behcet Barsom' } })).statusCode).toBe(403);
+    await post(chair, `/api/governance/meetings/${meetingId}/signatures`, { signer: 'Andreas Svahn' }, 200);
     await at('2021-12-16', '10:00');
     const late = await secretary({ method: 'POST', url: `/api/governance/meetings/${meetingId}/signatures`, payload: { signer: 'Behcet Barsom' } });
     expect(late.statusCode).toBe(400);

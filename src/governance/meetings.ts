@@ -3,7 +3,8 @@ import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { resolveInRegion } from '../platform/db/resolve.js';
-import { conflict, invalid } from '../platform/errors.js';
+import { can } from '../platform/auth/permissions.js';
+import { conflict, forbidden, invalid } from '../platform/errors.js';
 import { sendMessages } from '../platform/jobs/outbox.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { agendaItems, cases, corrections, delegatedDecisions, extracts, meetings, memos, minutes, signatures, type CaseOutcome, type Reservation, type Votes } from './model.js';
@@ -133,6 +134,7 @@ export async function signMinutes(ctx: AppContext, actor: Actor, meetingId: stri
     const { meeting, minutes: m } = await openMeeting(tx, actor, meetingId);
     if (meeting.heldOn > today) throw invalid('signer', `the meeting is held on ${meeting.heldOn}; its minutes cannot be checked before`);
     const required = [meeting.chair, ...meeting.checkers];
+    if (!can(actor, 'governance.write') && input.signer !== actor.name) throw forbidden(`You sign the minutes as yourself (${actor.name}), not as ${input.signer}`);
     if (!required.includes(input.signer)) throw invalid('signer', `checks the minutes only if named: ${required.join(', ')}`);
     const problem = justeringProblem(meeting.checkDeadline, today, input.lateReason);
     if (problem) throw invalid('lateReason', problem);

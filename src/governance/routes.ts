@@ -162,7 +162,7 @@ export function governanceRoutes(app: App, ctx: AppContext) {
   );
   app.post(
     '/api/governance/meetings/:id/signatures',
-    { config: write, schema: { tags, summary: 'Record the justering by the chair or a named member; after the deadline with a reason', params: IdParams, body: z.object({ signer: name, lateReason: text({ max: 1000, multiline: true }).optional() }).strict() } },
+    { config: { access: 'governance.minutes.sign' }, schema: { tags, summary: 'Record the justering by the chair or a named member (a member signs as themselves); after the deadline with a reason', params: IdParams, body: z.object({ signer: name, lateReason: text({ max: 1000, multiline: true }).optional() }).strict() } },
     async (req) => signMinutes(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post('/api/governance/meetings/:id/posting', { config: write, schema: { tags, summary: 'Post checked minutes (anslag) and send the extracts', params: IdParams, body: z.object({ postedOn: day.optional() }).strict() } }, async (req) =>

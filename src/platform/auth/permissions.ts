@@ -64,6 +64,8 @@ export const permissions = {
   'governance.read': ['committee_secretary', 'committee_member'],
   'governance.write': ['committee_secretary'],
   'governance.secret.read': ['committee_secretary'],
+  // Members check (justera) the minutes themselves; the secretary may record a signature given on paper.
+  'governance.minutes.sign': ['committee_secretary', 'committee_member'],
   'governance.delegated.register': ['committee_secretary', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

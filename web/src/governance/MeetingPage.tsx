@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
 import { useGovernanceWrite, useMeeting, useReadyCases, type Item, type Meeting } from './governanceApi.js';
+import { useActor } from '../ActorContext.js';
 import { useCanWrite } from './useCanWrite.js';
 
 /** `/governance/meetings/:id`: agenda, decisions, justering, anslag and extracts of one meeting. */
@@ -150,6 +151,8 @@ function AddItemForm({ meetingId }: { meetingId: string }) {
 
 function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
   const { t } = useT();
+  const { actor } = useActor();
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
   const required = [m.chair, ...m.checkers];
   const signed = new Set(m.minutes.signatures.map((s) => s.signer));
   const [signer, setSigner] = useState('');
@@ -180,6 +183,15 @@ function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
         <Alert color="green" variant="light" my="sm" role="status">
           {t('governance.meeting.postedOn', { from: m.minutes.appealFrom ?? '', until: m.minutes.appealUntil ?? '' })}
         </Alert>
+      )}
+      {!canWrite && !m.minutes.checkedAt && remaining.includes(actor.name) && (
+        <>
+          <Button mt="sm" onClick={() => sign.mutate({ signer: actor.name, ...(lateReason.trim() ? { lateReason: lateReason.trim() } : {}) })} loading={sign.isPending}>
+            {t('governance.meeting.signAsMe', { name: actor.name })}
+          </Button>
+          {today > m.checkDeadline && <TextInput label={t('governance.meeting.lateReason')} value={lateReason} onChange={(e) => setLateReason(e.currentTarget.value)} />}
+          {sign.isError && <ProblemAlert error={sign.error} />}
+        </>
       )}
       {canWrite && !m.minutes.checkedAt && (
         <form onSubmit={submit} noValidate>
