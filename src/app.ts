@@ -39,6 +39,7 @@ import { certificateRoutes } from './certificates/routes.js';
 import { CERTIFICATE_BASIS } from './certificates/issuance.js';
 import { embeddedBasisTransport, webhookBasisTransport } from './certificates/basis.js';
 import { moveCertificatesToSurvivor } from './certificates/handlers.js';
+import { governanceRoutes } from './governance/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
@@ -90,6 +91,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationInvitationRoutes(app, ctx),
       (app) => vaccinationCoverageRoutes(app, ctx),
       (app) => certificateRoutes(app, ctx),
+      (app) => governanceRoutes(app, ctx),
     ],
   });
 }

@@ -21,7 +21,8 @@ const EXPECTED: Record<Role, string[]> = {
   analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
   region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing'],
   national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
-  committee_secretary: ['/reporting'],
+  committee_secretary: ['/governance', '/reporting'],
+  committee_member: ['/governance'],
 };
 
 describe('navigation table', () => {

@@ -23,6 +23,7 @@ export const ROLES = [
   'region_admin',
   'national_analyst',
   'committee_secretary',
+  'committee_member',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -38,6 +39,7 @@ export const SECTION_PATHS = {
   messages: '/messages',
   audit: '/admin/audit',
   myRecord: '/my-record',
+  governance: '/governance',
 } as const;
 
 export type SectionId = keyof typeof SECTION_PATHS;
@@ -75,6 +77,8 @@ export const CARD_KEYS = [
   'vaccinationStatistics',
   'auditLog',
   'deliveredMessages',
+  'committeeRegister',
+  'committeeReading',
 ] as const;
 
 export type CardKey = (typeof CARD_KEYS)[number];
@@ -124,7 +128,8 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('vaccination', 'statistics', 'vaccinationStatistics'),
   ],
-  committee_secretary: [entry('reporting', 'statistics', 'committeeReports')],
+  committee_secretary: [entry('governance', 'work', 'committeeRegister'), entry('reporting', 'statistics', 'committeeReports')],
+  committee_member: [entry('governance', 'statistics', 'committeeReading')],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -20,6 +20,8 @@ const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'Tr
 const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
 const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
+const GovernanceSection = lazyPage(() => import('./governance/GovernanceSection.js'), 'GovernanceSection');
+const PublicRegisterPage = lazyPage(() => import('./governance/PublicRegisterPage.js'), 'PublicRegisterPage');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -35,6 +37,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   messages: <MessagesPage />,
   audit: <AuditPage />,
   myRecord: <MyRecordPage />,
+  governance: <GovernanceSection />,
 };
 
 const sectionRoutes: RouteObject[] = (Object.keys(SECTION_PAGES) as SectionId[]).map((section) => ({
@@ -50,6 +53,8 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       // Smittskydd's function mailbox takes messages from anyone, signed in or not.
       { path: '/tracing/signal', element: <PublicSignalPage /> },
+      // The committee's public register: cases and public records, for anyone.
+      { path: '/register/*', element: <PublicRegisterPage /> },
       {
         path: '/',
         element: <SessionGate />,

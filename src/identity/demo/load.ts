@@ -50,6 +50,7 @@ const demoStaff: { role: StaffRole; name: string; unit?: 'sampling_station' | 'l
   { role: 'region_admin', name: 'Henrik Dahl' },
   { role: 'national_analyst', name: 'Ingrid Lund (SKR)' },
   { role: 'committee_secretary', name: 'Karl Nordin' },
+  { role: 'committee_member', name: 'Birgitta Löf' },
 ];
 
 /**

@@ -64,6 +64,14 @@ export const permissions = {
   'certificates.read': ['citizen', 'certificate_admin'],
   'certificates.manage': ['certificate_admin'],
   'certificates.statistics.read': ['certificate_admin', 'analyst', 'region_admin', 'national_analyst'],
+  // Governance: the committee's register, meetings and minutes. The secretary writes, members read; the public
+  // register is public. Secret documents are released to the secretary only, and every release is audited.
+  'governance.read': ['committee_secretary', 'committee_member'],
+  'governance.write': ['committee_secretary'],
+  'governance.secret.read': ['committee_secretary'],
+  // Members check (justera) the minutes themselves; the secretary may record a signature given on paper.
+  'governance.minutes.sign': ['committee_secretary', 'committee_member'],
+  'governance.delegated.register': ['committee_secretary', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

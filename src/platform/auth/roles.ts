@@ -12,6 +12,7 @@ export const staffRoles = [
   'region_admin',
   'national_analyst',
   'committee_secretary',
+  'committee_member',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export const roles = ['citizen', ...staffRoles] as const;

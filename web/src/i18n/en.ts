@@ -1,6 +1,7 @@
 import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
+import { governanceEn } from '../governance/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 
 export const en: Translation = {
@@ -38,6 +39,7 @@ export const en: Translation = {
     region_admin: 'Region administrator',
     national_analyst: 'National analyst',
     committee_secretary: 'Committee secretary',
+    committee_member: 'Committee member',
   },
   sections: {
     testing: 'Testing',
@@ -48,6 +50,7 @@ export const en: Translation = {
     messages: 'Messages',
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
+    governance: 'Committee and register',
   },
   cards: {
     ownTests: 'Book a test and see your results.',
@@ -74,6 +77,8 @@ export const en: Translation = {
     vaccinationStatistics: 'See vaccination statistics (read-only).',
     auditLog: 'Review who has read which information and verify the log chain.',
     deliveredMessages: 'See messages sent by SMS, email and 1177.',
+    committeeRegister: 'Register cases, write briefing memos, keep the minutes and post decisions.',
+    committeeReading: "Read the committee's cases, agendas and minutes.",
   },
   home: {
     title: 'Home',
@@ -559,6 +564,7 @@ export const en: Translation = {
   },
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
+  governance: governanceEn,
   tracing: tracingEn,
   fields: {
     identityNumber: 'Personal identity number',

@@ -1,6 +1,7 @@
 import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
+import { governanceSv } from '../governance/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 
 /**
@@ -43,6 +44,7 @@ export const sv = {
     region_admin: 'Regionadministratör',
     national_analyst: 'Nationell analytiker',
     committee_secretary: 'Nämndsekreterare',
+    committee_member: 'Nämndledamot',
   } satisfies Record<Role, string>,
   sections: {
     testing: 'Provtagning',
@@ -53,6 +55,7 @@ export const sv = {
     messages: 'Meddelanden',
     audit: 'Loggkontroll',
     myRecord: 'Vem har läst min journal?',
+    governance: 'Nämnd och diarium',
   } satisfies Record<SectionId, string>,
   cards: {
     ownTests: 'Boka provtagning och se dina provsvar.',
@@ -79,6 +82,8 @@ export const sv = {
     vaccinationStatistics: 'Se statistik över vaccinationerna (endast läsbehörighet).',
     auditLog: 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.',
     deliveredMessages: 'Se meddelanden som skickats via SMS, e-post och 1177.',
+    committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
+    committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
   } satisfies Record<CardKey, string>,
   home: {
     title: 'Start',
@@ -566,6 +571,7 @@ export const sv = {
   /** Contact tracing (`/tracing`). */
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
+  governance: governanceSv,
   tracing: tracingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
