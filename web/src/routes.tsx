@@ -20,6 +20,8 @@ const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'Tr
 const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
 const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
+const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSection.js'), 'CertificatesSection');
+const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -30,7 +32,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   testing: <TestingSection />,
   tracing: <TracingSection />,
   vaccination: <VaccinationSection />,
-  certificates: <ComingSoonPage section="certificates" />,
+  certificates: <CertificatesSection />,
   reporting: <ComingSoonPage section="reporting" />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
@@ -50,6 +52,8 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       // Smittskydd's function mailbox takes messages from anyone, signed in or not.
       { path: '/tracing/signal', element: <PublicSignalPage /> },
+      // Anyone checks an EU COVID certificate, signed in or not.
+      { path: '/verify', element: <VerifyPage /> },
       {
         path: '/',
         element: <SessionGate />,

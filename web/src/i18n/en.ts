@@ -2,6 +2,7 @@ import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
 import { tracingEn } from '../tracing/i18n/en.js';
+import { certificatesEn } from '../certificates/texts.js';
 
 export const en: Translation = {
   app: {
@@ -67,6 +68,7 @@ export const en: Translation = {
     siteManagement: "Manage the clinic's appointments, bookings and stock.",
     vaccineCoordination: 'Plan deliveries and allocate vaccine between clinics.',
     certificateCases: 'Handle COVID certificate cases.',
+    certificateStatistics: 'See monthly COVID certificate statistics (read-only).',
     regionalReports: 'Produce follow-up reports and statistics for the region.',
     nationalReports: 'Compare the situation across regions.',
     committeeReports: "Get documentation for the committee's meetings.",
@@ -115,6 +117,7 @@ export const en: Translation = {
     demoCitizens: 'Residents',
     citizenAge: '{{age}} years',
     noMethods: "No login method is enabled. Contact the region's support.",
+    verifyCertificate: 'Check a COVID certificate without logging in',
   },
   myRecord: {
     title: 'Who has read my record?',
@@ -560,6 +563,7 @@ export const en: Translation = {
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
   tracing: tracingEn,
+  certificates: certificatesEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

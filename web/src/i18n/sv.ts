@@ -2,6 +2,7 @@ import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
+import { certificatesSv } from '../certificates/texts.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -72,6 +73,7 @@ export const sv = {
     siteManagement: 'Hantera mottagningens tider, bokningar och lager.',
     vaccineCoordination: 'Planera leveranser och fördela vaccin mellan mottagningar.',
     certificateCases: 'Handlägg ärenden om covidbevis.',
+    certificateStatistics: 'Se statistik över covidbevis per månad (endast läsbehörighet).',
     regionalReports: 'Ta fram uppföljning och statistik för regionen.',
     nationalReports: 'Jämför utvecklingen mellan regionerna.',
     committeeReports: 'Hämta underlag till nämndens sammanträden.',
@@ -120,6 +122,7 @@ export const sv = {
     demoCitizens: 'Invånare',
     citizenAge: '{{age}} år',
     noMethods: 'Ingen inloggningsmetod är påslagen. Kontakta regionens support.',
+    verifyCertificate: 'Kontrollera ett covidbevis utan att logga in',
   },
   myRecord: {
     title: 'Vem har läst min journal?',
@@ -567,6 +570,7 @@ export const sv = {
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
   tracing: tracingSv,
+  certificates: certificatesSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',
