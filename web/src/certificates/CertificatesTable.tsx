@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import { certificatePaths, type Certificate, type CertificateStatus } from './api.js';
@@ -27,9 +27,9 @@ export function CertificatesTable({ caption, certificates, nameOf, actions }: Ce
     <Table.ScrollContainer minWidth={720}>
       <Table striped withTableBorder captionSide="top">
         <Table.Caption>
-          <Text fw={600} ta="left">
+          <Title order={2} size="h4" ta="left">
             {caption}
-          </Text>
+          </Title>
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>

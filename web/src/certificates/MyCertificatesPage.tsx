@@ -35,26 +35,16 @@ export function MyCertificatesPage() {
           {data.people.map((p) => (
             <PersonRequests key={p.personId} person={p} />
           ))}
-          <section aria-labelledby="my-certificates-heading">
-            <Title order={2} size="h3" id="my-certificates-heading" mb="sm">
-              {t('certificates.mine.certificatesHeading')}
-            </Title>
-            {data.certificates.length === 0 ? (
-              <Text>{t('certificates.mine.noCertificates')}</Text>
-            ) : (
-              <CertificatesTable caption={t('certificates.mine.certificatesHeading')} certificates={data.certificates} {...(several ? { nameOf } : {})} />
-            )}
-          </section>
-          <section aria-labelledby="my-requests-heading">
-            <Title order={2} size="h3" id="my-requests-heading" mb="sm">
-              {t('certificates.mine.requestsHeading')}
-            </Title>
-            {data.requests.length === 0 ? (
-              <Text>{t('certificates.mine.noRequests')}</Text>
-            ) : (
-              <RequestsTable caption={t('certificates.mine.requestsHeading')} requests={data.requests} {...(several ? { nameOf } : {})} />
-            )}
-          </section>
+          {data.certificates.length === 0 ? (
+            <EmptySection title={t('certificates.mine.certificatesHeading')} text={t('certificates.mine.noCertificates')} />
+          ) : (
+            <CertificatesTable caption={t('certificates.mine.certificatesHeading')} certificates={data.certificates} {...(several ? { nameOf } : {})} />
+          )}
+          {data.requests.length === 0 ? (
+            <EmptySection title={t('certificates.mine.requestsHeading')} text={t('certificates.mine.noRequests')} />
+          ) : (
+            <RequestsTable caption={t('certificates.mine.requestsHeading')} requests={data.requests} {...(several ? { nameOf } : {})} />
+          )}
           <MissingDataForm people={data.people} />
         </Stack>
       )}
@@ -89,5 +79,16 @@ function PersonRequests({ person }: { person: MyCertificates['people'][number] }
       {request.isError && <ProblemAlert error={request.error} />}
       {request.data && <RequestOutcomeAlert kind={request.variables.kind} outcome={request.data} name={person.name} />}
     </Paper>
+  );
+}
+
+function EmptySection({ title, text }: { title: string; text: string }) {
+  return (
+    <section>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Text>{text}</Text>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Table, Text, Title } from '@mantine/core';
 import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import type { CertificateRequest } from './api.js';
@@ -20,9 +20,9 @@ export function RequestsTable({ caption, requests, nameOf }: RequestsTableProps)
     <Table.ScrollContainer minWidth={720}>
       <Table striped withTableBorder captionSide="top">
         <Table.Caption>
-          <Text fw={600} ta="left">
+          <Title order={2} size="h4" ta="left">
             {caption}
-          </Text>
+          </Title>
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>

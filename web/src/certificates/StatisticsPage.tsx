@@ -123,7 +123,7 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
           {rows.map((r) => (
             <Table.Tr key={`${r.regionId}-${r.month}`}>
               <Table.Th scope="row">{r.regionName}</Table.Th>
-              <Table.Td>{r.month}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.month}</Table.Td>
               <Table.Td ta="right">{n(r.requests)}</Table.Td>
               {CERTIFICATE_KINDS.map((k) => (
                 <Table.Td key={k} ta="right">

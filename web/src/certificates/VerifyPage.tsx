@@ -47,7 +47,7 @@ export function VerifyPage() {
               {t('certificates.verify.textHeading')}
             </Title>
             <form onSubmit={checkText} noValidate>
-              <Textarea label={t('certificates.verify.hc1')} value={hc1} onChange={(e) => setHc1(e.currentTarget.value)} rows={4} maxLength={8000} autoComplete="off" spellCheck={false} ff="monospace" />
+              <Textarea label={t('certificates.verify.hc1')} value={hc1} onChange={(e) => setHc1(e.currentTarget.value)} rows={4} maxLength={8000} autoComplete="off" spellCheck={false} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
               <Button type="submit" mt="sm" disabled={hc1.trim() === ''} loading={verify.isPending && 'hc1' in (verify.variables ?? {})}>
                 {t('certificates.verify.check')}
               </Button>
