@@ -238,3 +238,46 @@ describe('Certificates: public verification', () => {
     expect(within(status).getByText('Signaturen stämmer inte')).toBeTruthy();
   });
 });
+
+describe('Certificates: a person’s certificates', () => {
+  const PERSON = '55555555-5555-4555-8555-555555555555';
+  const person = { id: PERSON, identityNumber: '20000624TQ4A', givenName: 'Saga', familyName: 'Johansson', birthDate: '2000-06-24', age: 26, phone: null };
+
+  it('finds a person with a reservnummer, issues a paper certificate and revokes a certificate with a reason', async () => {
+    let revoked = false;
+    const api = mockApi({
+      'GET /api/session': () => json(staffSession('certificate_admin', 'Nils Åkesson')),
+      'GET /api/persons': () => json({ people: [person], nextCursor: null }),
+      [`GET /api/certificates/persons/${PERSON}`]: () =>
+        json({ personId: PERSON, name: 'Saga Johansson', identityNumber: '20000624TQ4A', digitalPossible: false, certificates: [{ ...certificate, personId: PERSON, paper: true, ...(revoked ? { status: 'revoked' } : {}) }], requests: [] }),
+      'POST /api/certificates/paper': () => json({ status: 'issued', requestId: REQUEST, certificateId: CERT, uci: certificate.uci }),
+      [`POST /api/certificates/${CERT}/revoke`]: () => {
+        revoked = true;
+        return json({ id: CERT, revokedAt: '2026-03-02T00:00:00Z' });
+      },
+    });
+    renderApp('/certificates/person');
+    fireEvent.change(await screen.findByLabelText(/^Personnummer/), { target: { value: '20000624TQ4A' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sök' }));
+    expect(await screen.findByText('Personen saknar personnummer: utfärda ett papperscertifikat.')).toBeTruthy();
+    expect(api.callsTo('GET', '/api/persons')[0]?.query.get('purpose')).toBe('handläggning av intyg');
+
+    const paper = screen.getByRole('region', { name: 'Utfärda papperscertifikat' });
+    fireEvent.click(within(paper).getByRole('button', { name: 'Utfärda papperscertifikat' }));
+    const issued = await within(paper).findByRole('status');
+    expect(within(issued).getByText('Papperscertifikatet är utfärdat.')).toBeTruthy();
+    expect(within(issued).getByRole('img', { name: 'QR-kod för vaccinationsbevis till Saga Johansson' })).toBeTruthy();
+    expect(api.callsTo('POST', '/api/certificates/paper')[0]?.body).toEqual({ personId: PERSON, kind: 'vaccination' });
+
+    const row = within(screen.getByRole('table', { name: 'Utfärdade bevis' })).getByRole('row', { name: /Papperscertifikat/ });
+    fireEvent.click(within(row).getByRole('button', { name: 'Återkalla' }));
+    const form = screen.getByRole('region', { name: 'Återkalla vaccinationsbevis' });
+    const confirm = within(form).getByRole('button', { name: 'Återkalla beviset' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText(/Anledning till återkallelsen/), { target: { value: 'Utfärdat på fel person' } });
+    fireEvent.click(confirm);
+    expect(await screen.findByText('Beviset är återkallat.')).toBeTruthy();
+    expect(api.callsTo('POST', `/api/certificates/${CERT}/revoke`)[0]?.body).toEqual({ reason: 'Utfärdat på fel person' });
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Utfärdade bevis' })).getByText('Återkallat')).toBeTruthy());
+  });
+});

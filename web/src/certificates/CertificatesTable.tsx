@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import { certificatePaths, type Certificate, type CertificateStatus } from './api.js';
 import { CertificateQr } from './CertificateQr.js';
+import { CertificateText } from './CertificateText.js';
 import { useKindName } from './useKindName.js';
 
 const statusColor: Record<CertificateStatus, string> = { valid: 'green', expired: 'gray', revoked: 'red' };
@@ -104,10 +105,13 @@ function CertificateRows({ certificate: c, columns, open, onToggle, name, action
       {open && (
         <Table.Tr>
           <Table.Td colSpan={columns}>
-            <CertificateQr id={c.id} kind={c.kind} {...(name ? { name } : {})} />
-            <Text size="xs" c="dimmed" mt="xs">
-              {t('certificates.certificate.uci')}: {c.uci}
-            </Text>
+            <Stack gap="xs">
+              <CertificateQr id={c.id} kind={c.kind} {...(name ? { name } : {})} />
+              <Text size="xs" c="dimmed">
+                {t('certificates.certificate.uci')}: {c.uci}
+              </Text>
+              <CertificateText id={c.id} />
+            </Stack>
           </Table.Td>
         </Table.Tr>
       )}

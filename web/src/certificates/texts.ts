@@ -1,6 +1,6 @@
 /** Swedish texts of the certificates section (`/certificates`) and the public verification page (`/verify`); `certificatesEn` mirrors them. */
 export const certificatesSv = {
-  nav: { label: 'Covidbevisens sidor', mine: 'Mina intyg', queue: 'Ärenden', person: 'Sök person', signers: 'Signeringsnycklar', statistics: 'Statistik', verify: 'Kontrollera ett bevis' },
+  nav: { label: 'Covidbevisens sidor', queue: 'Ärenden', person: 'Sök person', signers: 'Signeringsnycklar', statistics: 'Statistik' },
   kinds: { vaccination: 'Vaccinationsbevis', test: 'Testbevis', recovery: 'Tillfrisknandebevis' },
   /** The kind inside a sentence. */
   kindsInText: { vaccination: 'vaccinationsbevis', test: 'testbevis', recovery: 'tillfrisknandebevis' },
@@ -31,8 +31,6 @@ export const certificatesSv = {
     pdf: 'Ladda ner PDF',
     show: 'Visa QR-kod',
     hide: 'Dölj QR-kod',
-    issuedAt: 'Utfärdat',
-    expiresAt: 'Gäller till',
     uci: 'Intygsidentitet (UCI)',
     paper: 'Papperscertifikat',
     hc1: 'Bevisets text (HC1)',
@@ -71,7 +69,6 @@ export const certificatesSv = {
     issuedAt: 'Utfärdat',
     expiresAt: 'Gäller till',
     reason: 'Orsak',
-    identityNumber: 'Identitetsnummer',
     actions: 'Åtgärder',
     files: 'Filer',
   },
@@ -195,7 +192,7 @@ export const certificatesSv = {
 };
 
 export const certificatesEn: typeof certificatesSv = {
-  nav: { label: 'Certificate pages', mine: 'My certificates', queue: 'Cases', person: 'Find a person', signers: 'Signing keys', statistics: 'Statistics', verify: 'Check a certificate' },
+  nav: { label: 'Certificate pages', queue: 'Cases', person: 'Find a person', signers: 'Signing keys', statistics: 'Statistics' },
   kinds: { vaccination: 'Vaccination certificate', test: 'Test certificate', recovery: 'Recovery certificate' },
   kindsInText: { vaccination: 'vaccination certificate', test: 'test certificate', recovery: 'recovery certificate' },
   status: { valid: 'Valid', expired: 'Expired', revoked: 'Revoked' },
@@ -225,8 +222,6 @@ export const certificatesEn: typeof certificatesSv = {
     pdf: 'Download PDF',
     show: 'Show QR code',
     hide: 'Hide QR code',
-    issuedAt: 'Issued',
-    expiresAt: 'Valid until',
     uci: 'Certificate identifier (UCI)',
     paper: 'Paper certificate',
     hc1: 'The certificate’s text (HC1)',
@@ -265,7 +260,6 @@ export const certificatesEn: typeof certificatesSv = {
     issuedAt: 'Issued',
     expiresAt: 'Valid until',
     reason: 'Reason',
-    identityNumber: 'Identity number',
     actions: 'Actions',
     files: 'Files',
   },
