@@ -122,7 +122,9 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={`${r.regionId}-${r.month}`}>
-              <Table.Th scope="row">{r.regionName}</Table.Th>
+              <Table.Th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                {r.regionName}
+              </Table.Th>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.month}</Table.Td>
               <Table.Td ta="right">{n(r.requests)}</Table.Td>
               {CERTIFICATE_KINDS.map((k) => (
