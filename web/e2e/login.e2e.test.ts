@@ -49,15 +49,16 @@ describeInBrowser('login and start page (chromium)', () => {
       ['Meddelanden', 'Se meddelanden som skickats via SMS, e-post och 1177.'],
       ['Uppföljning', 'Ta fram uppföljning och statistik för regionen.'],
       ['Smittspårning', 'Se statistik över smittspårningen per vecka (endast läsbehörighet).'],
+      ['Covidbevis', 'Se statistik över covidbevis per månad (endast läsbehörighet).'],
     ] as const) {
       await visible(main.getByRole('heading', { level: 3, name: section }).getByRole('link', { name: section }));
       await visible(main.getByText(text, { exact: true }));
     }
-    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(4);
+    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(5);
 
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await visible(nav);
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis']);
     expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
 
     expect(await page.title()).toBe('Start – Lägesbild');

@@ -18,9 +18,9 @@ const EXPECTED: Record<Role, string[]> = {
   site_manager: ['/vaccination'],
   vaccine_coordinator: ['/vaccination'],
   certificate_admin: ['/certificates'],
-  analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
-  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing'],
-  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
+  analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates'],
+  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing', '/certificates'],
+  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates'],
   committee_secretary: ['/governance', '/reporting'],
   committee_member: ['/governance'],
 };
@@ -34,10 +34,10 @@ describe('navigation table', () => {
     expect(Object.keys(NAVIGATION).sort()).toEqual([...ROLES].sort());
   });
 
-  it('gives analysts read-only statistics for testing, tracing and vaccination', () => {
+  it('gives analysts read-only statistics for testing, tracing, vaccination and certificates', () => {
     for (const role of ['analyst', 'national_analyst'] as const) {
       const modes = Object.fromEntries(navigationFor(role).map((e) => [e.section, e.mode]));
-      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics' });
+      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics', certificates: 'statistics' });
     }
   });
 
@@ -79,7 +79,7 @@ describe('navbar and start page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Smittspårning – ärendekö' })).toBeTruthy();
   });
 
-  it('shows a region administrator audit, messages, follow-up and tracing statistics, with start-page cards', async () => {
+  it('shows a region administrator audit, messages, follow-up, tracing and certificate statistics, with start-page cards', async () => {
     mockApi({ 'GET /api/session': () => json(staffSession('region_admin', 'Rut Admin')) });
     renderApp('/');
     expect(await navLinks()).toEqual([
@@ -88,10 +88,11 @@ describe('navbar and start page', () => {
       ['Meddelanden', '/messages'],
       ['Uppföljning', '/reporting'],
       ['Smittspårning', '/tracing'],
+      ['Covidbevis', '/certificates'],
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hej Rut Admin!' })).toBeTruthy();
     const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning']);
+    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis']);
     expect(screen.getByText(/inloggad som regionadministratör på Smittskyddsenheten, Region Exempel/)).toBeTruthy();
   });
 

@@ -22,6 +22,8 @@ const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPa
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
 const GovernanceSection = lazyPage(() => import('./governance/GovernanceSection.js'), 'GovernanceSection');
 const PublicRegisterPage = lazyPage(() => import('./governance/PublicRegisterPage.js'), 'PublicRegisterPage');
+const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSection.js'), 'CertificatesSection');
+const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -32,7 +34,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   testing: <TestingSection />,
   tracing: <TracingSection />,
   vaccination: <VaccinationSection />,
-  certificates: <ComingSoonPage section="certificates" />,
+  certificates: <CertificatesSection />,
   reporting: <ComingSoonPage section="reporting" />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
@@ -55,6 +57,8 @@ export const routes: RouteObject[] = [
       { path: '/tracing/signal', element: <PublicSignalPage /> },
       // The committee's public register: cases and public records, for anyone.
       { path: '/register/*', element: <PublicRegisterPage /> },
+      // Anyone checks an EU COVID certificate, signed in or not.
+      { path: '/verify', element: <VerifyPage /> },
       {
         path: '/',
         element: <SessionGate />,

@@ -3,6 +3,7 @@ import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
 import { governanceEn } from '../governance/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
+import { certificatesEn } from '../certificates/texts.js';
 
 export const en: Translation = {
   app: {
@@ -70,6 +71,7 @@ export const en: Translation = {
     siteManagement: "Manage the clinic's appointments, bookings and stock.",
     vaccineCoordination: 'Plan deliveries and allocate vaccine between clinics.',
     certificateCases: 'Handle COVID certificate cases.',
+    certificateStatistics: 'See monthly COVID certificate statistics (read-only).',
     regionalReports: 'Produce follow-up reports and statistics for the region.',
     nationalReports: 'Compare the situation across regions.',
     committeeReports: "Get documentation for the committee's meetings.",
@@ -120,6 +122,7 @@ export const en: Translation = {
     demoCitizens: 'Residents',
     citizenAge: '{{age}} years',
     noMethods: "No login method is enabled. Contact the region's support.",
+    verifyCertificate: 'Check a COVID certificate without logging in',
   },
   myRecord: {
     title: 'Who has read my record?',
@@ -566,6 +569,7 @@ export const en: Translation = {
   vaccinationSupply: vaccinationSupplyEn,
   governance: governanceEn,
   tracing: tracingEn,
+  certificates: certificatesEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

@@ -3,6 +3,7 @@ import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
 import { governanceSv } from '../governance/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
+import { certificatesSv } from '../certificates/texts.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -75,6 +76,7 @@ export const sv = {
     siteManagement: 'Hantera mottagningens tider, bokningar och lager.',
     vaccineCoordination: 'Planera leveranser och fördela vaccin mellan mottagningar.',
     certificateCases: 'Handlägg ärenden om covidbevis.',
+    certificateStatistics: 'Se statistik över covidbevis per månad (endast läsbehörighet).',
     regionalReports: 'Ta fram uppföljning och statistik för regionen.',
     nationalReports: 'Jämför utvecklingen mellan regionerna.',
     committeeReports: 'Hämta underlag till nämndens sammanträden.',
@@ -125,6 +127,7 @@ export const sv = {
     demoCitizens: 'Invånare',
     citizenAge: '{{age}} år',
     noMethods: 'Ingen inloggningsmetod är påslagen. Kontakta regionens support.',
+    verifyCertificate: 'Kontrollera ett covidbevis utan att logga in',
   },
   myRecord: {
     title: 'Vem har läst min journal?',
@@ -573,6 +576,7 @@ export const sv = {
   vaccinationSupply: vaccinationSupplySv,
   governance: governanceSv,
   tracing: tracingSv,
+  certificates: certificatesSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',

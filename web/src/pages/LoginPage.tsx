@@ -1,4 +1,5 @@
-import { Alert, Container, Text } from '@mantine/core';
+import { Alert, Anchor, Container, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useAuthConfig } from '../api.js';
 import { useT } from '../i18n/useT.js';
 import { DemoLoginPanel } from '../components/DemoLoginPanel.js';
@@ -34,6 +35,9 @@ export function LoginPage() {
             )}
           </>
         )}
+        <Anchor component={Link} to="/verify" mt="xl" display="inline-block">
+          {t('login.verifyCertificate')}
+        </Anchor>
       </Container>
     </>
   );

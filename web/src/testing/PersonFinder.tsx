@@ -8,15 +8,17 @@ import { isApiError } from '../api.js';
 export interface PersonFinderProps {
   person: Person | null;
   onPerson: (person: Person | null) => void;
+  /** Why the person is looked up, for the audit log (default: sampling). */
+  purpose?: string;
 }
 
 export const personName = (p: Person) => `${p.givenName} ${p.familyName}`;
 
 /** Finds a person by identity number (validated by the server) and shows who was chosen. */
-export function PersonFinder({ person, onPerson }: PersonFinderProps) {
+export function PersonFinder({ person, onPerson, purpose }: PersonFinderProps) {
   const { t } = useT();
   const [identityNumber, setIdentityNumber] = useState('');
-  const find = useFindPerson();
+  const find = useFindPerson(purpose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

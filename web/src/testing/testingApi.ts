@@ -265,10 +265,10 @@ export function useSlots(date: string | null) {
 }
 
 /** Looks a person up by identity number (audited with the purpose 'provtagning'). */
-export function useFindPerson() {
+export function useFindPerson(purpose = LOOKUP_PURPOSE) {
   return useMutation({
     mutationFn: (identityNumber: string) =>
-      apiFetch<{ people: Person[] }>(withQuery('/api/persons', { identityNumber, purpose: LOOKUP_PURPOSE })),
+      apiFetch<{ people: Person[] }>(withQuery('/api/persons', { identityNumber, purpose })),
   });
 }
 
