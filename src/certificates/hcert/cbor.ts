@@ -18,12 +18,25 @@ export function decodeCbor(bytes: Uint8Array): unknown {
   return codec.decode(bytes);
 }
 
+/** Encoded map keys, kept: a DCC has the same few dozen keys in every certificate. */
+const keyBytes = new Map<unknown, Buffer>();
+function encodedKey(key: unknown): Buffer {
+  let bytes = keyBytes.get(key);
+  if (!bytes) {
+    bytes = Buffer.from(codec.encode(key));
+    if ((typeof key === 'string' && key.length <= 16) || typeof key === 'number') {
+      if (keyBytes.size < 1_000) keyBytes.set(key, bytes);
+    }
+  }
+  return bytes;
+}
+
 function canonical(value: unknown): unknown {
   if (value instanceof Uint8Array || value === null || typeof value !== 'object') return value;
   if (value instanceof Tag) return new Tag(canonical(value.value), value.tag);
   if (Array.isArray(value)) return value.map(canonical);
   const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-  const keyed = entries.map(([k, v]) => ({ key: k as unknown, bytes: codec.encode(k), value: canonical(v) }));
+  const keyed = entries.map(([k, v]) => ({ key: k as unknown, bytes: encodedKey(k), value: canonical(v) }));
   keyed.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
   return new Map(keyed.map((e) => [e.key, e.value]));
 }
