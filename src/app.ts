@@ -35,6 +35,7 @@ import { reportDoseToNvr } from './vaccination/nvr/handlers.js';
 import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
 import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
 import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
@@ -82,6 +83,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationNvrRoutes(app, ctx),
       (app) => vaccinationInvitationRoutes(app, ctx),
       (app) => vaccinationCoverageRoutes(app, ctx),
+      (app) => indicatorRoutes(app, ctx),
     ],
   });
 }

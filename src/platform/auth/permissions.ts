@@ -59,6 +59,13 @@ export const permissions = {
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
+  // Indicators: definitions and aggregate values are read widely; the analyst records, imports and computes.
+  'indicators.read': ['analyst', 'national_analyst', 'region_admin', 'smittskydd', 'vaccine_coordinator', 'tracing_coordinator', 'committee_secretary'],
+  'indicators.definitions.manage': ['analyst', 'national_analyst'],
+  'indicators.values.record': ['analyst'],
+  'indicators.contacts.import': ['analyst'],
+  'indicators.compute': ['analyst'],
+  'indicators.documents.import': ['analyst', 'national_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
