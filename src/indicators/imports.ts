@@ -18,7 +18,8 @@ import { conflict, invalid } from '../platform/errors.js';
 import { readCsvTable, type SheetTable } from '../platform/files/csv.js';
 import { readXlsxTable } from '../platform/files/xlsx.js';
 import { PURPOSE } from './definitions.js';
-import type { ImportKind } from './model.js';
+import { indicatorImports, type ImportKind } from './model.js';
+import { resolveInRegion } from '../platform/db/resolve.js';
 
 export interface RowError {
   column: string;
@@ -94,7 +95,14 @@ interface ImportRow {
 const findImport = async (db: Db, regionId: string, kind: ImportKind, sha256: string) =>
   (await queryRows<ImportRow>(db, sql`SELECT id, file_name, format, rows_total, rows_done, accepted, unchanged, rejected, finished_at FROM indicator_imports WHERE region_id = ${regionId} AND kind = ${kind} AND file_sha256 = ${sha256}`))[0];
 
-export const rejectionsOf = async (db: Db, regionId: string, importId: string, limit = 1000) =>
+/** The rows an import of the actor's region kept out; an import of another region is not found. */
+export async function importRejections(ctx: AppContext, actor: Actor, importId: string) {
+  const db = ctx.database.db;
+  await resolveInRegion(db, indicatorImports, actor.regionId, importId, { field: 'id', what: 'import' });
+  return rejectionsOf(db, actor.regionId, importId);
+}
+
+const rejectionsOf = async (db: Db, regionId: string, importId: string, limit = 1000) =>
   queryRows<{ row: number; column: string; reason: string }>(db, sql`SELECT row, "column", reason FROM indicator_import_rejections WHERE region_id = ${regionId} AND import_id = ${importId}::uuid ORDER BY row, "column" LIMIT ${limit}`);
 
 export async function runImport<T>(ctx: AppContext, actor: Actor, spec: ImportSpec<T>, file: { fileName: string; content: Buffer; batchSize?: number; onProgress?: (done: number, total: number) => void }): Promise<ImportSummary> {

@@ -24,7 +24,7 @@ afterAll(() => env.close());
 describe('definitions', () => {
   it('has the seed indicators with numerator, denominator and target', async () => {
     const [named] = await definitions('named_doctor');
-    expect(named).toMatchObject({ version: 1, active: true, unit: 'percent', periodType: 'year', target: { value: 55, direction: 'at_least', date: '2022-12-31' }, owner: 'SKR', computation: 'named_doctor_share' });
+    expect(named).toMatchObject({ version: 2, active: true, unit: 'percent', periodType: 'year', target: { value: 55, direction: 'at_least', date: '2022-12-31' }, owner: 'SKR', computation: 'named_doctor_share' });
     const all = (await analyst({ method: 'GET', url: '/api/indicators/definitions' })).json().definitions as { code: string }[];
     expect(all.map((d) => d.code)).toEqual(expect.arrayContaining(['named_doctor_care_home', 'continuity_index', 'readmission_30d', 'specialist_certificates_gp', 'primary_care_cost_share', 'svf_inclusion', 'svf_lead_time', 'vaccination_coverage_18', 'tracing_within_24h', 'sample_to_answer_hours', 'positivity']));
   });
@@ -72,7 +72,7 @@ describe('definitions', () => {
 describe('values: import and exact aggregation', () => {
   const csv = [
     'indicator;version;unit;org_level;org_code;org_name;period;numerator;denominator',
-    'named_doctor;1;percent;municipality;1880;;2022;500;1000',
+    'named_doctor;2;percent;municipality;1880;;2022;500;1000',
     'named_doctor;;;municipality;1881;;2022;10;100',
     'named_doctor;;liters;municipality;1882;;2022;1;2',
     'named_doctor;;;municipality;1883;;2022-Q1;1;2',
@@ -210,7 +210,7 @@ describe('primary-care contacts and the compute job', () => {
     await post('/api/indicators/values', { definitionId: d!.id, orgLevel: 'region', orgCode: '18', period: '2022', numerator: 60, denominator: 100 });
     const list = (await analyst({ method: 'GET', url: '/api/indicators/consistency?code=named_doctor&tolerance=5' })).json().differences;
     expect(list).toEqual([
-      expect.objectContaining({ kind: 'reported-computed', regionId: '18', period: '2022', difference: -15, sameDefinition: true, first: expect.objectContaining({ value: 60, definition: expect.objectContaining({ code: 'named_doctor', version: 1 }) }), second: expect.objectContaining({ value: 75 }) }),
+      expect.objectContaining({ kind: 'reported-computed', regionId: '18', period: '2022', difference: -15, sameDefinition: true, first: expect.objectContaining({ value: 60, definition: expect.objectContaining({ code: 'named_doctor', version: 2 }) }), second: expect.objectContaining({ value: 75 }) }),
     ]);
     expect((await analyst({ method: 'GET', url: '/api/indicators/consistency?code=named_doctor&tolerance=20' })).json().differences).toEqual([]);
   });

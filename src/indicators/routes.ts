@@ -7,7 +7,7 @@ import { computeIndicators, listRuns } from './compute.js';
 import { importContacts } from './contacts.js';
 import { createDefinition, listDefinitions, reviseDefinition, setDefinitionActive } from './definitions.js';
 import { DOCUMENT_FORMAT, exportCsv, exportDocument, exportXlsx, importDocument } from './exchange.js';
-import { listImports, rejectionsOf } from './imports.js';
+import { importRejections, listImports } from './imports.js';
 import { computations, orgLevels, periodTypes, targetDirections, units, valueSources } from './model.js';
 import { importValues } from './value-import.js';
 import { aggregates, listValues, recordValue } from './values.js';
@@ -132,7 +132,7 @@ export function indicatorRoutes(app: App, ctx: AppContext) {
   );
   app.get('/api/indicators/imports', { config: { access: read }, schema: { tags, summary: "The region's imports, newest first" } }, async (req) => ({ imports: await listImports(ctx, actorOf(req)) }));
   app.get('/api/indicators/imports/:id/rejections', { config: { access: read }, schema: { tags, summary: 'The rows an import kept out, with row, column and reason', params: IdParams } }, async (req) => ({
-    rejections: await rejectionsOf(ctx.database.db, actorOf(req).regionId, req.params.id),
+    rejections: await importRejections(ctx, actorOf(req), req.params.id),
   }));
 
   app.post('/api/indicators/compute', { config: { access: 'indicators.compute' }, schema: { tags, summary: "Compute indicators from Lägesbild's own data for a period", body: z.object({ period }).strict() } }, async (req, reply) =>

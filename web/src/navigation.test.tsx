@@ -18,9 +18,9 @@ const EXPECTED: Record<Role, string[]> = {
   site_manager: ['/vaccination'],
   vaccine_coordinator: ['/vaccination'],
   certificate_admin: ['/certificates'],
-  analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
+  analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/indicators'],
   region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing'],
-  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination'],
+  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/indicators'],
   committee_secretary: ['/reporting'],
 };
 
@@ -36,7 +36,7 @@ describe('navigation table', () => {
   it('gives analysts read-only statistics for testing, tracing and vaccination', () => {
     for (const role of ['analyst', 'national_analyst'] as const) {
       const modes = Object.fromEntries(navigationFor(role).map((e) => [e.section, e.mode]));
-      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics' });
+      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics', indicators: 'statistics' });
     }
   });
 

@@ -35,6 +35,7 @@ export const SECTION_PATHS = {
   vaccination: '/vaccination',
   certificates: '/certificates',
   reporting: '/reporting',
+  indicators: '/indicators',
   messages: '/messages',
   audit: '/admin/audit',
   myRecord: '/my-record',
@@ -75,6 +76,7 @@ export const CARD_KEYS = [
   'vaccinationStatistics',
   'auditLog',
   'deliveredMessages',
+  'indicators',
 ] as const;
 
 export type CardKey = (typeof CARD_KEYS)[number];
@@ -111,6 +113,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('testing', 'statistics', 'testingStatistics'),
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('vaccination', 'statistics', 'vaccinationStatistics'),
+    entry('indicators', 'statistics', 'indicators'),
   ],
   region_admin: [
     entry('audit', 'work', 'auditLog'),
@@ -123,6 +126,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('testing', 'statistics', 'testingStatistics'),
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('vaccination', 'statistics', 'vaccinationStatistics'),
+    entry('indicators', 'statistics', 'indicators'),
   ],
   committee_secretary: [entry('reporting', 'statistics', 'committeeReports')],
 };

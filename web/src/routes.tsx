@@ -20,6 +20,7 @@ const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'Tr
 const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
 const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
+const IndicatorsSection = lazyPage(() => import('./indicators/IndicatorsSection.js'), 'IndicatorsSection');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -32,6 +33,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   vaccination: <VaccinationSection />,
   certificates: <ComingSoonPage section="certificates" />,
   reporting: <ComingSoonPage section="reporting" />,
+  indicators: <IndicatorsSection />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
   myRecord: <MyRecordPage />,

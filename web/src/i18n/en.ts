@@ -1,6 +1,7 @@
 import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
+import { indicatorsEn } from '../indicators/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 
 export const en: Translation = {
@@ -45,6 +46,7 @@ export const en: Translation = {
     vaccination: 'Vaccination',
     certificates: 'Certificates',
     reporting: 'Follow-up',
+    indicators: 'Indicators',
     messages: 'Messages',
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
@@ -74,6 +76,7 @@ export const en: Translation = {
     vaccinationStatistics: 'See vaccination statistics (read-only).',
     auditLog: 'Review who has read which information and verify the log chain.',
     deliveredMessages: 'See messages sent by SMS, email and 1177.',
+    indicators: 'Indicators with definitions, values, import, computation and comparison between regions.',
   },
   home: {
     title: 'Home',
@@ -559,6 +562,7 @@ export const en: Translation = {
   },
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
+  indicators: indicatorsEn,
   tracing: tracingEn,
   fields: {
     identityNumber: 'Personal identity number',

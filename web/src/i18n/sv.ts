@@ -1,6 +1,7 @@
 import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
+import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 
 /**
@@ -50,6 +51,7 @@ export const sv = {
     vaccination: 'Vaccination',
     certificates: 'Covidbevis',
     reporting: 'Uppföljning',
+    indicators: 'Indikatorer',
     messages: 'Meddelanden',
     audit: 'Loggkontroll',
     myRecord: 'Vem har läst min journal?',
@@ -79,6 +81,7 @@ export const sv = {
     vaccinationStatistics: 'Se statistik över vaccinationerna (endast läsbehörighet).',
     auditLog: 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.',
     deliveredMessages: 'Se meddelanden som skickats via SMS, e-post och 1177.',
+    indicators: 'Indikatorer med definitioner, värden, import, beräkning och jämförelse mellan regioner.',
   } satisfies Record<CardKey, string>,
   home: {
     title: 'Start',
@@ -566,6 +569,7 @@ export const sv = {
   /** Contact tracing (`/tracing`). */
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
+  indicators: indicatorsSv,
   tracing: tracingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
