@@ -71,7 +71,7 @@ function ComparisonView({ data }: { data: Comparison }) {
           withLegend
           unit={unit === 'percent' ? ' %' : undefined}
           series={data.series.map((s, i) => ({ name: seriesKey(s), color: COLORS[i % COLORS.length]!, strokeDasharray: s.otherVersion ? '6 4' : undefined }))}
-          referenceLines={target === null ? [] : [{ y: target, label: t('indicators.comparison.targetLine', { value: formatValue(target, unit, language) }), color: 'red.6' }]}
+          referenceLines={target === null ? [] : [{ y: target, label: t('indicators.comparison.targetLine', { value: formatValue(target, unit, language) }), color: 'red.6', ifOverflow: 'extendDomain' }]}
         />
       </Paper>
       <CaptionedTable withTableBorder minWidth={700} caption={t('indicators.comparison.caption')} columns={[t('indicators.comparison.region'), t('indicators.comparison.version'), ...data.periods, '']}>
