@@ -122,8 +122,9 @@ ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_org_level" CHECK
 ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_source" CHECK ("source" IN ('reported', 'computed'));--> statement-breakpoint
 ALTER TABLE "indicator_imports" ADD CONSTRAINT "indicator_imports_region_fk" FOREIGN KEY ("region_id") REFERENCES "regions" ("id");--> statement-breakpoint
 ALTER TABLE "indicator_import_rejections" ADD CONSTRAINT "indicator_import_rejections_import_fk" FOREIGN KEY ("region_id", "import_id") REFERENCES "indicator_imports" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
-ALTER TABLE "indicator_primary_care_contacts" ADD CONSTRAINT "indicator_primary_care_contacts_region_fk" FOREIGN KEY ("region_id") REFERENCES "regions" ("id");--> statement-breakpoint
-ALTER TABLE "indicator_primary_care_contacts" ADD CONSTRAINT "indicator_primary_care_contacts_import_fk" FOREIGN KEY ("region_id", "import_id") REFERENCES "indicator_imports" ("region_id", "id") DEFERRABLE INITIALLY DEFERRED;--> statement-breakpoint
+-- indicator_primary_care_contacts has no foreign keys on purpose: it is a bulk table (millions of rows a year),
+-- written only by the contacts import, which writes region_id and import_id from the import's own row in the same
+-- transaction; per-row FK triggers were 40 % of the import's time (bench/indicators-continuity.bench.ts).
 ALTER TABLE "indicator_compute_runs" ADD CONSTRAINT "indicator_compute_runs_region_fk" FOREIGN KEY ("region_id") REFERENCES "regions" ("id");--> statement-breakpoint
 ALTER TABLE "indicator_definitions" ADD CONSTRAINT "indicator_definitions_period_type" CHECK ("period_type" IN ('month', 'quarter', 'year', 'point'));--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_definitions_one_active" ON "indicator_definitions" ("code") WHERE "active";--> statement-breakpoint

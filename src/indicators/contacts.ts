@@ -38,12 +38,29 @@ export interface ContactRow {
   unplanned: boolean | null;
 }
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const days = new Map<string, boolean>();
+/** Whether `s` is a calendar day YYYY-MM-DD; remembered, as a file holds few distinct days and many rows. */
+function isDay(s: string): boolean {
+  let ok = days.get(s);
+  if (ok === undefined) {
+    ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+    if (days.size < 100_000) days.set(s, ok);
+  }
+  return ok;
+}
 /** Professional categories as the register names them; `läkare` and `doctor` are the same (continuity counts doctors). */
 export const DOCTOR_CATEGORIES = ['läkare', 'doctor'];
 
 export function contactSpec(ctx: AppContext, actor: Actor): ImportSpec<ContactRow> {
   const now = ctx.clock.now();
+  const today = now.toISOString().slice(0, 10);
+  // A person has many contacts in a file: each identity number is checked once (a third of the import's time otherwise).
+  const checked = new Map<string, ReturnType<typeof tryParseIdentityNumber>>();
+  const identity = (text: string) => {
+    let r = checked.get(text);
+    if (!r) checked.set(text, (r = tryParseIdentityNumber(text, { now, accept: ['personnummer', 'samordningsnummer'] })));
+    return r;
+  };
   return {
     kind: 'contacts',
     columns: CONTACT_COLUMNS,
@@ -58,14 +75,14 @@ export function contactSpec(ctx: AppContext, actor: Actor): ImportSpec<ContactRo
         return v;
       };
       const contactId = text('contact_id', 100);
-      const id = tryParseIdentityNumber(cell('person_id'), { now, accept: ['personnummer', 'samordningsnummer'] });
+      const id = identity(cell('person_id'));
       if (!id.ok) fail('person_id', id.message);
       const careUnitCode = text('care_unit', 100);
       const careUnitName = text('care_unit_name', 200, false) || careUnitCode;
       const providerCode = text('provider', 100);
       const contactDate = cell('contact_date');
       if (!isDay(contactDate)) fail('contact_date', `"${contactDate}" is not a day (YYYY-MM-DD)`);
-      else if (contactDate > now.toISOString().slice(0, 10)) fail('contact_date', 'lies in the future');
+      else if (contactDate > today) fail('contact_date', 'lies in the future');
       const contactType = cell('contact_type').toLowerCase() as ContactType;
       if (!(contactTypes as readonly string[]).includes(contactType)) fail('contact_type', `"${cell('contact_type')}" is not one of ${contactTypes.join(', ')}`);
       const professionalCategory = text('professional_category', 60).toLowerCase();
@@ -87,31 +104,33 @@ export function contactSpec(ctx: AppContext, actor: Actor): ImportSpec<ContactRo
       };
     },
     async apply(tx, rows, importId) {
-      const last = [...new Map(rows.map((r) => [r.contactId, r])).values()];
-      const col = <T>(f: (r: ContactRow) => T) => sql.param(last.map(f));
-      const written = await queryRows<{ n: number }>(
-        tx,
-        sql`WITH w AS (INSERT INTO indicator_primary_care_contacts AS c (region_id, contact_id, person_number, birth_date, care_unit_code, care_unit_name, provider_code, contact_date, contact_type,
-            professional_category, practitioner_code, listed_unit_code, named_doctor, care_home, discharge_date, unplanned, import_id)
-          SELECT ${actor.regionId}, *, ${importId}::uuid FROM unnest(${col((r) => r.contactId)}::text[], ${col((r) => r.personNumber)}::text[], ${col((r) => r.birthDate)}::date[],
-            ${col((r) => r.careUnitCode)}::text[], ${col((r) => r.careUnitName)}::text[], ${col((r) => r.providerCode)}::text[], ${col((r) => r.contactDate)}::date[], ${col((r) => r.contactType)}::text[],
-            ${col((r) => r.professionalCategory)}::text[], ${col((r) => r.practitionerCode)}::text[], ${col((r) => r.listedUnitCode)}::text[], ${col((r) => r.namedDoctor)}::boolean[],
-            ${col((r) => r.careHome)}::boolean[], ${col((r) => r.dischargeDate)}::date[], ${col((r) => r.unplanned)}::boolean[])
-          ON CONFLICT (region_id, contact_id) DO UPDATE SET person_number = excluded.person_number, birth_date = excluded.birth_date, care_unit_code = excluded.care_unit_code,
-            care_unit_name = excluded.care_unit_name, provider_code = excluded.provider_code, contact_date = excluded.contact_date, contact_type = excluded.contact_type,
-            professional_category = excluded.professional_category, practitioner_code = excluded.practitioner_code, listed_unit_code = excluded.listed_unit_code,
-            named_doctor = excluded.named_doctor, care_home = excluded.care_home, discharge_date = excluded.discharge_date, unplanned = excluded.unplanned, import_id = excluded.import_id
-          WHERE (c.person_number, c.birth_date, c.care_unit_code, c.care_unit_name, c.provider_code, c.contact_date, c.contact_type, c.professional_category, c.practitioner_code,
-            c.listed_unit_code, c.named_doctor, c.care_home, c.discharge_date, c.unplanned) IS DISTINCT FROM (excluded.person_number, excluded.birth_date, excluded.care_unit_code,
-            excluded.care_unit_name, excluded.provider_code, excluded.contact_date, excluded.contact_type, excluded.professional_category, excluded.practitioner_code,
-            excluded.listed_unit_code, excluded.named_doctor, excluded.care_home, excluded.discharge_date, excluded.unplanned)
-          RETURNING 1) SELECT count(*)::int AS n FROM w`,
-      );
+      const written = await queryRows<{ n: number }>(tx, sql`WITH w AS (${upsertContactsSql(actor.regionId, rows, importId)} RETURNING 1) SELECT count(*)::int AS n FROM w`);
       const accepted = written[0]!.n;
       return { accepted, unchanged: rows.length - accepted };
     },
     audit: (s) => ({ action: 'indicators.contacts.imported', details: { importId: s.importId, fileName: s.fileName, rows: s.rowsTotal, accepted: s.accepted, unchanged: s.unchanged, rejected: s.rejected } }),
   };
+}
+
+/** The upsert of a batch by contact id: a new contact is inserted, a changed one updated, an identical one left alone. */
+export function upsertContactsSql(regionId: string, rows: ContactRow[], importId: string) {
+  // One JSON parameter rather than fifteen arrays: the driver serialises it several times faster.
+  const last = [...new Map(rows.map((r) => [r.contactId, r])).values()];
+  return sql`INSERT INTO indicator_primary_care_contacts AS c (region_id, contact_id, person_number, birth_date, care_unit_code, care_unit_name, provider_code, contact_date, contact_type,
+      professional_category, practitioner_code, listed_unit_code, named_doctor, care_home, discharge_date, unplanned, import_id)
+    SELECT ${regionId}, x."contactId", x."personNumber", x."birthDate", x."careUnitCode", x."careUnitName", x."providerCode", x."contactDate", x."contactType",
+      x."professionalCategory", x."practitionerCode", x."listedUnitCode", x."namedDoctor", x."careHome", x."dischargeDate", x.unplanned, ${importId}::uuid
+    FROM json_to_recordset(${JSON.stringify(last)}::json) AS x("contactId" text, "personNumber" text, "birthDate" date, "careUnitCode" text, "careUnitName" text, "providerCode" text,
+      "contactDate" date, "contactType" text, "professionalCategory" text, "practitionerCode" text, "listedUnitCode" text, "namedDoctor" boolean, "careHome" boolean,
+      "dischargeDate" date, unplanned boolean)
+    ON CONFLICT (region_id, contact_id) DO UPDATE SET person_number = excluded.person_number, birth_date = excluded.birth_date, care_unit_code = excluded.care_unit_code,
+      care_unit_name = excluded.care_unit_name, provider_code = excluded.provider_code, contact_date = excluded.contact_date, contact_type = excluded.contact_type,
+      professional_category = excluded.professional_category, practitioner_code = excluded.practitioner_code, listed_unit_code = excluded.listed_unit_code,
+      named_doctor = excluded.named_doctor, care_home = excluded.care_home, discharge_date = excluded.discharge_date, unplanned = excluded.unplanned, import_id = excluded.import_id
+    WHERE (c.person_number, c.birth_date, c.care_unit_code, c.care_unit_name, c.provider_code, c.contact_date, c.contact_type, c.professional_category, c.practitioner_code,
+      c.listed_unit_code, c.named_doctor, c.care_home, c.discharge_date, c.unplanned) IS DISTINCT FROM (excluded.person_number, excluded.birth_date, excluded.care_unit_code,
+      excluded.care_unit_name, excluded.provider_code, excluded.contact_date, excluded.contact_type, excluded.professional_category, excluded.practitioner_code,
+      excluded.listed_unit_code, excluded.named_doctor, excluded.care_home, excluded.discharge_date, excluded.unplanned)`;
 }
 
 export const importContacts = (ctx: AppContext, actor: Actor, file: { fileName: string; content: Buffer; batchSize?: number; onProgress?: (done: number, total: number) => void }) => runImport(ctx, actor, contactSpec(ctx, actor), file);

@@ -176,6 +176,24 @@ describe('primary-care contacts and the compute job', () => {
     expect(await count(env.database, 'indicator_primary_care_contacts')).toBe(13);
   });
 
+  it('resumes a cut-off import after the last committed batch', async () => {
+    const { importContacts } = await import('./contacts.js');
+    const actor = await newStaff(env.ctx, 'analyst');
+    const lines = [header, ...[1, 2, 3, 4, 5].map((i) => `r${i};${pn(40 + i, '1950-01-01')};VC9;Vårdcentralen Nio;P1;2021-05-0${i};visit;läkare;X;VC9;ja;;;`)].join('\n');
+    const content = Buffer.from(lines);
+    let batches = 0;
+    const cut = importContacts(env.ctx, actor, { fileName: 'avbruten.csv', content, batchSize: 2, onProgress: (done) => {
+      if (done > 0 && ++batches === 1) throw new Error('the process died');
+    } });
+    await expect(cut).rejects.toThrow('the process died');
+    const [imp] = await env.database.query<{ rows_done: number; finished_at: string | null }>(`SELECT rows_done, finished_at FROM indicator_imports WHERE file_name = 'avbruten.csv'`);
+    expect(imp).toEqual({ rows_done: 2, finished_at: null });
+    const resumed = await importContacts(env.ctx, actor, { fileName: 'avbruten.csv', content, batchSize: 2 });
+    expect(resumed).toMatchObject({ status: 'finished', resumedFrom: 2, rowsTotal: 5, accepted: 5 });
+    expect((await env.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM indicator_primary_care_contacts WHERE care_unit_code = 'VC9'`))[0]!.n).toBe(5);
+    await env.database.query(`DELETE FROM indicator_primary_care_contacts WHERE care_unit_code = 'VC9'`);
+  });
+
   it('computes COC and UPC per unit and region as the hand-computed formulas give, and records the run', async () => {
     const run = await post('/api/indicators/compute', { period: '2022' });
     expect(run.statusCode).toBe(201);

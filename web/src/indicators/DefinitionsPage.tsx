@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
@@ -33,7 +33,7 @@ export function DefinitionsPage() {
           striped
           minWidth={1100}
           caption={t('indicators.definitions.caption')}
-          columns={[t('indicators.definitions.name'), t('indicators.definitions.version'), t('indicators.definitions.numerator'), t('indicators.definitions.denominator'), t('indicators.definitions.unit'), t('indicators.definitions.period'), t('indicators.definitions.target'), t('indicators.definitions.owner')]}
+          columns={[t('indicators.definitions.name'), t('indicators.definitions.version'), t('indicators.definitions.numerator'), t('indicators.definitions.denominator'), t('indicators.definitions.unit'), t('indicators.definitions.period'), t('indicators.definitions.target'), t('indicators.definitions.owner'), t('indicators.definitions.document')]}
         >
           {definitions.data.map((d) => (
             <Table.Tr key={d.id}>
@@ -55,6 +55,11 @@ export function DefinitionsPage() {
               <Table.Td>{t(`indicators.periodTypes.${d.periodType}`)}</Table.Td>
               <Table.Td>{targetText(d, t, language)}</Table.Td>
               <Table.Td>{d.owner}</Table.Td>
+              <Table.Td>
+                <Anchor href={`/api/indicators/definitions/${d.id}/document`} download={`${d.code}-v${d.version}.json`} size="sm">
+                  {t('indicators.definitions.json', { code: d.code, version: d.version })}
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
           ))}
         </CaptionedTable>
