@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { exportPath, useDefinitions } from './api.js';
+import { DocumentImportForm, NewVersionForm } from './DefinitionForms.js';
 import { definitionName, targetText } from './format.js';
 
 /** `/indicators`: every definition with all its versions, the active one marked. */
@@ -63,6 +64,12 @@ export function DefinitionsPage() {
             </Table.Tr>
           ))}
         </CaptionedTable>
+      ) : null}
+      {definitions.data ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} mt="xl">
+          <NewVersionForm definitions={definitions.data} />
+          <DocumentImportForm />
+        </SimpleGrid>
       ) : null}
     </>
   );

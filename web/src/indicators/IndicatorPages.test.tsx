@@ -41,6 +41,22 @@ describe('Indicator pages', () => {
     expect(within(within(table).getByRole('row', { name: /Andel som uppger/ })).getByText('Ersatt')).toBeTruthy();
   }, 30_000);
 
+  it('publishes a changed definition as the next version', async () => {
+    const api = mockApi({
+      'GET /api/session': () => json(staffSession('national_analyst')),
+      'GET /api/indicators/definitions': () => json({ definitions: [v2, v1] }),
+      'POST /api/indicators/definitions/named_doctor/versions': () => json({ ...v2, id: 'd3', version: 3 }, 201),
+    });
+    renderApp('/indicators');
+    const form = await screen.findByRole('form', { name: 'Ny version av en definition' });
+    await within(form).findByRole('option', { name: 'Andel med fast läkarkontakt' });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Indikator' }), { target: { value: 'named_doctor' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Nämnare/ }), { target: { value: 'Folkbokförda' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Publicera version 3' }));
+    expect(await within(form).findByText('Version 3 av named_doctor är publicerad och gäller nu.')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/indicators/definitions/named_doctor/versions')[0]?.body).toMatchObject({ denominator: 'Folkbokförda', numerator: base.numerator, target: { value: 55, direction: 'at_least', date: '2022-12-31' } });
+  }, 30_000);
+
   it('compares regions, the older definition marked apart, the missed target and the trend flagged', async () => {
     const api = mockApi({
       'GET /api/session': () => json(staffSession('national_analyst')),
