@@ -226,9 +226,12 @@ describe('primary-care contacts and the compute job', () => {
     // Region 18 reports 60/100 = 60 % named doctors for 2022; Lägesbild computed 3/4 = 75 %.
     const [d] = await definitions('named_doctor');
     await post('/api/indicators/values', { definitionId: d!.id, orgLevel: 'region', orgCode: '18', period: '2022', numerator: 60, denominator: 100 });
+    // The county's RSS reports 52 % for the same thing.
+    await post('/api/indicators/values', { definitionId: d!.id, orgLevel: 'rss', orgCode: 'RSS Örebro län', period: '2022', numerator: 52, denominator: 100 });
     const list = (await analyst({ method: 'GET', url: '/api/indicators/consistency?code=named_doctor&tolerance=5' })).json().differences;
     expect(list).toEqual([
       expect.objectContaining({ kind: 'reported-computed', regionId: '18', period: '2022', difference: -15, sameDefinition: true, first: expect.objectContaining({ value: 60, definition: expect.objectContaining({ code: 'named_doctor', version: 2 }) }), second: expect.objectContaining({ value: 75 }) }),
+      expect.objectContaining({ kind: 'region-rss', regionId: '18', period: '2022', difference: 8, first: expect.objectContaining({ organisation: 'Region Örebro län', value: 60 }), second: expect.objectContaining({ organisation: 'RSS Örebro län', value: 52 }) }),
     ]);
     expect((await analyst({ method: 'GET', url: '/api/indicators/consistency?code=named_doctor&tolerance=20' })).json().differences).toEqual([]);
   });
