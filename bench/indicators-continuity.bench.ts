@@ -33,8 +33,8 @@ async function generateContacts(database: Database, people: number) {
       contact_type, professional_category, practitioner_code, listed_unit_code, named_doctor, care_home)
     SELECT '${REGION}', 'b' || p || '-' || g, lpad(p::text, 12, '0'), date '1930-01-01' + (p % 30000), 'VC' || (p % 50), 'Vårdcentral ' || (p % 50), 'P', date '2022-01-01' + ((p * 7 + g * 13) % 365),
       'visit', CASE WHEN g % 5 = 0 THEN 'sjuksköterska' ELSE 'läkare' END,
-      'VC' || (p % 50) || '-dr' || CASE WHEN (p + g) % 3 < 2 THEN p % 6 ELSE (p * g) % 6 END, 'VC' || (p % 50), p % 5 < 3, p % 40 = 0
-    FROM generate_series(1, ${people}) p CROSS JOIN LATERAL generate_series(1, 1 + (p * 7919) % 19) g`);
+      'VC' || (p % 50) || '-dr' || CASE WHEN (p + g) % 3 < 2 THEN p % 6 ELSE (p::bigint * g % 6)::int END, 'VC' || (p % 50), p % 5 < 3, p % 40 = 0
+    FROM generate_series(1, ${people}) p CROSS JOIN LATERAL generate_series(1, 1 + (p::bigint * 7919 % 19)::int) g`);
   await database.query('ANALYZE indicator_primary_care_contacts');
 }
 
