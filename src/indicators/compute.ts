@@ -6,8 +6,9 @@
  *
  * Measures, per care unit (the unit the person is listed at, else where they were seen) and summed exactly to
  * the region:
- * - Named regular doctor (named_doctor_share, _75, _care_home): of the persons with a contact in the period
- *   (the listed persons the register shows), those whose latest contact says they have a named regular doctor;
+ * - Named regular doctor (named_doctor_share, _75, _care_home): of the persons with a primary-care contact in
+ *   the period (the listed persons the register shows; admissions do not count), those whose latest contact says
+ *   they have a named regular doctor;
  *   75+ by age on the period's last day; SÄBO residents by the latest contact's care_home.
  * - Continuity (coc_mean, upc_mean), over each person's doctor contacts (professional category läkare/doctor,
  *   admissions excluded) with the provider i = the practitioner met, else the care unit:
@@ -48,7 +49,7 @@ async function namedDoctor(tx: Db, regionId: string, p: Period) {
     sql`WITH latest AS (
         SELECT DISTINCT ON (person_number) coalesce(listed_unit_code, care_unit_code) AS unit, named_doctor, care_home, birth_date
         FROM indicator_primary_care_contacts
-        WHERE region_id = ${regionId} AND contact_date BETWEEN ${p.start}::date AND ${p.end}::date
+        WHERE region_id = ${regionId} AND contact_date BETWEEN ${p.start}::date AND ${p.end}::date AND contact_type <> 'admission'
         ORDER BY person_number, contact_date DESC, contact_id DESC)
       SELECT l.unit, coalesce(n.name, l.unit) AS name, count(*)::int AS total, count(*) FILTER (WHERE named_doctor)::int AS named,
         count(*) FILTER (WHERE birth_date <= (${p.end}::date - interval '75 years'))::int AS total75,

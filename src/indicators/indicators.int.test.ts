@@ -210,8 +210,10 @@ describe('primary-care contacts and the compute job', () => {
     const upc = (await analyst({ method: 'GET', url: '/api/indicators/values?code=usual_provider_continuity&source=computed' })).json().values as { orgCode: string; value: number }[];
     expect(upc.find((v) => v.orgCode === '18')!.value).toBeCloseTo((0.75 + 1 + 1 / 3) / 3, 4);
     const named = (await analyst({ method: 'GET', url: '/api/indicators/values?code=named_doctor&source=computed' })).json().values as { orgCode: string; numerator: number; denominator: number }[];
-    // Latest contact: person 1 ja, 2 ja, 3 nej, 4 ja (the admission a2 on 2022-03-31 is their latest; listed at SJH).
+    // Latest primary-care contact (admissions do not count): person 1 ja, 2 ja, 3 nej, 4 ja (c11 at VC2).
     expect(named.find((v) => v.orgCode === '18')).toMatchObject({ numerator: 3, denominator: 4 });
+    expect(named.find((v) => v.orgCode === 'VC2')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(named.find((v) => v.orgCode === 'SJH')).toBeUndefined();
     const care = (await analyst({ method: 'GET', url: '/api/indicators/values?code=named_doctor_care_home&source=computed' })).json().values as { orgCode: string; numerator: number; denominator: number }[];
     expect(care.find((v) => v.orgCode === '18')).toMatchObject({ numerator: 1, denominator: 1 });
     const aged = (await analyst({ method: 'GET', url: '/api/indicators/values?code=named_doctor_75&source=computed' })).json().values as { orgCode: string; numerator: number; denominator: number }[];
