@@ -1,5 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useActor } from '../ActorContext.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
@@ -57,7 +58,9 @@ export function ValuesPage() {
 function EnterValue({ definitionId }: { definitionId: string }) {
   const { t, language } = useT();
   const record = useRecordValue();
-  const [form, setForm] = useState({ orgLevel: 'region' as OrgLevel, orgCode: '', period: '', numerator: '', denominator: '' });
+  const { actor } = useActor();
+  // Values are most often the region's own: its code is filled in.
+  const [form, setForm] = useState({ orgLevel: 'region' as OrgLevel, orgCode: actor.region.id, period: '', numerator: '', denominator: '' });
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
