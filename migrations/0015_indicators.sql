@@ -110,7 +110,7 @@ CREATE TABLE "indicator_primary_care_contacts" (
 );
 --> statement-breakpoint
 CREATE INDEX "indicator_values_definition_idx" ON "indicator_values" USING btree ("definition_id","period_start");--> statement-breakpoint
-CREATE INDEX "indicator_primary_care_contacts_person_idx" ON "indicator_primary_care_contacts" USING btree ("region_id","contact_date","person_number");--> statement-breakpoint
+CREATE INDEX "indicator_primary_care_contacts_admission_idx" ON "indicator_primary_care_contacts" USING btree ("region_id","person_number","contact_date") WHERE "indicator_primary_care_contacts"."contact_type" = 'admission';--> statement-breakpoint
 -- hand-written below
 -- Indicators (issue 15): region keys and composite foreign keys, one active version per definition code, and
 -- the seed definitions (seeds 000–004). Self-contained: it may be renumbered at merge.

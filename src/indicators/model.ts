@@ -162,7 +162,8 @@ export const primaryCareContacts = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
     unique('indicator_primary_care_contacts_key').on(t.regionId, t.contactId),
-    index('indicator_primary_care_contacts_person_idx').on(t.regionId, t.contactDate, t.personNumber),
+    // Only the admissions are looked up by person (readmissions); a full index by person would slow the bulk import.
+    index('indicator_primary_care_contacts_admission_idx').on(t.regionId, t.personNumber, t.contactDate).where(sql`${t.contactType} = 'admission'`),
   ],
 );
 
