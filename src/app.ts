@@ -40,6 +40,7 @@ import { CERTIFICATE_BASIS } from './certificates/issuance.js';
 import { embeddedBasisTransport, webhookBasisTransport } from './certificates/basis.js';
 import { moveCertificatesToSurvivor } from './certificates/handlers.js';
 import { governanceRoutes } from './governance/routes.js';
+import { indicatorRoutes } from './indicators/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
@@ -92,6 +93,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationCoverageRoutes(app, ctx),
       (app) => certificateRoutes(app, ctx),
       (app) => governanceRoutes(app, ctx),
+      (app) => indicatorRoutes(app, ctx),
     ],
   });
 }

@@ -14,9 +14,11 @@ import { activeSigner } from './signing/store.js';
 import { vaultOf } from './issuance.js';
 
 /**
- * The demo's certificates: the region's signing keys, two covid-19 doses for the demo citizen and for a
- * person with a reservnummer (so a newcomer can get a certificate and an administrator can issue a paper
- * one), and four months of requests (issued, refused by rule, one waiting in the queue) for the statistics.
+ * The demo's certificates: the region's signing keys, two covid-19 doses for the demo citizen aged 50–79
+ * and for a person with a reservnummer (so a newcomer can get a certificate and an administrator can issue a
+ * paper one), and four months of requests (issued, refused by rule, one waiting in the queue) for the
+ * statistics. The adult demo citizen keeps an empty vaccination record: the vaccination walkthrough books
+ * their first dose.
  */
 export async function loadCertificatesDemo(ctx: AppContext, now: Date): Promise<{ requests: number }> {
   const regionId = ctx.config.regionId;
@@ -25,7 +27,7 @@ export async function loadCertificatesDemo(ctx: AppContext, now: Date): Promise<
   const [vaccinator] = await db.select({ id: staff.id }).from(staff).where(and(eq(staff.regionId, regionId), eq(staff.role, 'vaccinator'), eq(staff.synthetic, true))).limit(1);
   if (!vaccinator) return { requests: 0 };
 
-  const citizen = (await demoUsers(ctx)).citizens.find((c) => c.note === 'Vuxen med e-legitimation');
+  const citizen = (await demoUsers(ctx)).citizens.find((c) => c.note === '50–79 år');
   const [reserve] = await queryRows<{ person_id: string }>(db, sql`SELECT person_id FROM person_identifiers WHERE region_id = ${regionId} AND kind = 'reservnummer' ORDER BY person_id LIMIT 1`);
   await db.transaction(async (tx) => {
     for (const personId of [citizen?.id, reserve?.person_id]) if (personId) await ensureTwoDoses(tx, regionId, personId, vaccinator.id);

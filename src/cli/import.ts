@@ -37,7 +37,7 @@ export function summaryText(s: ImportSummary): string {
 }
 
 /** A progress bar on a terminal; a line per 10 % otherwise (logs, CI). */
-function progress(): { update(done: number, total: number): void; stop(): void } {
+export function progress(): { update(done: number, total: number): void; stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
     let started = false;

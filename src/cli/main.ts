@@ -8,6 +8,7 @@ import type { Database } from '../platform/db/client.js';
 import { AppError } from '../platform/errors.js';
 import { importResultsCommand } from './import.js';
 import { verifyCommand } from '../certificates/cli.js';
+import { computeIndicatorsCommand, importIndicatorFileCommand } from '../indicators/cli.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
 
 const program = new Command('lagesbild').description('Lägesbild: communicable-disease response for a Swedish healthcare region').showHelpAfterError();
@@ -131,6 +132,16 @@ dataOptions(importCmd.command('results').description('import a file of lab resul
   .action(async (file: string, o) => {
     await importResultsCommand(loadConfig(overrides(o)), file, { format: o.format, lab: o.lab, report: o.report, batchSize: o.batchSize });
   });
+
+dataOptions(importCmd.command('contacts').description('import primary-care contacts (CSV or XLSX); the same file again resumes or changes nothing').argument('<file>', 'the file')).action(async (file: string, o) => {
+  await importIndicatorFileCommand(loadConfig(overrides(o)), 'contacts', file);
+});
+dataOptions(importCmd.command('indicator-values').description('import indicator values (CSV or XLSX), row by row').argument('<file>', 'the file')).action(async (file: string, o) => {
+  await importIndicatorFileCommand(loadConfig(overrides(o)), 'values', file);
+});
+dataOptions(program.command('indicators').command('compute').description('compute indicators from the imported contacts for a period (e.g. 2022)').argument('<period>', 'the period')).action(async (period: string, o) => {
+  await computeIndicatorsCommand(loadConfig(overrides(o)), period);
+});
 
 try {
   await program.parseAsync(process.argv.length > 2 ? process.argv : [...process.argv, 'start']);

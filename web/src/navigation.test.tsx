@@ -18,9 +18,9 @@ const EXPECTED: Record<Role, string[]> = {
   site_manager: ['/vaccination'],
   vaccine_coordinator: ['/vaccination'],
   certificate_admin: ['/certificates'],
-  analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates'],
+  analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
   region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing', '/certificates'],
-  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates'],
+  national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
   committee_secretary: ['/governance', '/reporting'],
   committee_member: ['/governance'],
 };
@@ -37,7 +37,7 @@ describe('navigation table', () => {
   it('gives analysts read-only statistics for testing, tracing, vaccination and certificates', () => {
     for (const role of ['analyst', 'national_analyst'] as const) {
       const modes = Object.fromEntries(navigationFor(role).map((e) => [e.section, e.mode]));
-      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics', certificates: 'statistics' });
+      expect(modes).toEqual({ reporting: 'statistics', testing: 'statistics', tracing: 'statistics', vaccination: 'statistics', certificates: 'statistics', indicators: 'statistics' });
     }
   });
 

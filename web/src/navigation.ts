@@ -36,6 +36,7 @@ export const SECTION_PATHS = {
   vaccination: '/vaccination',
   certificates: '/certificates',
   reporting: '/reporting',
+  indicators: '/indicators',
   messages: '/messages',
   audit: '/admin/audit',
   myRecord: '/my-record',
@@ -80,6 +81,7 @@ export const CARD_KEYS = [
   'deliveredMessages',
   'committeeRegister',
   'committeeReading',
+  'indicators',
 ] as const;
 
 export type CardKey = (typeof CARD_KEYS)[number];
@@ -117,6 +119,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('vaccination', 'statistics', 'vaccinationStatistics'),
     entry('certificates', 'statistics', 'certificateStatistics'),
+    entry('indicators', 'statistics', 'indicators'),
   ],
   region_admin: [
     entry('audit', 'work', 'auditLog'),
@@ -131,6 +134,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('vaccination', 'statistics', 'vaccinationStatistics'),
     entry('certificates', 'statistics', 'certificateStatistics'),
+    entry('indicators', 'statistics', 'indicators'),
   ],
   committee_secretary: [entry('governance', 'work', 'committeeRegister'), entry('reporting', 'statistics', 'committeeReports')],
   committee_member: [entry('governance', 'statistics', 'committeeReading')],

@@ -24,6 +24,7 @@ const GovernanceSection = lazyPage(() => import('./governance/GovernanceSection.
 const PublicRegisterPage = lazyPage(() => import('./governance/PublicRegisterPage.js'), 'PublicRegisterPage');
 const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSection.js'), 'CertificatesSection');
 const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
+const IndicatorsSection = lazyPage(() => import('./indicators/IndicatorsSection.js'), 'IndicatorsSection');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -36,6 +37,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   vaccination: <VaccinationSection />,
   certificates: <CertificatesSection />,
   reporting: <ComingSoonPage section="reporting" />,
+  indicators: <IndicatorsSection />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
   myRecord: <MyRecordPage />,

@@ -72,6 +72,13 @@ export const permissions = {
   // Members check (justera) the minutes themselves; the secretary may record a signature given on paper.
   'governance.minutes.sign': ['committee_secretary', 'committee_member'],
   'governance.delegated.register': ['committee_secretary', 'region_admin'],
+  // Indicators: definitions and aggregate values are read widely; the analyst records, imports and computes.
+  'indicators.read': ['analyst', 'national_analyst', 'region_admin', 'smittskydd', 'vaccine_coordinator', 'tracing_coordinator', 'committee_secretary'],
+  'indicators.definitions.manage': ['analyst', 'national_analyst'],
+  'indicators.values.record': ['analyst'],
+  'indicators.contacts.import': ['analyst'],
+  'indicators.compute': ['analyst'],
+  'indicators.documents.import': ['analyst', 'national_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -8,6 +8,7 @@
  * the line number is what the report and the rejections name (the header is line 1).
  */
 import { invalid } from '../../platform/errors.js';
+import { decodeText, separatorOf, splitCsvLine } from '../../platform/files/csv.js';
 import { readKitCode, readMethod, readResult, readResultTime, readTestType, toRow, type FieldNames, type ParsedRow } from './rows.js';
 
 export const CSV_COLUMNS = ['kit_id', 'test_type', 'result', 'result_time', 'method'] as const;
@@ -15,43 +16,12 @@ const REQUIRED = ['kit_id', 'test_type', 'result', 'result_time'] as const;
 /** The columns as the file names them: every rejection and the report use these names. */
 export const CSV_FIELD_NAMES: FieldNames = { kitCode: 'kit_id', testType: 'test_type', result: 'result', resultAt: 'result_time', method: 'method' };
 
-/** Splits one line on `sep`, honouring double quotes; null if a quote is left open. */
-export function splitCsvLine(line: string, sep: string): string[] | null {
-  if (!line.includes('"')) return line.split(sep);
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  if (quoted) return null;
-  out.push(field);
-  return out;
-}
-
-export function decodeText(content: Buffer | string): string {
-  const text = typeof content === 'string' ? content : new TextDecoder('utf-8', { fatal: false }).decode(content);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /** Parses the whole file; throws (400) only for what makes the file unreadable as a whole: no header, unknown or missing columns. */
 export function parseResultsCsv(content: Buffer | string, now: Date): ParsedRow[] {
   const lines = decodeText(content).split(/\r?\n/);
   const headerLine = lines[0]?.trim() ?? '';
   if (!headerLine) throw invalid('content', `the file is empty; the first line must be the header ${CSV_COLUMNS.join(';')}`);
-  const sep = (headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const sep = separatorOf(headerLine);
   const header = (splitCsvLine(headerLine, sep) ?? []).map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   const missing = REQUIRED.filter((c) => !header.includes(c));

@@ -18,7 +18,7 @@
 import { invalid } from '../../platform/errors.js';
 import type { TestResult, TestType } from '../model.js';
 import { readKitCode, readMethod, readResultTime, toRow, type FieldNames, type ParsedRow, type Read } from './rows.js';
-import { decodeText } from './csv.js';
+import { decodeText } from '../../platform/files/csv.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

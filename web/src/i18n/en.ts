@@ -2,6 +2,7 @@ import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
 import { governanceEn } from '../governance/i18n.js';
+import { indicatorsEn } from '../indicators/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
 
@@ -48,6 +49,7 @@ export const en: Translation = {
     vaccination: 'Vaccination',
     certificates: 'Certificates',
     reporting: 'Follow-up',
+    indicators: 'Indicators',
     messages: 'Messages',
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
@@ -81,6 +83,7 @@ export const en: Translation = {
     deliveredMessages: 'See messages sent by SMS, email and 1177.',
     committeeRegister: 'Register cases, write briefing memos, keep the minutes and post decisions.',
     committeeReading: "Read the committee's cases, agendas and minutes.",
+    indicators: 'Indicators with definitions, values, import, computation and comparison between regions.',
   },
   home: {
     title: 'Home',
@@ -568,6 +571,7 @@ export const en: Translation = {
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
   governance: governanceEn,
+  indicators: indicatorsEn,
   tracing: tracingEn,
   certificates: certificatesEn,
   fields: {

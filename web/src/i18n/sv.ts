@@ -2,6 +2,7 @@ import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
 import { governanceSv } from '../governance/i18n.js';
+import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
 
@@ -53,6 +54,7 @@ export const sv = {
     vaccination: 'Vaccination',
     certificates: 'Covidbevis',
     reporting: 'Uppföljning',
+    indicators: 'Indikatorer',
     messages: 'Meddelanden',
     audit: 'Loggkontroll',
     myRecord: 'Vem har läst min journal?',
@@ -86,6 +88,7 @@ export const sv = {
     deliveredMessages: 'Se meddelanden som skickats via SMS, e-post och 1177.',
     committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
     committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
+    indicators: 'Indikatorer med definitioner, värden, import, beräkning och jämförelse mellan regioner.',
   } satisfies Record<CardKey, string>,
   home: {
     title: 'Start',
@@ -575,6 +578,7 @@ export const sv = {
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
   governance: governanceSv,
+  indicators: indicatorsSv,
   tracing: tracingSv,
   certificates: certificatesSv,
   /** Labels for field names that the server reports in problem `errors`. */
