@@ -36,6 +36,8 @@ import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
 import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
 import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
+import { reportingRoutes } from './reporting/routes.js';
+import { REPORTING_SUBMISSION, submissionTransport } from './reporting/national.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -57,6 +59,8 @@ export function createContext(database: Database, config: Config, clock: Clock =
   outbox.onPublish(PERSONS_MERGED, 'tracing.moveToSurvivor', moveTracingToSurvivor);
   // Audit checkpoints also go to a receiver outside this database when one is configured.
   if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
+  // Signed reporting submissions go to the national instance, or are accepted here when this database is the nation too.
+  outbox.useTransport(REPORTING_SUBMISSION, submissionTransport(config));
   return { database, config, clock, outbox };
 }
 
@@ -82,6 +86,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationNvrRoutes(app, ctx),
       (app) => vaccinationInvitationRoutes(app, ctx),
       (app) => vaccinationCoverageRoutes(app, ctx),
+      (app) => reportingRoutes(app, ctx),
     ],
   });
 }

@@ -3,6 +3,7 @@ import { loadDemoRegion, type DemoOptions } from './identity/demo/load.js';
 import { loadTestingDemo } from './testing/demo.js';
 import { loadTracingDemo } from './tracing/demo.js';
 import { loadVaccinationDemo } from './vaccination/demo.js';
+import { loadReportingDemo } from './reporting/demo.js';
 
 /**
  * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
@@ -19,6 +20,7 @@ export async function loadDemo(database: Database, opts: DemoOptions) {
   await database.db.transaction((tx) => loadTracingDemo(tx, opts.regionId, opts.now));
   opts.onProgress?.('Vaccination: sites, opening hours, times, doses and bookings…');
   await database.db.transaction((tx) => loadVaccinationDemo(tx, opts.regionId, opts.now));
+  await database.db.transaction((tx) => loadReportingDemo(tx, opts.regionId, opts.now));
   // Fresh tables have no statistics, and PGlite has no autovacuum to gather them: without this the planner
   // guesses a few dozen rows per table (eligibility for 5,000 people took twice as long).
   opts.onProgress?.('Statistics for the query planner…');

@@ -11,6 +11,7 @@ import { loadReferenceData } from '../identity/reference-data.js';
 import { loadDemo } from '../demo.js';
 import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
+import { sendDueReminders } from '../reporting/reminders.js';
 
 export interface Running {
   app: App;
@@ -62,6 +63,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
     housekeeping = setInterval(() => {
       void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
+      void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
     }, 5_000);
   }
   return {

@@ -59,6 +59,15 @@ export const permissions = {
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
+  // Reporting: national analysts build templates, open rounds, reopen and publish; a region's analysts answer.
+  'reporting.rounds.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.templates.manage': ['national_analyst'],
+  'reporting.rounds.manage': ['national_analyst'],
+  'reporting.answer': ['analyst'],
+  'reporting.initiatives.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.report.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.key.read': ['analyst', 'region_admin'],
+  'reporting.national.manage': ['national_analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
