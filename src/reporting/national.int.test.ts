@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { calendarDateInStockholm } from '../identity/identity-number.js';
+import { reportingAgreements, reportingRounds, reportingTemplates, reportingTemplateVersions } from './model.js';
+import { signDocument } from './signing.js';
+
+/**
+ * Two instances on one machine, each with its own database: region 18's, and the national one. A submission
+ * travels from the region's outbox to the national inbox over HTTP, is verified and stored, and the receipt
+ * comes back; an altered, a forged and a misdirected document are refused and recorded.
+ */
+let nation: TestEnv;
+let region: TestEnv;
+let nationalAnalyst: ReturnType<typeof as>;
+let analyst: ReturnType<typeof as>;
+let roundId: string;
+const today = calendarDateInStockholm(new Date());
+const addDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  nation = await setupTest({ config: { nationalInstance: true } });
+  await nation.app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(nation.app.server.address() as AddressInfo).port}`;
+  region = await setupTest({ config: { reportingNationalUrl: url } });
+  nationalAnalyst = as(nation.app, await loginCookie(nation.ctx, await newStaff(nation.ctx, 'national_analyst')));
+  analyst = as(region.app, await loginCookie(region.ctx, await newStaff(region.ctx, 'analyst')));
+
+  const agreement = await nationalAnalyst({ method: 'POST', url: '/api/reporting/agreements', payload: { name: 'Vaccination mot covid-19' } });
+  const content = { sections: [{ id: 's', title: 'Läget', questions: [{ id: 'overall', kind: 'traffic_light', label: 'Bedömning', mandatory: true }, { id: 'doses', kind: 'number', label: 'Doser', unit: 'doser', definition: 'Givna doser', min: 0 }] }] };
+  const template = await nationalAnalyst({ method: 'POST', url: '/api/reporting/templates', payload: { name: 'Mall', content } });
+  const round = await nationalAnalyst({ method: 'POST', url: '/api/reporting/rounds', payload: { agreementId: agreement.json().id, name: 'Runda', kind: 'monthly', periodFrom: addDays(-30), periodTo: addDays(-1), opensOn: today, deadline: addDays(7), templateVersionId: template.json().id } });
+  roundId = round.json().id;
+  // The rounds are national reference data: the region's instance holds the same rows as the nation's.
+  for (const table of [reportingAgreements, reportingTemplates, reportingTemplateVersions, reportingRounds]) {
+    const rows = await nation.database.db.select().from(table);
+    await region.database.db.insert(table).values(rows as never);
+  }
+}, 120_000);
+afterAll(async () => {
+  await region?.close();
+  await nation?.close();
+});
+
+const submissionInOutbox = async () => (await region.database.query<{ payload: { document: Record<string, unknown>; signature: string; keyId: string } }>(`SELECT payload FROM outbox WHERE topic = 'reporting.submission'`))[0]!.payload;
+const post = (body: unknown) => nation.app.inject({ method: 'POST', url: '/api/reporting/national/submissions', payload: body as object });
+
+describe('a signed submission from a region to the nation', () => {
+  it('is refused while the region’s key is not registered, then delivered with a receipt once it is', async () => {
+    await analyst({ method: 'PUT', url: `/api/reporting/rounds/${roundId}/returns/region-18/answers`, payload: { answers: [{ questionId: 'overall', version: 0, value: { light: 'yellow', motivation: 'Färre leveranser' } }, { questionId: 'doses', version: 0, value: 4100 }] } });
+    const submitted = await analyst({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/submit` });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', receivedAt: null });
+
+    const signed = await submissionInOutbox();
+    expect(signed.document).not.toHaveProperty('submittedBy');
+    expect((await post(signed)).json().errors[0].field).toBe('keyId');
+
+    const key = (await analyst({ method: 'GET', url: '/api/reporting/key' })).json();
+    const trusted = await nationalAnalyst({ method: 'POST', url: '/api/reporting/national/keys', payload: { regionId: '18', publicKey: key.publicKey } });
+    expect(trusted.json()).toEqual({ regionId: '18', keyId: key.keyId });
+
+    await region.worker.drain();
+    const view = (await analyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/returns/region-18` })).json();
+    expect(view.receivedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+    expect(view.events.at(-1)).toMatchObject({ kind: 'received' });
+
+    const received = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/national/rounds/${roundId}/received` })).json();
+    expect(received.received).toEqual([expect.objectContaining({ regionId: '18', organisation: 'region-18', submission: 1 })]);
+    const report = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/report` })).json();
+    expect(report.trafficLights[0].counts).toEqual({ green: 0, yellow: 1, red: 0 });
+    expect(report.tables[0].rows[0]).toEqual(['Region Örebro län', 4100]);
+    // A resend of the same document gets the same receipt.
+    expect((await post(signed)).json().receiptId).toBe(view.events.at(-1).note.replace('receipt ', ''));
+  });
+
+  it('refuses and records an altered document, a forged signature and an unknown round', async () => {
+    const signed = await submissionInOutbox();
+    const before = await count(nation.database, 'reporting_refused');
+    const altered = { ...signed, document: { ...signed.document, answers: [{ questionId: 'overall', version: 1, value: { light: 'green' } }, { questionId: 'doses', version: 1, value: 9999 }] } };
+    const a = await post(altered);
+    expect(a.statusCode).toBe(400);
+    expect(a.json().errors[0]).toEqual({ field: 'signature', message: 'signature: the signature does not match the document (altered or forged)' });
+
+    const forged = { ...signed, signature: Buffer.alloc(64, 7).toString('base64') };
+    expect((await post(forged)).json().errors[0].field).toBe('signature');
+
+    const unknownRound = { ...signed.document, roundId: '00000000-0000-4000-8000-000000000000' };
+    const resigned = await region.database.db.transaction((tx) => signDocument(tx, region.ctx.config, '18', unknownRound));
+    const u = await post({ document: unknownRound, ...resigned });
+    expect(u.json().errors[0].field).toBe('document.roundId');
+
+    expect(await count(nation.database, 'reporting_refused')).toBe(before + 3);
+    expect(await count(nation.database, 'reporting_received')).toBe(1);
+    expect(await count(nation.database, 'persons')).toBe(0);
+  });
+
+  it('is not taken by an instance that is not the national one', async () => {
+    const signed = await submissionInOutbox();
+    const res = await region.app.inject({ method: 'POST', url: '/api/reporting/national/submissions', payload: signed });
+    expect(res.statusCode).toBe(404);
+  });
+});
