@@ -65,7 +65,7 @@ export function compileReport(template: TemplateContent, expected: string[], sub
         return v ? [{ organisation: o, light: v.light, motivation: v.motivation ?? null }] : [];
       });
       const s = trafficLightSummary(expected, answers);
-      return { questionId: q.id, label: q.label, sentence: trafficLightSentence(s.counts, expected.every((o) => organisationOf(o)?.kind === 'region') ? 'regioner' : 'organisationer'), ...s, reasons: s.reasons.map((r) => ({ ...r, name: nameOf(r.organisation) })), unanswered: s.unanswered.map((o) => ({ organisation: o, name: nameOf(o) })) };
+      return { questionId: q.id, label: q.label, sentence: trafficLightSentence(s.counts, expected.every((o) => organisationOf(o)?.kind === 'region') ? { one: 'region', many: 'regioner' } : { one: 'organisation', many: 'organisationer' }), ...s, reasons: s.reasons.map((r) => ({ ...r, name: nameOf(r.organisation) })), unanswered: s.unanswered.map((o) => ({ organisation: o, name: nameOf(o) })) };
     });
 
   const tables: ReportTable[] = [];

@@ -84,6 +84,7 @@ export async function updateInitiative(ctx: AppContext, actor: Actor, id: string
 /** The register under an agreement: a region's analyst sees their region's; national roles every region's. */
 export async function listInitiatives(ctx: AppContext, actor: Actor, q: { agreementId: string; organisation?: string | undefined; ids?: string[] }) {
   const db = ctx.database.db;
+  await getAgreement(db, q.agreementId);
   const rows = await db
     .select()
     .from(reportingInitiatives)
@@ -128,6 +129,7 @@ export async function listInitiatives(ctx: AppContext, actor: Actor, q: { agreem
 
 /** Counts by status and development area, and how many reach the whole region, include private providers, measure effect. */
 export async function countInitiatives(ctx: AppContext, actor: Actor, agreementId: string) {
+  await getAgreement(ctx.database.db, agreementId);
   const scope = national(actor) ? sql`true` : sql`region_id = ${actor.regionId}`;
   const rows = await queryRows<{ development_area: string; status: InitiativeStatus; n: number; region_wide: number; private_providers: number; effect: number; organisations: number }>(
     ctx.database.db,

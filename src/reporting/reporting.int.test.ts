@@ -202,7 +202,7 @@ describe('the compiled report', () => {
   it('matches the answers: traffic lights with reasons, tables, free text; published for all', async () => {
     const report = (await national({ method: 'GET', url: `/api/reporting/rounds/${roundId}/report` })).json();
     expect(report.submitted).toBe(2);
-    expect(report.trafficLights[0]).toMatchObject({ sentence: 'En regioner grön, en gul, inga röd', counts: { green: 1, yellow: 1, red: 0 }, reasons: [{ organisation: 'region-03', name: 'Region Uppsala', light: 'yellow', motivation: 'Leveranserna halverades' }] });
+    expect(report.trafficLights[0]).toMatchObject({ sentence: '1 region grön, 1 gul, inga röd', counts: { green: 1, yellow: 1, red: 0 }, reasons: [{ organisation: 'region-03', name: 'Region Uppsala', light: 'yellow', motivation: 'Leveranserna halverades' }] });
     const numbers = report.tables.find((t: { id: string }) => t.id === 'numbers');
     expect(numbers.rows).toEqual([['Region Örebro län', 1250, 0], ['Region Uppsala', 8000, null], ['Totalt', 9250, 0]]);
     expect(report.freeText[0].answers.map((a: { name: string; text: string }) => [a.name, a.text])).toEqual([['Region Örebro län', 'Drop-in i alla kommuner'], ['Region Uppsala', 'Vaccination på vårdcentraler']]);

@@ -114,6 +114,8 @@ describe('the traffic-light summary', () => {
       { organisation: '18', light: 'yellow', motivation: 'Leveranser halverade' },
     ]);
     expect(s).toEqual({ counts: { green: 1, yellow: 1, red: 0 }, unanswered: ['03'], reasons: [{ organisation: '18', light: 'yellow', motivation: 'Leveranser halverade' }] });
-    expect(trafficLightSentence({ green: 19, yellow: 2, red: 0 })).toBe('19 regioner grön, två gul, inga röd');
+    expect(trafficLightSentence({ green: 19, yellow: 2, red: 0 })).toBe('19 regioner grön, 2 gul, inga röd');
+    expect(trafficLightSentence({ green: 1, yellow: 1, red: 0 })).toBe('1 region grön, 1 gul, inga röd');
+    expect(trafficLightSentence({ green: 0, yellow: 0, red: 3 }, { one: 'organisation', many: 'organisationer' })).toBe('Inga organisationer grön, inga gul, 3 röd');
   });
 });

@@ -146,10 +146,8 @@ export function trafficLightSummary(expected: readonly string[], answers: readon
   };
 }
 
-const numberSv = ['inga', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
-const count = (n: number) => numberSv[n] ?? String(n);
-
-/** The summary as SKR writes it: "19 regioner grön, 2 gul, inga röd". */
-export function trafficLightSentence(counts: { green: number; yellow: number; red: number }, noun = 'regioner'): string {
-  return `${count(counts.green)} ${noun} grön, ${count(counts.yellow)} gul, ${count(counts.red)} röd`.replace(/^./, (c) => c.toUpperCase());
+/** The summary as SKR writes it (seed 001): "19 regioner grön, 2 gul, inga röd". */
+export function trafficLightSentence(counts: { green: number; yellow: number; red: number }, noun: { one: string; many: string } = { one: 'region', many: 'regioner' }): string {
+  const n = (x: number) => (x === 0 ? 'inga' : String(x));
+  return `${n(counts.green)} ${counts.green === 1 ? noun.one : noun.many} grön, ${n(counts.yellow)} gul, ${n(counts.red)} röd`.replace(/^./, (c) => c.toUpperCase());
 }

@@ -20,6 +20,7 @@ const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'Tr
 const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
 const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
+const ReportingSection = lazyPage(() => import('./reporting/ReportingSection.js'), 'ReportingSection');
 
 /**
  * The page for each section. Sections still showing `ComingSoonPage` are
@@ -31,7 +32,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   tracing: <TracingSection />,
   vaccination: <VaccinationSection />,
   certificates: <ComingSoonPage section="certificates" />,
-  reporting: <ComingSoonPage section="reporting" />,
+  reporting: <ReportingSection />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
   myRecord: <MyRecordPage />,

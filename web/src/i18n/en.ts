@@ -2,6 +2,7 @@ import type { Translation } from './sv.js';
 import { vaccinationEn } from '../vaccination/core/texts.js';
 import { vaccinationSupplyEn } from '../vaccination/supply/texts.js';
 import { tracingEn } from '../tracing/i18n/en.js';
+import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
   app: {
@@ -560,6 +561,7 @@ export const en: Translation = {
   vaccination: vaccinationEn,
   vaccinationSupply: vaccinationSupplyEn,
   tracing: tracingEn,
+  reporting: reportingEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

@@ -2,6 +2,7 @@ import type { CardKey, Role, SectionId } from '../navigation.js';
 import { vaccinationSv } from '../vaccination/core/texts.js';
 import { vaccinationSupplySv } from '../vaccination/supply/texts.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
+import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -567,6 +568,7 @@ export const sv = {
   vaccination: vaccinationSv,
   vaccinationSupply: vaccinationSupplySv,
   tracing: tracingSv,
+  reporting: reportingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',
