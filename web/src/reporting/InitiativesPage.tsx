@@ -96,8 +96,8 @@ function InitiativeForm({ agreementId }: { agreementId: string }) {
   };
   const text = (k: 'title' | 'developmentArea' | 'focusArea' | 'targetGroup') => <TextInput label={t(`reporting.initiatives.fields.${k}`)} value={form[k]} onChange={(e) => set(k)(e.currentTarget.value)} required />;
   return (
-    <Card withBorder mt="xl" maw={900} component="form" onSubmit={submit}>
-      <Title order={2} size="h3" mb="sm">
+    <Card withBorder mt="xl" maw={900} component="form" onSubmit={submit} aria-labelledby="new-initiative">
+      <Title order={2} size="h3" mb="sm" id="new-initiative">
         {t('reporting.initiatives.add')}
       </Title>
       <Stack>
