@@ -51,6 +51,8 @@ export async function sendRoundReminders(ctx: AppContext, actor: Actor, roundId:
 
 /** Housekeeping: the reminders due today for this instance's region, in every round open or late. */
 export async function sendDueReminders(ctx: AppContext): Promise<number> {
+  // The national instance answers nothing itself; each region's instance reminds its own organisations.
+  if (ctx.config.nationalInstance) return 0;
   const today = todayOf(ctx);
   return ctx.database.db.transaction(async (tx) => {
     const rounds = await tx.select().from(reportingRounds).where(and(isNull(reportingRounds.publishedAt), lte(reportingRounds.opensOn, today), gte(reportingRounds.deadline, sql`${today}::date - 60`)));

@@ -8,6 +8,7 @@ let national: ReturnType<typeof as>;
 let analyst18: ReturnType<typeof as>;
 let analyst18b: ReturnType<typeof as>;
 let analyst03: ReturnType<typeof as>;
+let analyst03b: ReturnType<typeof as>;
 const today = calendarDateInStockholm(new Date());
 const addDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   analyst18b = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'analyst')));
   const other = await otherRegionInstance(env, '03');
   analyst03 = as(other.app, await loginCookie(other.ctx, await newStaff(other.ctx, 'analyst', '03')));
+  analyst03b = as(other.app, await loginCookie(other.ctx, await newStaff(other.ctx, 'analyst', '03')));
 }, 60_000);
 afterAll(() => env.close());
 
@@ -229,5 +231,16 @@ describe('pre-fill from the previous round', () => {
     const res = await analyst03({ method: 'POST', url: `/api/reporting/rounds/${next.json().id}/returns/region-03/prefill`, payload: { from: 'previous-round' } });
     expect(res.json().filled).toEqual(['overall', 'doses', 'describe']);
     expect(res.json().view.answers.find((a: { questionId: string }) => a.questionId === 'doses')).toMatchObject({ value: 8000, prefilledFrom: 'previous-round', version: 1 });
+
+    // Two saves of the same version at the same moment (on PostgreSQL, truly concurrent): one wins, one gets 409.
+    const url = `/api/reporting/rounds/${next.json().id}/returns/region-03/answers`;
+    const [x, y] = await Promise.all([
+      analyst03({ method: 'PUT', url, payload: { answers: [{ questionId: 'doses', version: 1, value: 8100 }] } }),
+      analyst03b({ method: 'PUT', url, payload: { answers: [{ questionId: 'doses', version: 1, value: 8200 }] } }),
+    ]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
+    const [kept] = await env.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM reporting_answer_versions v JOIN reporting_answers a ON a.region_id = v.region_id AND a.id = v.answer_id
+      JOIN reporting_returns r ON r.region_id = a.region_id AND r.id = a.return_id WHERE r.round_id = $1 AND a.question_id = 'doses' AND v.version = 2`, [next.json().id]);
+    expect(kept!.n).toBe(1);
   });
 });
