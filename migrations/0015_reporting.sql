@@ -1,3 +1,13 @@
+CREATE TABLE "reporting_aggregate_sends" (
+	"region_id" text NOT NULL,
+	"week" text NOT NULL,
+	"version" integer NOT NULL,
+	"digest" text NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone,
+	CONSTRAINT "reporting_aggregate_sends_region_id_week_version_pk" PRIMARY KEY("region_id","week","version")
+);
+--> statement-breakpoint
 CREATE TABLE "reporting_agreements" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -78,6 +88,17 @@ CREATE TABLE "reporting_received" (
 	"received_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "reporting_received_region_id_id_pk" PRIMARY KEY("region_id","id"),
 	CONSTRAINT "reporting_received_submission_key" UNIQUE("region_id","round_id","organisation","submission")
+);
+--> statement-breakpoint
+CREATE TABLE "reporting_received_aggregates" (
+	"region_id" text NOT NULL,
+	"week" text NOT NULL,
+	"version" integer NOT NULL,
+	"document" jsonb NOT NULL,
+	"key_id" text NOT NULL,
+	"digest" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "reporting_received_aggregates_region_id_week_version_pk" PRIMARY KEY("region_id","week","version")
 );
 --> statement-breakpoint
 CREATE TABLE "reporting_refused" (

@@ -38,6 +38,7 @@ import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
 import { reportingRoutes } from './reporting/routes.js';
 import { REPORTING_SUBMISSION, submissionTransport } from './reporting/national.js';
+import { aggregatesTransport, REPORTING_AGGREGATES } from './reporting/aggregates.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -61,6 +62,7 @@ export function createContext(database: Database, config: Config, clock: Clock =
   if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
   // Signed reporting submissions go to the national instance, or are accepted here when this database is the nation too.
   outbox.useTransport(REPORTING_SUBMISSION, submissionTransport(config));
+  outbox.useTransport(REPORTING_AGGREGATES, aggregatesTransport(config));
   return { database, config, clock, outbox };
 }
 

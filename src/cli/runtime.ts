@@ -12,6 +12,7 @@ import { loadDemo } from '../demo.js';
 import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
 import { sendDueReminders } from '../reporting/reminders.js';
+import { sendDueAggregates } from '../reporting/aggregates.js';
 
 export interface Running {
   app: App;
@@ -64,6 +65,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
       void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
       void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
+      void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
     }, 5_000);
   }
   return {

@@ -246,3 +246,34 @@ export const reportingRefused = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] })],
 );
+
+// --- Weekly aggregates from each region to the nation ---------------------------------------------
+
+/** The region's weekly aggregates it has sent (a corrected week is sent again as the next version). */
+export const reportingAggregateSends = pgTable(
+  'reporting_aggregate_sends',
+  {
+    regionId: text('region_id').notNull(),
+    week: text('week').notNull(),
+    version: integer('version').notNull(),
+    digest: text('digest').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    receivedAt: ts('received_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.week, t.version] })],
+);
+
+/** The weekly aggregates the nation received and verified: counts only, small groups suppressed by the region. */
+export const reportingReceivedAggregates = pgTable(
+  'reporting_received_aggregates',
+  {
+    regionId: text('region_id').notNull(),
+    week: text('week').notNull(),
+    version: integer('version').notNull(),
+    document: jsonb('document').notNull(),
+    keyId: text('key_id').notNull(),
+    digest: text('digest').notNull(),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.week, t.version] })],
+);

@@ -2,13 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
+import { isoWeekOf } from '../testing/rules.js';
 import { reportingAgreements, reportingRounds, reportingTemplates, reportingTemplateVersions } from './model.js';
 import { signDocument } from './signing.js';
 
 /**
  * Two instances on one machine, each with its own database: region 18's, and the national one. A submission
  * travels from the region's outbox to the national inbox over HTTP, is verified and stored, and the receipt
- * comes back; an altered, a forged and a misdirected document are refused and recorded.
+ * comes back; an altered, a forged and a misdirected document are refused and recorded. The region's weekly
+ * aggregates travel the same path.
  */
 let nation: TestEnv;
 let region: TestEnv;
@@ -92,6 +94,24 @@ describe('a signed submission from a region to the nation', () => {
     expect(await count(nation.database, 'reporting_refused')).toBe(before + 3);
     expect(await count(nation.database, 'reporting_received')).toBe(1);
     expect(await count(nation.database, 'persons')).toBe(0);
+  });
+
+  it('carries the region’s weekly aggregates; the nation shows a region that has not delivered as missing, not zero', async () => {
+    const week = isoWeekOf(new Date(Date.now() - 7 * 86_400_000));
+    const sent = await analyst({ method: 'POST', url: '/api/reporting/aggregates', payload: { week } });
+    expect(sent.json()).toEqual({ regionId: '18', week, version: 1 });
+    await region.worker.drain();
+    expect((await analyst({ method: 'GET', url: '/api/reporting/aggregates' })).json().sent).toEqual([expect.objectContaining({ week, version: 1, receivedAt: expect.any(String) })]);
+
+    const weekly = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/national/weekly?from=${week}&to=${week}` })).json();
+    expect(weekly.regions).toHaveLength(21);
+    expect(weekly.regions.find((r: { regionId: string }) => r.regionId === '18').weeks[0]).toMatchObject({ week, delivered: true, tests: 0, positive: 0, cases: 0 });
+    expect(weekly.regions.find((r: { regionId: string }) => r.regionId === '03').weeks[0]).toEqual(expect.objectContaining({ delivered: false, tests: null, cases: null }));
+
+    const [signed] = await region.database.query<{ payload: { document: Record<string, unknown>; signature: string; keyId: string } }>(`SELECT payload FROM outbox WHERE topic = 'reporting.aggregates'`);
+    const altered = { ...signed!.payload, document: { ...signed!.payload.document, tracing: { cases: 999, contacts: 0, medianHoursToFirstContact: null } } };
+    const res = await nation.app.inject({ method: 'POST', url: '/api/reporting/national/aggregates', payload: altered });
+    expect(res.json().errors[0].field).toBe('signature');
   });
 
   it('is not taken by an instance that is not the national one', async () => {

@@ -46,7 +46,7 @@ export interface Receipt {
   digest: string;
 }
 
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly field: string,
     message: string,
@@ -56,17 +56,28 @@ class Refusal extends Error {
   }
 }
 
+const claimedRegionOf = (document: unknown) => {
+  const claimed = (document as { regionId?: unknown } | null)?.regionId;
+  return typeof claimed === 'string' && /^\d{2}$/.test(claimed) ? claimed : '00';
+};
+
+/**
+ * A signed document of the expected shape, its signature checked against the key registered for the region it
+ * names. Verified over the document as sent, not as parsed: parsing must never make an altered document pass.
+ */
+export async function verifySigned<S extends z.ZodType<{ regionId: string }>>(tx: Db, signed: SignedSubmission, schema: S): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(signed.document);
+  if (!parsed.success) throw new Refusal('document', `not a document of this kind (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, claimedRegionOf(signed.document));
+  const regionId = parsed.data.regionId;
+  const [key] = await tx.select().from(reportingTrustedKeys).where(and(eq(reportingTrustedKeys.regionId, regionId), eq(reportingTrustedKeys.keyId, signed.keyId)));
+  if (!key) throw new Refusal('keyId', `no key ${signed.keyId.slice(0, 16)} is registered for region ${regionId}`, regionId);
+  if (!verifyDocument(key.publicKey, signed.document, signed.signature)) throw new Refusal('signature', 'the signature does not match the document (altered or forged)', regionId);
+  return parsed.data;
+}
+
 /** Verifies and stores one submission in `tx`; a refusal is thrown as `Refusal` for the caller to record. */
 async function accept(tx: Db, now: Date, signed: SignedSubmission): Promise<Receipt> {
-  const claimed = (signed.document as { regionId?: unknown } | null)?.regionId;
-  const claimedRegion = typeof claimed === 'string' && /^\d{2}$/.test(claimed) ? claimed : '00';
-  const parsed = SubmissionDocument.safeParse(signed.document);
-  if (!parsed.success) throw new Refusal('document', `not a submission document (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, claimedRegion);
-  const doc = parsed.data;
-  const [key] = await tx.select().from(reportingTrustedKeys).where(and(eq(reportingTrustedKeys.regionId, doc.regionId), eq(reportingTrustedKeys.keyId, signed.keyId)));
-  if (!key) throw new Refusal('keyId', `no key ${signed.keyId.slice(0, 16)} is registered for region ${doc.regionId}`, doc.regionId);
-  // Verified over the document as sent, not as parsed: parsing must never make an altered document pass.
-  if (!verifyDocument(key.publicKey, signed.document, signed.signature)) throw new Refusal('signature', 'the signature does not match the document (altered or forged)', doc.regionId);
+  const doc = await verifySigned(tx, signed, SubmissionDocument);
   const [round] = await tx.select().from(reportingRounds).where(eq(reportingRounds.id, doc.roundId));
   if (!round) throw new Refusal('document.roundId', 'no such round', doc.regionId);
   const org = organisationOf(doc.organisation);
@@ -90,17 +101,22 @@ async function recordRefusal(ctx: AppContext, signed: SignedSubmission, r: Refus
   await ctx.database.db.transaction((tx) => tx.insert(reportingRefused).values({ regionId: r.regionId, reason: `${r.field}: ${r.message}`, digest: digestOf(signed.document ?? null), receivedAt: ctx.clock.now().toISOString() }));
 }
 
-/** The national instance's inbox for signed submissions (POST from a region's outbox). */
-export async function receiveSubmission(ctx: AppContext, signed: SignedSubmission): Promise<Receipt> {
+/** Accepts a signed document in the nation's database, or throws `Refusal`. */
+export type Acceptor = (tx: Db, now: Date, signed: SignedSubmission) => Promise<Receipt>;
+
+/** The national instance's inbox for one kind of signed document (POST from a region's outbox); refusals are recorded. */
+export async function receiveSigned(ctx: AppContext, signed: SignedSubmission, acceptor: Acceptor = accept): Promise<Receipt> {
   if (!ctx.config.nationalInstance) throw new AppError('not-found', 'This instance is not the national one (LAGESBILD_NATIONAL)');
   try {
-    return await ctx.database.db.transaction((tx) => accept(tx, ctx.clock.now(), signed));
+    return await ctx.database.db.transaction((tx) => acceptor(tx, ctx.clock.now(), signed));
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     await recordRefusal(ctx, signed, e);
     throw new AppError('invalid', `${e.field}: ${e.message}`, e.field);
   }
 }
+
+export const receiveSubmission = (ctx: AppContext, signed: SignedSubmission) => receiveSigned(ctx, signed, accept);
 
 /** Registers the public key a region showed (GET /api/reporting/key) as the one its submissions are signed with. */
 export async function trustRegionKey(ctx: AppContext, actor: Actor, input: { regionId: string; publicKey: string }) {
@@ -144,16 +160,16 @@ export async function latestSubmissions(tx: Db, roundId: string): Promise<{ docu
 }
 
 /**
- * How a submission leaves the region: POSTed to the national instance when one is configured, or, when this
- * database is the nation too, accepted in the worker's own transaction. Either way the receipt is recorded on
- * the region's return in that transaction.
+ * How a signed document leaves the region: POSTed to the national instance's inbox when one is configured, or,
+ * when this database is the nation too, accepted in the worker's own transaction. Either way the receipt is
+ * recorded on the region's side in that transaction.
  */
-export function submissionTransport(config: Config): Transport {
+export function nationalTransport(config: Config, name: string, inbox: { path: string; accept: Acceptor; onReceipt: (tx: Db, document: unknown, receipt: Receipt) => Promise<void> }): Transport {
   const receiptOf = async (m: OutboxMessage, tx: Db): Promise<Receipt> => {
     const signed = m.payload as unknown as SignedSubmission;
     if (!config.reportingNationalUrl) {
       try {
-        return await accept(tx, new Date(), signed);
+        return await inbox.accept(tx, new Date(), signed);
       } catch (e) {
         if (e instanceof Refusal) throw new PermanentError(`${e.field}: ${e.message}`);
         throw e;
@@ -161,7 +177,7 @@ export function submissionTransport(config: Config): Transport {
     }
     let res: Response;
     try {
-      res = await fetch(new URL('/api/reporting/national/submissions', config.reportingNationalUrl), {
+      res = await fetch(new URL(inbox.path, config.reportingNationalUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': m.idempotencyKey },
         body: JSON.stringify(signed),
@@ -171,18 +187,28 @@ export function submissionTransport(config: Config): Transport {
       throw new RetryableError(`national instance: ${(e as Error).message}`);
     }
     if (res.status >= 500 || res.status === 429) throw new RetryableError(`national instance: HTTP ${res.status}`);
-    if (!res.ok) throw new PermanentError(`national instance refused the submission: HTTP ${res.status} ${await res.text().catch(() => '')}`.trim());
+    if (!res.ok) throw new PermanentError(`national instance refused the document: HTTP ${res.status} ${await res.text().catch(() => '')}`.trim());
     return (await res.json()) as Receipt;
   };
   return {
-    name: 'reporting-national',
+    name,
     async send(m, tx) {
       const receipt = await receiptOf(m, tx);
-      const doc = (m.payload as { document: SubmissionDocument }).document;
-      await recordReceipt(tx, doc.regionId, doc.roundId, doc.organisation, doc.submission, receipt);
-      return { transport: 'reporting-national', ...receipt };
+      await inbox.onReceipt(tx, (m.payload as { document: unknown }).document, receipt);
+      return { transport: name, ...receipt };
     },
   };
 }
+
+/** Returns travel on `REPORTING_SUBMISSION` to the national inbox for submissions. */
+export const submissionTransport = (config: Config): Transport =>
+  nationalTransport(config, 'reporting-national', {
+    path: '/api/reporting/national/submissions',
+    accept,
+    onReceipt: (tx, document, receipt) => {
+      const doc = document as SubmissionDocument;
+      return recordReceipt(tx, doc.regionId, doc.roundId, doc.organisation, doc.submission, receipt);
+    },
+  });
 
 export { REPORTING_SUBMISSION };

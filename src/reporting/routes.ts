@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
-import { code, day, regionCode, text } from '../platform/input/index.js';
+import { code, day, isoWeek, regionCode, text } from '../platform/input/index.js';
+import { acceptAggregates, nationalWeekly, sendWeekAggregates, sentAggregates } from './aggregates.js';
 import { countInitiatives, createInitiative, listInitiatives, updateInitiative } from './initiatives.js';
 import { initiativeMeasures, initiativeReaches, initiativeStatuses, roundKinds } from './model.js';
-import { publicKeyOf, receivedFor, receiveSubmission, trustedKeys, trustRegionKey } from './national.js';
+import { publicKeyOf, receivedFor, receiveSigned, receiveSubmission, trustedKeys, trustRegionKey } from './national.js';
 import { prefillReturn } from './prefill.js';
 import { sendRoundReminders } from './reminders.js';
 import { reportCsv, reportPdf, reportXlsx, roundReport } from './report.js';
@@ -154,17 +155,21 @@ export function reportingRoutes(app: App, ctx: AppContext) {
     reply.code(201).send(await trustRegionKey(ctx, actorOf(req), req.body)),
   );
   app.get('/api/reporting/national/rounds/:id/received', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Submissions received for a round, and recent refusals', params: IdParams } }, async (req) => receivedFor(ctx, req.params.id));
-  // No session: a region's instance calls this, and the signature is what authenticates the document.
-  app.post(
-    '/api/reporting/national/submissions',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: "The national instance's inbox for a region's signed submission; answers with a receipt",
-        body: z.object({ document: z.looseObject({ regionId: regionCode }), signature: z.string().max(200), keyId: z.string().max(64) }).strict(),
-      },
-    },
-    async (req, reply) => reply.code(201).send(await receiveSubmission(ctx, req.body)),
+  // No session on the inboxes: a region's instance calls them, and the signature is what authenticates the document.
+  const Signed = z.object({ document: z.looseObject({ regionId: regionCode }), signature: z.string().max(200), keyId: z.string().max(64) }).strict();
+  app.post('/api/reporting/national/submissions', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed submission; answers with a receipt", body: Signed } }, async (req, reply) =>
+    reply.code(201).send(await receiveSubmission(ctx, req.body)),
+  );
+  app.post('/api/reporting/national/aggregates', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed weekly aggregates", body: Signed } }, async (req, reply) =>
+    reply.code(201).send(await receiveSigned(ctx, req.body, acceptAggregates)),
+  );
+  app.get('/api/reporting/national/weekly', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Weekly figures as the regions delivered them; a week not delivered is missing, not zero', querystring: z.object({ from: isoWeek, to: isoWeek }).strict() } }, async (req) =>
+    nationalWeekly(ctx, req.query),
+  );
+
+  // --- The region's weekly aggregates to the nation ---
+  app.get('/api/reporting/aggregates', { config: { access: 'reporting.aggregates.send' }, schema: { tags, summary: 'Weekly aggregates this region has sent, with the nation’s receipt time' } }, async (req) => sentAggregates(ctx, actorOf(req)));
+  app.post('/api/reporting/aggregates', { config: { access: 'reporting.aggregates.send' }, schema: { tags, summary: 'Send (again) the region’s signed aggregates of a week to the nation', body: z.object({ week: isoWeek }).strict() } }, async (req, reply) =>
+    reply.code(201).send(await sendWeekAggregates(ctx, actorOf(req).regionId, req.body.week)),
   );
 }

@@ -68,6 +68,7 @@ export const permissions = {
   'reporting.report.read': ['analyst', 'national_analyst', 'committee_secretary'],
   'reporting.key.read': ['analyst', 'region_admin'],
   'reporting.national.manage': ['national_analyst'],
+  'reporting.aggregates.send': ['analyst', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
