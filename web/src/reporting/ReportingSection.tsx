@@ -13,6 +13,7 @@ const ReturnPage = lazyPage(() => import('./ReturnPage.js'), 'ReturnPage');
 const ReportPage = lazyPage(() => import('./ReportPage.js'), 'ReportPage');
 const TemplatesPage = lazyPage(() => import('./TemplatesPage.js'), 'TemplatesPage');
 const InitiativesPage = lazyPage(() => import('./InitiativesPage.js'), 'InitiativesPage');
+const NationalWeeklyPage = lazyPage(() => import('./NationalWeeklyPage.js'), 'NationalWeeklyPage');
 
 interface ReportingPage {
   path: string;
@@ -28,11 +29,12 @@ const common: ReportingPage[] = [
 ];
 const templates: ReportingPage = { path: 'templates', element: <TemplatesPage />, label: 'reporting.nav.templates' };
 const initiatives: ReportingPage = { path: 'initiatives', element: <InitiativesPage />, label: 'reporting.nav.initiatives' };
+const weekly: ReportingPage = { path: 'weekly', element: <NationalWeeklyPage />, label: 'reporting.nav.weekly' };
 
 /** `/reporting/*`: follow-up rounds, answering, the compiled report; the national analyst also builds templates. */
 export function ReportingSection() {
   const { role } = useActor();
-  const pages = role === 'national_analyst' ? [...common, templates, initiatives] : [...common, initiatives];
+  const pages = role === 'national_analyst' ? [...common, templates, initiatives, weekly] : [...common, initiatives];
   const links = pages.flatMap((p): SubNavLink[] => (p.label ? [{ to: p.path, label: p.label }] : []));
   return (
     <>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useActor } from '../ActorContext.js';
@@ -7,6 +8,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
+import { apiFetch } from '../api.js';
 import { post, put, useReportingMutation, useReturn, type ReturnView } from './api.js';
 import { QuestionField } from './QuestionField.js';
 
@@ -117,6 +119,7 @@ function ReturnForm({ view }: { view: ReturnView }) {
           </Button>
         </Group>
       )}
+      <AnswerHistory view={view} />
       {view.events.length > 0 && (
         <Stack mt="xl" maw={900} gap="xs">
           <Title order={2} size="h4">
@@ -132,5 +135,35 @@ function ReturnForm({ view }: { view: ReturnView }) {
         </Stack>
       )}
     </>
+  );
+}
+
+/** Every saved version of every answer, newest first: who changed what and when (kept by the server, never overwritten). */
+function AnswerHistory({ view }: { view: ReturnView }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const history = useQuery({
+    queryKey: ['reporting', 'history', view.roundId, view.organisation.code, view.answers.map((a) => a.version).join()],
+    queryFn: ({ signal }) => apiFetch<{ versions: { questionId: string; version: number; changedBy: string; changedAt: string }[] }>(`/api/reporting/rounds/${view.roundId}/returns/${view.organisation.code}/history`, { signal }),
+    enabled: open,
+  });
+  const labelOf = (id: string) => view.template.content.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.label ?? id;
+  return (
+    <Stack mt="xl" maw={900} gap="xs">
+      <Group>
+        <Button variant="subtle" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {t('reporting.history.title')}
+        </Button>
+      </Group>
+      {open && history.data && (
+        <List>
+          {history.data.versions.map((v) => (
+            <List.Item key={`${v.questionId}-${v.version}`}>
+              <DateTime iso={v.changedAt} />: {t('reporting.history.entry', { question: labelOf(v.questionId), version: v.version, by: v.changedBy })}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }

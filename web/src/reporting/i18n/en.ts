@@ -2,7 +2,7 @@ import type { reportingSv } from './sv.js';
 
 /** English texts of reporting; the keys follow `reportingSv`. */
 export const reportingEn: typeof reportingSv = {
-  nav: { label: 'Follow-up pages', rounds: 'Rounds', templates: 'Templates', initiatives: 'Initiatives' },
+  nav: { label: 'Follow-up pages', rounds: 'Rounds', templates: 'Templates', initiatives: 'Initiatives', weekly: 'Weekly figures from the regions' },
   kinds: { monthly: 'Monthly', quarterly: 'Quarterly', partial: 'Partial report', final: 'Final report' },
   phases: { upcoming: 'Not open yet', open: 'Open', late: 'Past the deadline' },
   statuses: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted', reopened: 'Reopened' },
@@ -139,4 +139,13 @@ export const reportingEn: typeof reportingSv = {
     history: 'Status history',
     save: 'Save the initiative',
   },
+  weekly: {
+    title: 'Weekly figures from the regions',
+    intro: "Each region's instance sends its weekly figures, signed, to the national instance. A week that has not arrived shows as missing, never as zero.",
+    caption: 'Tests, positives, traced cases and vaccination coverage (at least 1 dose) per region and week',
+    region: 'Region',
+    cell: '{{tests}} tests, {{positive}} positive, {{cases}} cases, {{coverage}} %',
+    missing: 'Missing',
+  },
+  history: { title: 'Change history', entry: '{{question}}: version {{version}} by {{by}}' },
 };

@@ -1,6 +1,6 @@
 /** Swedish texts of reporting (`/reporting`); `reportingEn` mirrors them. */
 export const reportingSv = {
-  nav: { label: 'Uppföljningens sidor', rounds: 'Rundor', templates: 'Mallar', initiatives: 'Insatser' },
+  nav: { label: 'Uppföljningens sidor', rounds: 'Rundor', templates: 'Mallar', initiatives: 'Insatser', weekly: 'Veckodata från regionerna' },
   kinds: { monthly: 'Månadsvis', quarterly: 'Kvartalsvis', partial: 'Delredovisning', final: 'Slutredovisning' },
   phases: { upcoming: 'Ej öppnad', open: 'Öppen', late: 'Sista dag passerad' },
   statuses: { not_started: 'Ej påbörjad', draft: 'Utkast', submitted: 'Inlämnad', reopened: 'Återöppnad' },
@@ -137,4 +137,13 @@ export const reportingSv = {
     history: 'Statushistorik',
     save: 'Spara insatsen',
   },
+  weekly: {
+    title: 'Veckodata från regionerna',
+    intro: 'Varje regions instans skickar sina veckosiffror signerade till den nationella instansen. En vecka som inte har kommit in visas som saknad, aldrig som noll.',
+    caption: 'Tester, positiva, smittspårade fall och vaccinationstäckning (minst 1 dos) per region och vecka',
+    region: 'Region',
+    cell: '{{tests}} tester, {{positive}} positiva, {{cases}} fall, {{coverage}} %',
+    missing: 'Saknas',
+  },
+  history: { title: 'Ändringshistorik', entry: '{{question}}: version {{version}} av {{by}}' },
 };
