@@ -108,6 +108,8 @@ describeInBrowser('reporting: a round from template to published report (chromiu
     await page.waitForURL(`${uppsalaUrl}/login`);
     await demoStaff('Analytiker', 'Sofia Engström')(page.getByRole('region', { name: /^Demoinloggning/ })).click();
     await page.waitForURL(`${uppsalaUrl}/`);
+    await visible(page.getByRole('main').getByRole('heading', { level: 1, name: /^Hej / }));
+    await page.waitForLoadState('networkidle');
     uppsala.problems.markLoggedIn();
     await page.goto(`${uppsalaUrl}${roundPath}/returns/region-03`);
     const form = page.getByRole('main');
