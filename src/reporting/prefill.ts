@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
@@ -10,9 +11,7 @@ import { organisationOf } from './organisations.js';
 import { getRound, previousRound } from './rounds.js';
 import { returnView, saveAnswers, type AnswerInput } from './returns.js';
 import { answerProblem } from './rules.js';
-import { getTemplateVersion } from './templates.js';
 import { questionsOf, type PrefillSource, type Question } from './template.js';
-import { and, eq } from 'drizzle-orm';
 
 /**
  * Fills the questions not yet answered: from the organisation's answers in the previous round of the agreement

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { toIso } from '../platform/db/sql.js';
-import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
+import { AppError, conflict, invalid } from '../platform/errors.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { reportingAnswers, reportingReturns, reportingRounds, type RoundKind } from './model.js';
 import { answeringSet, organisationOf, organisations } from './organisations.js';
