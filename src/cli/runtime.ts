@@ -13,6 +13,7 @@ import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
 import { sendDueReminders } from '../reporting/reminders.js';
 import { sendDueAggregates } from '../reporting/aggregates.js';
+import { syncDefinitions } from '../reporting/definitions.js';
 
 export interface Running {
   app: App;
@@ -66,6 +67,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
       void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
       void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
+      void syncDefinitions(ctx).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
     }, 5_000);
   }
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
@@ -7,19 +8,28 @@ import { NARA_VARD_AREA, naraVardRegionTemplate, naraVardRssTemplate, STAFF_AREA
 import { digestOf } from './signing.js';
 import { TemplateContent, type TemplateInput } from './template.js';
 
+/**
+ * The demo's agreements, templates and rounds get ids from their names, the same on every instance: a region's
+ * instance that also loads the demo then holds the very rows it later copies from the nation (definitions.ts).
+ */
+function seededId(name: string): string {
+  const h = createHash('sha256').update(`lagesbild.reporting.demo:${name}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function agreement(tx: Db, name: string, description: string): Promise<string> {
-  await tx.insert(reportingAgreements).values({ name, description }).onConflictDoNothing();
+  await tx.insert(reportingAgreements).values({ id: seededId(name), name, description }).onConflictDoNothing();
   return (await tx.select({ id: reportingAgreements.id }).from(reportingAgreements).where(eq(reportingAgreements.name, name)))[0]!.id;
 }
 
 /** A template's first version (the demo never changes a template someone may have edited since). */
 async function template(tx: Db, name: string, input: TemplateInput): Promise<string> {
-  const [created] = await tx.insert(reportingTemplates).values({ name }).onConflictDoNothing().returning();
+  const [created] = await tx.insert(reportingTemplates).values({ id: seededId(name), name }).onConflictDoNothing().returning();
   if (created) {
     const content = TemplateContent.parse(input);
-    await tx.insert(reportingTemplateVersions).values({ templateId: created.id, version: 1, content, digest: digestOf(content), createdBy: 'Lägesbild (demo)' });
+    await tx.insert(reportingTemplateVersions).values({ id: seededId(`${name} v1`), templateId: created.id, version: 1, content, digest: digestOf(content), createdBy: 'Lägesbild (demo)' });
   }
   const [t] = await tx.select({ id: reportingTemplates.id }).from(reportingTemplates).where(eq(reportingTemplates.name, name));
   const [v] = await tx.select({ id: reportingTemplateVersions.id }).from(reportingTemplateVersions).where(eq(reportingTemplateVersions.templateId, t!.id)).orderBy(reportingTemplateVersions.version).limit(1);
@@ -42,6 +52,7 @@ export async function loadReportingDemo(tx: Db, regionId: string, now: Date) {
     rss: await template(tx, 'Nära vård – redovisning RSS (Bilaga 1)', naraVardRssTemplate),
   };
   const round = (agreementId: string, name: string, kind: 'monthly' | 'partial', templateVersionId: string, orgs: string[], periodDays: number) => ({
+    id: seededId(`${agreementId} ${name}`),
     agreementId,
     name,
     kind,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { isoWeekOf } from '../testing/rules.js';
-import { reportingAgreements, reportingRounds, reportingTemplates, reportingTemplateVersions } from './model.js';
+import { syncDefinitions } from './definitions.js';
 import { signDocument } from './signing.js';
 
 /**
@@ -33,11 +33,8 @@ beforeAll(async () => {
   const template = await nationalAnalyst({ method: 'POST', url: '/api/reporting/templates', payload: { name: 'Mall', content } });
   const round = await nationalAnalyst({ method: 'POST', url: '/api/reporting/rounds', payload: { agreementId: agreement.json().id, name: 'Runda', kind: 'monthly', periodFrom: addDays(-30), periodTo: addDays(-1), opensOn: today, deadline: addDays(7), templateVersionId: template.json().id } });
   roundId = round.json().id;
-  // The rounds are national reference data: the region's instance holds the same rows as the nation's.
-  for (const table of [reportingAgreements, reportingTemplates, reportingTemplateVersions, reportingRounds]) {
-    const rows = await nation.database.db.select().from(table);
-    await region.database.db.insert(table).values(rows as never);
-  }
+  // The region's instance takes the round from the nation (housekeeping does this every few seconds).
+  expect(await syncDefinitions(region.ctx)).toBe(1);
 }, 120_000);
 afterAll(async () => {
   await region?.close();
@@ -94,6 +91,14 @@ describe('a signed submission from a region to the nation', () => {
     expect(await count(nation.database, 'reporting_refused')).toBe(before + 3);
     expect(await count(nation.database, 'reporting_received')).toBe(1);
     expect(await count(nation.database, 'persons')).toBe(0);
+  });
+
+  it('follows the nation: a published round is published at the region after the next sync', async () => {
+    await nationalAnalyst({ method: 'POST', url: `/api/reporting/rounds/${roundId}/publish` });
+    expect((await analyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}` })).json().publishedAt).toBeNull();
+    await syncDefinitions(region.ctx);
+    expect((await analyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}` })).json().publishedAt).toEqual(expect.any(String));
+    expect((await region.app.inject({ method: 'GET', url: '/api/reporting/national/definitions' })).statusCode).toBe(404);
   });
 
   it('carries the region’s weekly aggregates; the nation shows a region that has not delivered as missing, not zero', async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { code, day, isoWeek, regionCode, text } from '../platform/input/index.js';
 import { acceptAggregates, nationalWeekly, sendWeekAggregates, sentAggregates } from './aggregates.js';
+import { nationalDefinitions } from './definitions.js';
 import { countInitiatives, createInitiative, listInitiatives, updateInitiative } from './initiatives.js';
 import { initiativeMeasures, initiativeReaches, initiativeStatuses, roundKinds } from './model.js';
 import { publicKeyOf, receivedFor, receiveSigned, receiveSubmission, trustedKeys, trustRegionKey } from './national.js';
@@ -163,6 +164,8 @@ export function reportingRoutes(app: App, ctx: AppContext) {
   app.post('/api/reporting/national/aggregates', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed weekly aggregates", body: Signed } }, async (req, reply) =>
     reply.code(201).send(await receiveSigned(ctx, req.body, acceptAggregates)),
   );
+  // The questionnaires and calendar of the follow-ups, for the regions' instances to copy (no region's data in it).
+  app.get('/api/reporting/national/definitions', { config: { access: 'public' }, schema: { tags, summary: "The nation's agreements, templates and rounds, for the regions' instances" } }, async () => nationalDefinitions(ctx));
   app.get('/api/reporting/national/weekly', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Weekly figures as the regions delivered them; a week not delivered is missing, not zero', querystring: z.object({ from: isoWeek, to: isoWeek }).strict() } }, async (req) =>
     nationalWeekly(ctx, req.query),
   );
