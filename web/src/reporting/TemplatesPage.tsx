@@ -6,6 +6,9 @@ import { useT } from '../i18n/useT.js';
 import { apiFetch } from '../api.js';
 import { post, useReportingMutation, useTemplates, type Option, type Question, type QuestionKind, type Section, type TemplateVersion } from './api.js';
 
+/** Lägesbild's own figures a number or table can be pre-filled from (src/reporting/template.ts: prefillSources). */
+const PREFILL_SOURCES = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage'] as const;
+type SourceKey = 'testing_tests' | 'testing_positives' | 'testing_capacity' | 'testing_perTestType' | 'tracing_cases' | 'tracing_hoursToFirstCall' | 'vaccination_coverage';
 const KINDS: QuestionKind[] = ['text', 'number', 'table', 'traffic_light', 'single_choice', 'multiple_choice', 'date', 'initiatives'];
 
 /** A key from a label: lower case letters, digits, - and _ (what the server accepts as an id). */
@@ -123,10 +126,25 @@ function QuestionEditor({ n, question: q, onChange, onRemove, taken }: { n: numb
       <Checkbox label={`${t('reporting.templates.mandatory')} (${label})`} checked={q.mandatory} onChange={(e) => onChange({ ...q, mandatory: e.currentTarget.checked })} />
       {q.kind === 'text' && <NumberInput label={t('reporting.templates.maxLength')} value={q.maxLength} min={1} max={20000} onChange={(v) => onChange({ ...q, maxLength: Number(v) || 1 })} />}
       {q.kind === 'number' && (
-        <Group grow>
-          <TextInput label={`${t('reporting.templates.unit')} (${label})`} value={q.unit ?? ''} onChange={(e) => onChange({ ...q, unit: e.currentTarget.value })} />
-          <TextInput label={`${t('reporting.templates.definition')} (${label})`} value={q.definition ?? ''} onChange={(e) => onChange({ ...q, definition: e.currentTarget.value })} />
-        </Group>
+        <>
+          <Group grow>
+            <TextInput label={`${t('reporting.templates.unit')} (${label})`} value={q.unit ?? ''} onChange={(e) => onChange({ ...q, unit: e.currentTarget.value })} />
+            <TextInput label={`${t('reporting.templates.definition')} (${label})`} value={q.definition ?? ''} onChange={(e) => onChange({ ...q, definition: e.currentTarget.value })} />
+          </Group>
+          <Group grow align="flex-end">
+            <NumberInput label={`${t('reporting.templates.min')} (${label})`} value={q.min ?? ''} onChange={(v) => onChange({ ...q, min: v === '' ? undefined : Number(v) })} />
+            <NumberInput label={`${t('reporting.templates.max')} (${label})`} value={q.max ?? ''} onChange={(v) => onChange({ ...q, max: v === '' ? undefined : Number(v) })} />
+            <Checkbox label={`${t('reporting.templates.integer')} (${label})`} checked={q.integer ?? false} onChange={(e) => onChange({ ...q, integer: e.currentTarget.checked })} />
+          </Group>
+        </>
+      )}
+      {(q.kind === 'number' || q.kind === 'table') && (
+        <NativeSelect
+          label={`${t('reporting.templates.prefill')} (${label})`}
+          data={[{ value: '', label: '–' }, ...PREFILL_SOURCES.map((p) => ({ value: p, label: t(`reporting.templates.sources.${p.replace('.', '_') as SourceKey}`) }))]}
+          value={q.prefill ?? ''}
+          onChange={(e) => onChange({ ...q, prefill: e.currentTarget.value || undefined })}
+        />
       )}
       {q.kind === 'table' && (
         <Group grow align="flex-start">
