@@ -121,10 +121,25 @@ function Report({ report }: { report: RoundReport }) {
   );
 }
 
+const COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.6', 'indigo.6'];
+
+/** A bar chart of a table whose cells are numbers, one group per row (the total row left out), so regions can be compared. */
+function TableChart({ table }: { table: ReportTable }) {
+  const { t } = useT();
+  const total = t('reporting.report.total');
+  const rows = table.rows.filter((r) => r[0] !== total && r[0] !== 'Totalt');
+  const numeric = rows.length > 0 && rows.every((r) => r.slice(1).every((c) => c === null || typeof c === 'number'));
+  if (!numeric || table.header.length > 9) return null;
+  const series = table.header.slice(1).map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }));
+  const data = rows.map((r) => Object.fromEntries([['label', String(r[0])], ...table.header.slice(1).map((h, i) => [h, r[i + 1] ?? 0])]));
+  return <BarChart h={220} data={data} dataKey="label" series={series} withLegend aria-label={table.title} />;
+}
+
 function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
   const { t } = useT();
   return (
     <Stack gap={4} component="section">
+      <TableChart table={table} />
       <Table.ScrollContainer minWidth={600}>
         <Table striped withTableBorder captionSide="top">
           <Table.Caption>{table.title}</Table.Caption>
