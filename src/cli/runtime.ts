@@ -67,7 +67,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
       void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
       void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
-      void syncDefinitions(ctx).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
+      void syncDefinitions(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
     }, 5_000);
   }
   return {

@@ -22,14 +22,19 @@ export async function nationalDefinitions(ctx: AppContext) {
 
 type Definitions = Awaited<ReturnType<typeof nationalDefinitions>>;
 
+const lastSync = new WeakMap<AppContext, number>();
+
 /**
  * Housekeeping on a region's instance with a national instance configured: copies the nation's definitions in
  * one transaction. Template versions never change; a round's calendar, template version and publication follow
  * the nation's. Returns how many rounds the nation has.
  */
-export async function syncDefinitions(ctx: AppContext): Promise<number> {
+export async function syncDefinitions(ctx: AppContext, opts: { atMostEveryMs?: number } = {}): Promise<number> {
   const base = ctx.config.reportingNationalUrl;
   if (!base || ctx.config.nationalInstance) return 0;
+  const now = Date.now();
+  if (opts.atMostEveryMs && now - (lastSync.get(ctx) ?? 0) < opts.atMostEveryMs) return 0;
+  lastSync.set(ctx, now);
   const res = await fetch(new URL('/api/reporting/national/definitions', base), { signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`national definitions: HTTP ${res.status}`);
   const d = (await res.json()) as Definitions;
@@ -54,6 +59,11 @@ export async function syncDefinitions(ctx: AppContext): Promise<number> {
             publishedAt: sql`excluded.published_at`,
             publishedBy: sql`excluded.published_by`,
           },
+          // Only what changed is written: the sync runs every minute.
+          setWhere: sql`(reporting_rounds.name, reporting_rounds.period_from, reporting_rounds.period_to, reporting_rounds.opens_on, reporting_rounds.deadline,
+            reporting_rounds.template_version_id, reporting_rounds.organisations, reporting_rounds.published_at, reporting_rounds.published_by)
+            IS DISTINCT FROM (excluded.name, excluded.period_from, excluded.period_to, excluded.opens_on, excluded.deadline,
+            excluded.template_version_id, excluded.organisations, excluded.published_at, excluded.published_by)`,
         });
     }
   });

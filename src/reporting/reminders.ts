@@ -6,7 +6,7 @@ import { publishEvent } from '../platform/jobs/outbox.js';
 import { reportingReturnEvents, reportingRounds } from './model.js';
 import { organisationOf } from './organisations.js';
 import { getRound, todayOf, type Round } from './rounds.js';
-import { lockReturn, missingOf } from './returns.js';
+import { findReturn, lockReturn, missingOf } from './returns.js';
 import { reminderDue } from './rules.js';
 
 /** The event other systems (e-mail to the region's reporting contact, the UI) take a reminder from. */
@@ -22,15 +22,21 @@ async function remindRound(ctx: AppContext, tx: Db, round: Round, only: (organis
   const kind = reminderDue(round, today);
   if (!kind) return 0;
   let sent = 0;
+  const remindedToday = async (regionId: string, returnId: string) =>
+    (
+      await tx
+        .select({ id: reportingReturnEvents.id })
+        .from(reportingReturnEvents)
+        .where(and(eq(reportingReturnEvents.regionId, regionId), eq(reportingReturnEvents.returnId, returnId), eq(reportingReturnEvents.kind, `reminder_${kind}`), sql`(${reportingReturnEvents.at} AT TIME ZONE 'Europe/Stockholm')::date = ${today}::date`))
+        .limit(1)
+    ).length > 0;
   for (const code of round.organisations.filter(only)) {
     const org = organisationOf(code)!;
+    // Read first, lock only when a reminder may be due: housekeeping runs this every few seconds.
+    const seen = await findReturn(tx, org.regionId, round.id, code);
+    if (seen && (seen.status === 'submitted' || (await remindedToday(org.regionId, seen.id)))) continue;
     const ret = await lockReturn(tx, org.regionId, round.id, code);
-    if (ret.status === 'submitted') continue;
-    const [already] = await tx
-      .select({ id: reportingReturnEvents.id })
-      .from(reportingReturnEvents)
-      .where(and(eq(reportingReturnEvents.regionId, org.regionId), eq(reportingReturnEvents.returnId, ret.id), eq(reportingReturnEvents.kind, `reminder_${kind}`), sql`(${reportingReturnEvents.at} AT TIME ZONE 'Europe/Stockholm')::date = ${today}::date`));
-    if (already) continue;
+    if (ret.status === 'submitted' || (await remindedToday(org.regionId, ret.id))) continue;
     const { missing } = await missingOf(tx, round, org.regionId, code, ret.id);
     const list = missing.map((q) => q.label);
     const note = kind === 'late' ? `Sen: sista dag var ${round.deadline}` : `Sista dag ${round.deadline}`;

@@ -42,7 +42,7 @@ function assertAnswering(actor: Actor, round: Round, organisation: string) {
   return org;
 }
 
-async function findReturn(tx: Db, regionId: string, roundId: string, organisation: string, forUpdate = false): Promise<ReturnRow | undefined> {
+export async function findReturn(tx: Db, regionId: string, roundId: string, organisation: string, forUpdate = false): Promise<ReturnRow | undefined> {
   const q = tx.select().from(reportingReturns).where(and(eq(reportingReturns.regionId, regionId), eq(reportingReturns.roundId, roundId), eq(reportingReturns.organisation, organisation)));
   const [row] = await (forUpdate ? q.for('update') : q);
   return row;
