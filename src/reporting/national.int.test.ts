@@ -63,6 +63,8 @@ describe('a signed submission from a region to the nation', () => {
     expect(view.receivedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
     expect(view.events.at(-1)).toMatchObject({ kind: 'received' });
 
+    const onNation = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}` })).json();
+    expect(onNation.returns.find((r: { organisation: string }) => r.organisation === 'region-18')).toMatchObject({ status: 'submitted', receivedAt: expect.any(String) });
     const received = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/national/rounds/${roundId}/received` })).json();
     expect(received.received).toEqual([expect.objectContaining({ regionId: '18', organisation: 'region-18', submission: 1 })]);
     const report = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/report` })).json();

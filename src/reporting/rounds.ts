@@ -2,10 +2,10 @@ import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
-import { toIso } from '../platform/db/sql.js';
+import { queryRows, toIso } from '../platform/db/sql.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
-import { reportingAnswers, reportingReturns, reportingRounds, type RoundKind } from './model.js';
+import { reportingAnswers, reportingReturns, reportingRounds, type ReturnStatus, type RoundKind } from './model.js';
 import { answeringSet, organisationOf, organisations } from './organisations.js';
 import { roundPhase, templateChangeRefusal } from './rules.js';
 import { getAgreement, getTemplateVersion } from './templates.js';
@@ -119,14 +119,27 @@ export async function listRounds(ctx: AppContext, actor: Actor) {
     .select({ roundId: reportingReturns.roundId, organisation: reportingReturns.organisation, status: reportingReturns.status, submittedAt: reportingReturns.submittedAt, receivedAt: reportingReturns.receivedAt })
     .from(reportingReturns)
     .where(national(actor) || actor.role === 'committee_secretary' ? undefined : eq(reportingReturns.regionId, actor.regionId));
+  // On a national instance of its own, the regions' returns are not in this database: what was received stands for them.
+  const received = national(actor)
+    ? await queryRows<{ round_id: string; organisation: string; submitted_at: string; received_at: string }>(
+        db,
+        sql`SELECT DISTINCT ON (round_id, organisation) round_id, organisation, document->>'submittedAt' AS submitted_at, received_at::text
+            FROM reporting_received ORDER BY round_id, organisation, submission DESC`,
+      )
+    : [];
   return mine.map((r) => {
     const orgs = organisationsFor(actor, r);
     const of = (o: string) => returns.find((x) => x.roundId === r.id && x.organisation === o);
+    const got = (o: string) => received.find((x) => x.round_id === r.id && x.organisation === o);
     return {
       ...roundView(ctx, r),
       returns: orgs.map((o) => {
         const ret = of(o);
-        return { organisation: o, name: organisationOf(o)?.name ?? o, status: ret?.status ?? 'not_started', submittedAt: ret?.submittedAt ? toIso(ret.submittedAt) : null, receivedAt: ret?.receivedAt ? toIso(ret.receivedAt) : null };
+        const rec = ret ? undefined : got(o);
+        const status: ReturnStatus | 'not_started' = ret?.status ?? (rec ? 'submitted' : 'not_started');
+        const submittedAt = ret?.submittedAt ? toIso(ret.submittedAt) : (rec?.submitted_at ?? null);
+        const receivedAt = ret?.receivedAt ? toIso(ret.receivedAt) : rec ? toIso(rec.received_at) : null;
+        return { organisation: o, name: organisationOf(o)?.name ?? o, status, submittedAt, receivedAt };
       }),
     };
   });
