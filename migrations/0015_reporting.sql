@@ -110,6 +110,19 @@ CREATE TABLE "reporting_refused" (
 	CONSTRAINT "reporting_refused_region_id_id_pk" PRIMARY KEY("region_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "reporting_reopens" (
+	"region_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"round_id" uuid NOT NULL,
+	"organisation" text NOT NULL,
+	"submission" integer NOT NULL,
+	"reason" text NOT NULL,
+	"by" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "reporting_reopens_region_id_id_pk" PRIMARY KEY("region_id","id"),
+	CONSTRAINT "reporting_reopens_submission_key" UNIQUE("region_id","round_id","organisation","submission")
+);
+--> statement-breakpoint
 CREATE TABLE "reporting_return_events" (
 	"region_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -198,6 +211,7 @@ CREATE TABLE "reporting_trusted_keys" (
 ALTER TABLE "reporting_initiative_statuses" ADD CONSTRAINT "reporting_initiative_statuses_round_id_reporting_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."reporting_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_initiatives" ADD CONSTRAINT "reporting_initiatives_agreement_id_reporting_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."reporting_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_received" ADD CONSTRAINT "reporting_received_round_id_reporting_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."reporting_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reporting_reopens" ADD CONSTRAINT "reporting_reopens_round_id_reporting_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."reporting_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_returns" ADD CONSTRAINT "reporting_returns_round_id_reporting_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."reporting_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_rounds" ADD CONSTRAINT "reporting_rounds_agreement_id_reporting_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."reporting_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_rounds" ADD CONSTRAINT "reporting_rounds_template_version_id_reporting_template_versions_id_fk" FOREIGN KEY ("template_version_id") REFERENCES "public"."reporting_template_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -14,6 +14,7 @@ import type { AppContext } from '../platform/context.js';
 import { sendDueReminders } from '../reporting/reminders.js';
 import { sendDueAggregates } from '../reporting/aggregates.js';
 import { syncDefinitions } from '../reporting/definitions.js';
+import { pullReopens } from '../reporting/reopens.js';
 
 export interface Running {
   app: App;
@@ -68,6 +69,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
       void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
       void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
       void syncDefinitions(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
+      void pullReopens(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national reopenings could not be fetched'));
     }, 5_000);
   }
   return {

@@ -277,3 +277,19 @@ export const reportingReceivedAggregates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.week, t.version] })],
 );
+
+/** A national instance of its own reopens a received submission here; the region's instance fetches it (reopens.ts). */
+export const reportingReopens = pgTable(
+  'reporting_reopens',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    roundId: uuid('round_id').notNull().references(() => reportingRounds.id),
+    organisation: text('organisation').notNull(),
+    submission: integer('submission').notNull(),
+    reason: text('reason').notNull(),
+    by: text('by').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] }), unique('reporting_reopens_submission_key').on(t.regionId, t.roundId, t.organisation, t.submission)],
+);

@@ -4,6 +4,7 @@ import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../..
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { isoWeekOf } from '../testing/rules.js';
 import { syncDefinitions } from './definitions.js';
+import { pullReopens } from './reopens.js';
 import { signDocument } from './signing.js';
 
 /**
@@ -125,5 +126,28 @@ describe('a signed submission from a region to the nation', () => {
     const signed = await submissionInOutbox();
     const res = await region.app.inject({ method: 'POST', url: '/api/reporting/national/submissions', payload: signed });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('a reopening at the nation reaches the region with its reason; the corrected return is received again', async () => {
+    const reason = 'Kontrollera antalet doser mot NVR.';
+    expect((await nationalAnalyst({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/reopen`, payload: { reason } })).statusCode).toBe(200);
+    const status = async () => (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}` })).json().returns.find((r: { organisation: string }) => r.organisation === 'region-18').status;
+    expect(await status()).toBe('reopened');
+
+    expect(await pullReopens(region.ctx)).toBe(1);
+    expect(await pullReopens(region.ctx)).toBe(0);
+    const view = (await analyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/returns/region-18` })).json();
+    expect(view).toMatchObject({ status: 'reopened', reopenReason: reason });
+    const doses = view.answers.find((a: { questionId: string }) => a.questionId === 'doses');
+    await analyst({ method: 'PUT', url: `/api/reporting/rounds/${roundId}/returns/region-18/answers`, payload: { answers: [{ questionId: 'doses', version: doses.version, value: 4300 }] } });
+    expect((await analyst({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/submit` })).json()).toMatchObject({ submission: 2 });
+    await region.worker.drain();
+    expect(await status()).toBe('submitted');
+    const report = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/report` })).json();
+    expect(report.tables[0].rows[0]).toEqual(['Region Örebro län', 4300]);
+
+    // Only the region itself may ask: a query signed by no registered key is refused.
+    const forged = await nation.app.inject({ method: 'POST', url: '/api/reporting/national/reopens', payload: { document: { kind: 'lagesbild.reporting.reopens-query', format: 1, regionId: '18', at: new Date().toISOString() }, signature: 'AAAA', keyId: 'nope' } });
+    expect(forged.statusCode).toBe(400);
   });
 });

@@ -9,6 +9,7 @@ import { reportingAnswers, reportingAnswerVersions, reportingInitiatives, report
 import { organisationOf } from './organisations.js';
 import { getRound, organisationsFor, todayOf, type Round } from './rounds.js';
 import { answerProblem, missingQuestions, roundPhase } from './rules.js';
+import { reopenReceived } from './reopens.js';
 import { signDocument } from './signing.js';
 import { getTemplateVersion } from './templates.js';
 import { questionsOf, type Question } from './template.js';
@@ -227,6 +228,12 @@ export async function submitReturn(ctx: AppContext, actor: Actor, roundId: strin
 /** The national analyst reopens a submitted return with a reason the region sees; the region corrects and submits again. */
 export async function reopenReturn(ctx: AppContext, actor: Actor, roundId: string, organisation: string, reason: string) {
   const at = ctx.clock.now().toISOString();
+  if (ctx.config.nationalInstance) {
+    // The regions' returns are in their own instances: the reopening waits here until the region fetches it.
+    assertVisible(actor, await getRound(ctx.database.db, roundId, 'roundId'), organisation);
+    await reopenReceived(ctx, actor, roundId, organisation, reason);
+    return returnView(ctx, actor, roundId, organisation);
+  }
   await ctx.database.db.transaction(async (tx) => {
     const round = await getRound(tx, roundId, 'roundId');
     const org = assertVisible(actor, round, organisation);

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
-import { reportingAnswers, reportingReturns, reportingRounds, type ReturnStatus, type RoundKind } from './model.js';
+import { reportingAnswers, reportingReopens, reportingReturns, reportingRounds, type ReturnStatus, type RoundKind } from './model.js';
 import { answeringSet, organisationOf, organisations } from './organisations.js';
 import { roundPhase, templateChangeRefusal } from './rules.js';
 import { getAgreement, getTemplateVersion } from './templates.js';
@@ -121,12 +121,13 @@ export async function listRounds(ctx: AppContext, actor: Actor) {
     .where(national(actor) || actor.role === 'committee_secretary' ? undefined : eq(reportingReturns.regionId, actor.regionId));
   // On a national instance of its own, the regions' returns are not in this database: what was received stands for them.
   const received = national(actor)
-    ? await queryRows<{ round_id: string; organisation: string; submitted_at: string; received_at: string }>(
+    ? await queryRows<{ round_id: string; organisation: string; submission: number; submitted_at: string; received_at: string }>(
         db,
-        sql`SELECT DISTINCT ON (round_id, organisation) round_id, organisation, document->>'submittedAt' AS submitted_at, received_at::text
+        sql`SELECT DISTINCT ON (round_id, organisation) round_id, organisation, submission, document->>'submittedAt' AS submitted_at, received_at::text
             FROM reporting_received ORDER BY round_id, organisation, submission DESC`,
       )
     : [];
+  const reopens = received.length ? await db.select().from(reportingReopens) : [];
   return mine.map((r) => {
     const orgs = organisationsFor(actor, r);
     const of = (o: string) => returns.find((x) => x.roundId === r.id && x.organisation === o);
@@ -136,7 +137,8 @@ export async function listRounds(ctx: AppContext, actor: Actor) {
       returns: orgs.map((o) => {
         const ret = of(o);
         const rec = ret ? undefined : got(o);
-        const status: ReturnStatus | 'not_started' = ret?.status ?? (rec ? 'submitted' : 'not_started');
+        const reopened = rec && reopens.some((x) => x.roundId === r.id && x.organisation === o && x.submission === rec.submission);
+        const status: ReturnStatus | 'not_started' = ret?.status ?? (reopened ? 'reopened' : rec ? 'submitted' : 'not_started');
         const submittedAt = ret?.submittedAt ? toIso(ret.submittedAt) : (rec?.submitted_at ?? null);
         const receivedAt = ret?.receivedAt ? toIso(ret.receivedAt) : rec ? toIso(rec.received_at) : null;
         return { organisation: o, name: organisationOf(o)?.name ?? o, status, submittedAt, receivedAt };

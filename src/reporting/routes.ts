@@ -4,6 +4,7 @@ import { actorOf, type App } from '../platform/http/server.js';
 import { code, day, isoWeek, regionCode, text } from '../platform/input/index.js';
 import { acceptAggregates, nationalWeekly, sendWeekAggregates, sentAggregates } from './aggregates.js';
 import { nationalDefinitions } from './definitions.js';
+import { reopensFor } from './reopens.js';
 import { countInitiatives, createInitiative, listInitiatives, updateInitiative } from './initiatives.js';
 import { initiativeMeasures, initiativeReaches, initiativeStatuses, roundKinds } from './model.js';
 import { publicKeyOf, receivedFor, receiveSigned, receiveSubmission, trustedKeys, trustRegionKey } from './national.js';
@@ -166,6 +167,7 @@ export function reportingRoutes(app: App, ctx: AppContext) {
   );
   // The questionnaires and calendar of the follow-ups, for the regions' instances to copy (no region's data in it).
   app.get('/api/reporting/national/definitions', { config: { access: 'public' }, schema: { tags, summary: "The nation's agreements, templates and rounds, for the regions' instances" } }, async () => nationalDefinitions(ctx));
+  app.post('/api/reporting/national/reopens', { config: { access: 'public' }, schema: { tags, summary: "A region's signed query for the submissions the nation reopened", body: Signed } }, async (req) => reopensFor(ctx, req.body));
   app.get('/api/reporting/national/weekly', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Weekly figures as the regions delivered them; a week not delivered is missing, not zero', querystring: z.object({ from: isoWeek, to: isoWeek }).strict() } }, async (req) =>
     nationalWeekly(ctx, req.query),
   );
