@@ -133,6 +133,9 @@ describe('a signed submission from a region to the nation', () => {
     expect((await nationalAnalyst({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/reopen`, payload: { reason } })).statusCode).toBe(200);
     const status = async () => (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}` })).json().returns.find((r: { organisation: string }) => r.organisation === 'region-18').status;
     expect(await status()).toBe('reopened');
+    const seenAtNation = (await nationalAnalyst({ method: 'GET', url: `/api/reporting/rounds/${roundId}/returns/region-18` })).json();
+    expect(seenAtNation).toMatchObject({ status: 'reopened', reopenReason: reason, submission: 1 });
+    expect(seenAtNation.answers.find((a: { questionId: string }) => a.questionId === 'doses').value).toBe(4100);
 
     expect(await pullReopens(region.ctx)).toBe(1);
     expect(await pullReopens(region.ctx)).toBe(0);

@@ -1,12 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
 import { AppError, conflict, invalid, type FieldError } from '../platform/errors.js';
 import { addToOutbox } from '../platform/jobs/outbox.js';
-import { reportingAnswers, reportingAnswerVersions, reportingInitiatives, reportingReturnEvents, reportingReturns } from './model.js';
-import { organisationOf } from './organisations.js';
+import { reportingAnswers, reportingAnswerVersions, reportingInitiatives, reportingReceived, reportingReopens, reportingReturnEvents, reportingReturns } from './model.js';
+import { organisationOf, type Organisation } from './organisations.js';
 import { getRound, organisationsFor, todayOf, type Round } from './rounds.js';
 import { answerProblem, missingQuestions, roundPhase } from './rules.js';
 import { reopenReceived } from './reopens.js';
@@ -82,6 +82,7 @@ export async function returnView(ctx: AppContext, actor: Actor, roundId: string,
   const round = await getRound(tx, roundId, 'roundId');
   const org = assertVisible(actor, round, organisation);
   const ret = await findReturn(tx, org.regionId, roundId, organisation);
+  if (!ret && ctx.config.nationalInstance) return receivedView(ctx, round, org);
   const { template, answers, missing } = await missingOf(tx, round, org.regionId, organisation, ret?.id);
   const events = ret
     ? await tx.select().from(reportingReturnEvents).where(and(eq(reportingReturnEvents.regionId, org.regionId), eq(reportingReturnEvents.returnId, ret.id))).orderBy(asc(reportingReturnEvents.at))
@@ -102,6 +103,42 @@ export async function returnView(ctx: AppContext, actor: Actor, roundId: string,
     answers: answers.map((a) => ({ questionId: a.questionId, value: a.value, version: a.version, prefilledFrom: a.prefilledFrom, updatedBy: a.updatedBy, updatedAt: toIso(a.updatedAt) })),
     missing: missing.map((q) => ({ questionId: q.id, label: q.label })),
     events: events.map((e) => ({ kind: e.kind, note: e.note, missing: e.missing, by: e.by, at: toIso(e.at) })),
+  };
+}
+
+/**
+ * On a national instance of its own the region's return is not in this database: the latest submission the
+ * nation received stands for it, read-only (reopened when the nation has reopened it).
+ */
+async function receivedView(ctx: AppContext, round: Round, org: Organisation) {
+  const tx = ctx.database.db;
+  const template = await getTemplateVersion(tx, round.templateVersionId);
+  const [latest] = await tx
+    .select()
+    .from(reportingReceived)
+    .where(and(eq(reportingReceived.regionId, org.regionId), eq(reportingReceived.roundId, round.id), eq(reportingReceived.organisation, org.code)))
+    .orderBy(desc(reportingReceived.submission))
+    .limit(1);
+  const doc = latest?.document as { submittedAt: string; answers: { questionId: string; version: number; value: unknown }[] } | undefined;
+  const [reopen] = latest
+    ? await tx.select().from(reportingReopens).where(and(eq(reportingReopens.regionId, org.regionId), eq(reportingReopens.roundId, round.id), eq(reportingReopens.organisation, org.code), eq(reportingReopens.submission, latest.submission)))
+    : [];
+  return {
+    roundId: round.id,
+    roundName: round.name,
+    deadline: round.deadline,
+    phase: roundPhase(round, todayOf(ctx)),
+    organisation: { code: org.code, name: org.name, kind: org.kind },
+    template,
+    status: reopen ? ('reopened' as const) : latest ? ('submitted' as const) : ('not_started' as const),
+    locked: !!latest && !reopen,
+    submission: latest?.submission ?? 0,
+    submittedAt: doc?.submittedAt ?? null,
+    reopenReason: reopen?.reason ?? null,
+    receivedAt: latest ? toIso(latest.receivedAt) : null,
+    answers: (doc?.answers ?? []).map((a) => ({ questionId: a.questionId, value: a.value, version: a.version, prefilledFrom: null, updatedBy: org.name, updatedAt: toIso(latest!.receivedAt) })),
+    missing: [],
+    events: reopen ? [{ kind: 'reopened', note: reopen.reason, missing: null, by: reopen.by, at: toIso(reopen.at) }] : [],
   };
 }
 
