@@ -42,6 +42,9 @@ import { moveCertificatesToSurvivor } from './certificates/handlers.js';
 import { governanceRoutes } from './governance/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vaccination/nvr/transport.js';
+import { reportingRoutes } from './reporting/routes.js';
+import { REPORTING_SUBMISSION, submissionTransport } from './reporting/national.js';
+import { aggregatesTransport, REPORTING_AGGREGATES } from './reporting/aggregates.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -66,6 +69,9 @@ export function createContext(database: Database, config: Config, clock: Clock =
   outbox.useTransport(CERTIFICATE_BASIS, config.certificateBasisWebhookUrl ? webhookBasisTransport(config.certificateBasisWebhookUrl) : embeddedBasisTransport);
   // Audit checkpoints also go to a receiver outside this database when one is configured.
   if (config.auditCheckpointWebhookUrl) outbox.useTransport(AUDIT_CHECKPOINT_SEALED, webhookTransport('audit-checkpoints', config.auditCheckpointWebhookUrl));
+  // Signed reporting submissions go to the national instance, or are accepted here when this database is the nation too.
+  outbox.useTransport(REPORTING_SUBMISSION, submissionTransport(config));
+  outbox.useTransport(REPORTING_AGGREGATES, aggregatesTransport(config));
   return { database, config, clock, outbox };
 }
 
@@ -94,6 +100,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => certificateRoutes(app, ctx),
       (app) => governanceRoutes(app, ctx),
       (app) => indicatorRoutes(app, ctx),
+      (app) => reportingRoutes(app, ctx),
     ],
   });
 }

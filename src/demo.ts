@@ -5,6 +5,7 @@ import { loadTracingDemo } from './tracing/demo.js';
 import { loadVaccinationDemo } from './vaccination/demo.js';
 import { loadGovernanceDemo } from './governance/demo.js';
 import { loadIndicatorsDemo } from './indicators/demo.js';
+import { loadReportingDemo } from './reporting/demo.js';
 
 /**
  * The synthetic demo region: people and units first (identity), then each area's own demo data, all in
@@ -24,6 +25,7 @@ export async function loadDemo(database: Database, opts: DemoOptions) {
   opts.onProgress?.('Governance: the committee meeting of 2021-12-01, its cases, memos and minutes…');
   await database.db.transaction((tx) => loadGovernanceDemo(tx, opts.regionId));
   await database.db.transaction((tx) => loadIndicatorsDemo(tx, opts.regionId, opts.now));
+  await database.db.transaction((tx) => loadReportingDemo(tx, opts.regionId, opts.now));
   // Fresh tables have no statistics, and PGlite has no autovacuum to gather them: without this the planner
   // guesses a few dozen rows per table (eligibility for 5,000 people took twice as long).
   opts.onProgress?.('Statistics for the query planner…');

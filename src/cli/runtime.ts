@@ -14,6 +14,10 @@ import { vaultOf } from '../certificates/issuance.js';
 import { activeSigner } from '../certificates/signing/store.js';
 import type { App } from '../platform/http/server.js';
 import type { AppContext } from '../platform/context.js';
+import { sendDueReminders } from '../reporting/reminders.js';
+import { sendDueAggregates } from '../reporting/aggregates.js';
+import { syncDefinitions } from '../reporting/definitions.js';
+import { pullReopens } from '../reporting/reopens.js';
 
 export interface Running {
   app: App;
@@ -73,6 +77,10 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
     housekeeping = setInterval(() => {
       void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
+      void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
+      void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
+      void syncDefinitions(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
+      void pullReopens(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national reopenings could not be fetched'));
     }, 5_000);
   }
   return {

@@ -55,6 +55,10 @@ export const ConfigSchema = z.object({
   certificateBasisWebhookUrl: z.string().url().optional(),
   /** Where audit checkpoints are also sent (a receiver outside this database, taking JSON); unset = file and log only. */
   auditCheckpointWebhookUrl: z.string().url().optional(),
+  /** Reporting: this instance is the national one (rounds, received submissions and reports; no personal data of its own). */
+  nationalInstance: z.boolean().default(false),
+  /** Reporting: the national instance's base URL this region's signed submissions go to; unset = this database is the nation too. */
+  reportingNationalUrl: z.string().url().optional(),
   /** Apply migrations at start; off when the application's database role may not change the schema. */
   migrateOnStart: z.boolean().default(true),
   runWorker: z.boolean().default(true),
@@ -98,6 +102,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     auditCheckpointWebhookUrl: env.AUDIT_CHECKPOINT_WEBHOOK_URL || undefined,
     certificateKey: env.CERTIFICATE_KEY || undefined,
     certificateBasisWebhookUrl: env.CERTIFICATE_BASIS_WEBHOOK_URL || undefined,
+    nationalInstance: bool(env.LAGESBILD_NATIONAL),
+    reportingNationalUrl: env.LAGESBILD_NATIONAL_URL || undefined,
     migrateOnStart: bool(env.LAGESBILD_MIGRATE),
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import type { AddressInfo } from 'node:net';
+import { createApp, createContext } from '../../src/app.js';
 import { startLagesbild } from '../../src/cli/runtime.js';
+import { loadDemo } from '../../src/demo.js';
+import type { App } from '../../src/platform/http/server.js';
 
 const run = promisify(execFile);
 
@@ -17,6 +21,8 @@ const distIndex = join(webDir, 'dist', 'index.html');
 export interface E2eServer {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
+  /** Serves another region from the same database (its own instance, with demo data), for tests between regions; returns its URL. */
+  alsoServe(regionId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -113,10 +119,20 @@ export async function startE2eServer(say: (message: string) => void = () => {}):
     throw e;
   }
 
+  const others: App[] = [];
   return {
     url: running.url,
+    async alsoServe(regionId) {
+      const { ctx } = running;
+      await loadDemo(ctx.database, { regionId, size: 300, seed: 8, now: new Date() });
+      const other = await createApp(createContext(ctx.database, { ...ctx.config, regionId }, ctx.clock));
+      others.push(other);
+      await other.listen({ host: '127.0.0.1', port: 0 });
+      return `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+    },
     async stop() {
       try {
+        for (const other of others) await other.close();
         await running.stop();
       } finally {
         await dropDatabase();

@@ -64,6 +64,8 @@ export async function expectNoProblems({ page, problems }: User, expected: (p: P
 export interface E2e {
   /** The server's base URL (set once the suite has started). */
   readonly url: string;
+  /** Another region's instance on the same database; returns its base URL. */
+  alsoServe(regionId: string): Promise<string>;
   /** A fresh browser context in Swedish and Swedish time; closed after the suite if still open. */
   newUser(viewport?: Viewport): Promise<User>;
   /** Opens the app logged out: it sends us to /login, which offers the demo users; returns that panel. */
@@ -104,6 +106,11 @@ export function useE2e(): E2e {
     get url() {
       if (!server) throw new Error('the e2e server has not started');
       return server.url;
+    },
+
+    alsoServe(regionId) {
+      if (!server) throw new Error('the e2e server has not started');
+      return server.alsoServe(regionId);
     },
 
     async newUser(viewport = DESKTOP) {

@@ -10,7 +10,6 @@ import { lazyPage } from './components/lazyPage.js';
 // Every page is its own chunk, loaded when first visited.
 const LoginPage = lazyPage(() => import('./pages/LoginPage.js'), 'LoginPage');
 const HomePage = lazyPage(() => import('./pages/HomePage.js'), 'HomePage');
-const ComingSoonPage = lazyPage(() => import('./pages/ComingSoonPage.js'), 'ComingSoonPage');
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage.js'), 'MyRecordPage');
 const AuditPage = lazyPage(() => import('./pages/AuditPage.js'), 'AuditPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage.js'), 'MessagesPage');
@@ -25,18 +24,18 @@ const PublicRegisterPage = lazyPage(() => import('./governance/PublicRegisterPag
 const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSection.js'), 'CertificatesSection');
 const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
 const IndicatorsSection = lazyPage(() => import('./indicators/IndicatorsSection.js'), 'IndicatorsSection');
+const ReportingSection = lazyPage(() => import('./reporting/ReportingSection.js'), 'ReportingSection');
 
 /**
- * The page for each section. Sections still showing `ComingSoonPage` are
- * waiting for their pages: replace the element here (lazily imported, as above).
- * Sub-routes of a section (`/testing/...`) reach the same element.
+ * The page for each section (lazily imported, as above). Sub-routes of a section (`/testing/...`) reach the
+ * same element.
  */
 const SECTION_PAGES: Record<SectionId, ReactNode> = {
   testing: <TestingSection />,
   tracing: <TracingSection />,
   vaccination: <VaccinationSection />,
   certificates: <CertificatesSection />,
-  reporting: <ComingSoonPage section="reporting" />,
+  reporting: <ReportingSection />,
   indicators: <IndicatorsSection />,
   messages: <MessagesPage />,
   audit: <AuditPage />,

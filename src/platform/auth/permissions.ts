@@ -79,6 +79,16 @@ export const permissions = {
   'indicators.contacts.import': ['analyst'],
   'indicators.compute': ['analyst'],
   'indicators.documents.import': ['analyst', 'national_analyst'],
+  // Reporting: national analysts build templates, open rounds, reopen and publish; a region's analysts answer.
+  'reporting.rounds.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.templates.manage': ['national_analyst'],
+  'reporting.rounds.manage': ['national_analyst'],
+  'reporting.answer': ['analyst'],
+  'reporting.initiatives.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.report.read': ['analyst', 'national_analyst', 'committee_secretary'],
+  'reporting.key.read': ['analyst', 'region_admin'],
+  'reporting.national.manage': ['national_analyst'],
+  'reporting.aggregates.send': ['analyst', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -5,6 +5,7 @@ import { governanceEn } from '../governance/i18n.js';
 import { indicatorsEn } from '../indicators/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
+import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
   app: {
@@ -93,10 +94,6 @@ export const en: Translation = {
     citizenIntro: 'This is where you handle your matters with {{region}}.',
     cardsHeading: 'What you can do',
     noSections: 'Your role does not have access to any part of Lägesbild yet. Contact your administrator.',
-  },
-  comingSoon: {
-    heading: 'Coming soon',
-    text: 'This part of Lägesbild is being built. Please come back later.',
   },
   notFound: {
     title: 'Page not found',
@@ -574,6 +571,7 @@ export const en: Translation = {
   indicators: indicatorsEn,
   tracing: tracingEn,
   certificates: certificatesEn,
+  reporting: reportingEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

@@ -5,6 +5,7 @@ import { governanceSv } from '../governance/i18n.js';
 import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
+import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
  * Swedish, the default language. `en.ts` must have exactly the same keys
@@ -98,10 +99,6 @@ export const sv = {
     citizenIntro: 'Här sköter du dina ärenden hos {{region}}.',
     cardsHeading: 'Det här kan du göra',
     noSections: 'Din roll har ingen åtkomst till någon del av Lägesbild ännu. Kontakta din administratör.',
-  },
-  comingSoon: {
-    heading: 'Kommer snart',
-    text: 'Den här delen av Lägesbild håller på att byggas. Välkommen tillbaka senare.',
   },
   notFound: {
     title: 'Sidan finns inte',
@@ -581,6 +578,7 @@ export const sv = {
   indicators: indicatorsSv,
   tracing: tracingSv,
   certificates: certificatesSv,
+  reporting: reportingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',
