@@ -6,6 +6,7 @@ import { isoWeekOf } from '../testing/rules.js';
 import { weeklyReport } from '../testing/statistics/weekly.js';
 import { tracingStatistics } from '../tracing/statistics.js';
 import { coverageReport, MAX_DOSE } from '../vaccination/coverage/service.js';
+import { certificateStatistics } from '../certificates/statistics.js';
 import { reportingAnswers, reportingReturns } from './model.js';
 import { organisationOf } from './organisations.js';
 import { getRound, previousRound } from './rounds.js';
@@ -16,7 +17,8 @@ import { questionsOf, type PrefillSource, type Question } from './template.js';
 /**
  * Fills the questions not yet answered: from the organisation's answers in the previous round of the agreement
  * (where the question is the same and the answer still fits), and from Lägesbild's own figures over the round's
- * period (tests and positives per test type, capacity, cases and hours to first contact, coverage per age group).
+ * period (tests and positives per test type, capacity, cases and hours to first contact, coverage per age group,
+ * certificates issued by kind).
  * The analyst sees where each value came from and can change it before submitting.
  */
 export async function prefillReturn(ctx: AppContext, actor: Actor, roundId: string, organisation: string, from: 'previous-round' | 'live-data') {
@@ -57,6 +59,7 @@ async function fromLiveData(ctx: AppContext, actor: Actor, roundId: string, orga
   const sources = new Set(wanted.map((q) => q.prefill!));
   const testing = [...sources].some((s) => s.startsWith('testing.')) ? await weeklyReport(ctx, actor, weeks) : null;
   const tracing = [...sources].some((s) => s.startsWith('tracing.')) ? await tracingStatistics(ctx, actor, period) : null;
+  const certificates = sources.has('certificates.perKind') ? await certificateStatistics(ctx, actor, period) : null;
   const coverage = sources.has('vaccination.coverage') ? await coverageReport(ctx, actor, { vaccine: 'covid-19', by: 'ageGroup', dose: 1, from: weeks.from, to: weeks.to, asOf: round.periodTo }) : null;
 
   const sum = <T,>(rows: T[], f: (r: T) => number | null) => rows.reduce((a, r) => a + (f(r) ?? 0), 0);
@@ -101,6 +104,14 @@ async function fromLiveData(ctx: AppContext, actor: Actor, roundId: string, orga
               return [c.key, share === null || share === undefined ? null : round1(share * 100)];
             }))];
           }));
+        }
+        break;
+      case 'certificates.perKind':
+        if (q.kind === 'table') {
+          const rows = certificates!.rows;
+          const count = (row: string): number | null =>
+            row === 'paper' ? sum(rows, (r) => r.paper) : row === 'refused' ? sum(rows, (r) => r.refused) : row === 'vaccination' || row === 'test' || row === 'recovery' ? sum(rows, (r) => r.issued[row]) : null;
+          value = Object.fromEntries(q.rows.map((row) => [row.key, Object.fromEntries(q.columns.map((c) => [c.key, count(row.key)]))]));
         }
         break;
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newStaff, otherRegionInstance, setupTest, type TestEnv } from '../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, otherRegionInstance, setupTest, type TestEnv } from '../../test/harness.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import type { TemplateInput } from './template.js';
 
@@ -22,6 +22,7 @@ const template: TemplateInput = {
         { id: 'doses', kind: 'number', label: 'Givna doser', unit: 'doser', definition: 'Doser i perioden', integer: true, min: 0, mandatory: true },
         { id: 'tests', kind: 'number', label: 'Tester', unit: 'tester', definition: 'Tester i perioden', integer: true, min: 0, prefill: 'testing.tests' },
         { id: 'per_type', kind: 'table', label: 'Per testtyp', rows: [{ key: 'pcr', label: 'PCR' }, { key: 'antigen', label: 'Antigen' }], columns: [{ key: 'tests', label: 'Tester' }, { key: 'positive', label: 'Positiva' }], prefill: 'testing.perTestType' },
+        { id: 'certs', kind: 'table', label: 'Intyg', rows: [{ key: 'vaccination', label: 'Vaccinationsbevis' }, { key: 'refused', label: 'Avslag' }], columns: [{ key: 'count', label: 'Antal' }], prefill: 'certificates.perKind' },
         { id: 'describe', kind: 'text', label: 'Beskriv arbetet', maxLength: 200 },
         { id: 'initiatives', kind: 'initiatives', label: 'Insatser', developmentArea: 'Nära vård' },
       ],
@@ -118,12 +119,21 @@ describe('answering', () => {
   });
 
   it('pre-fills from Lägesbild’s own figures over the round’s period', async () => {
+    // Two certificate requests of the region in the period (certificates/statistics.ts counts requests): one issued, one refused.
+    const person = await newPerson(env.ctx);
+    for (const [status, rule] of [['issued', null], ['refused', 'vaccination.no-dose']] as const) {
+      await env.database.query(
+        `INSERT INTO certificate_requests (region_id, person_id, kind, requested_by_kind, requested_by, status, rule, requested_at) VALUES ('18', $1::uuid, 'vaccination', 'citizen', $1::text, $2, $3, now() - interval '5 days')`,
+        [person.id, status, rule],
+      );
+    }
     const res = await analyst18({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/prefill`, payload: { from: 'live-data' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().filled).toEqual(['tests', 'per_type']);
+    expect(res.json().filled).toEqual(['tests', 'per_type', 'certs']);
     const view = res.json().view;
     expect(view.answers.find((a: { questionId: string }) => a.questionId === 'tests')).toMatchObject({ value: 0, prefilledFrom: 'live-data' });
     expect(view.answers.find((a: { questionId: string }) => a.questionId === 'per_type').value).toEqual({ pcr: { tests: 0, positive: 0 }, antigen: { tests: 0, positive: 0 } });
+    expect(view.answers.find((a: { questionId: string }) => a.questionId === 'certs').value).toEqual({ vaccination: { count: 1 }, refused: { count: 1 } });
   });
 
   it('lists what is missing and refuses to submit until it is answered', async () => {

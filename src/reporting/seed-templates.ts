@@ -9,6 +9,15 @@ import type { TemplateInput } from './template.js';
 export const NARA_VARD_AREA = 'Nära vård med primärvården som nav';
 export const STAFF_AREA = 'Goda förutsättningar för vårdens medarbetare';
 
+/** The rows of a certificates table that the certificates area's monthly statistics fill (prefill.ts). */
+const certificateRows = [
+  { key: 'vaccination', label: 'Vaccinationsbevis' },
+  { key: 'test', label: 'Testbevis' },
+  { key: 'recovery', label: 'Tillfrisknandebevis' },
+  { key: 'paper', label: 'Varav papperscertifikat' },
+  { key: 'refused', label: 'Avslagna förfrågningar' },
+];
+
 const ageRows = [
   { key: '18-49', label: '18–49 år' },
   { key: '50-64', label: '50–64 år' },
@@ -58,6 +67,16 @@ export const vaccinationTemplate: TemplateInput = {
       id: 'certificates',
       title: 'Vaccinationsbevis och tillfrisknandebevis',
       questions: [
+        {
+          id: 'certificates_issued',
+          kind: 'table',
+          mandatory: false,
+          label: 'Intyg under perioden',
+          rows: certificateRows,
+          columns: [{ key: 'count', label: 'Antal', unit: 'intyg' }],
+          min: 0,
+          prefill: 'certificates.perKind',
+        },
         { id: 'certificates', kind: 'text', maxLength: 4000, mandatory: false, label: 'Erfarenheter av arbetet med vaccinationsbevis och tillfrisknandebevis, även för personer utan person- eller samordningsnummer' },
       ],
     },

@@ -122,6 +122,7 @@ export const reportingEn: typeof reportingSv = {
       tracing_cases: 'Traced cases',
       tracing_hoursToFirstCall: 'Hours to first contact',
       vaccination_coverage: 'Coverage per age group (rows 18-49 …; columns dose1, dose2)',
+      certificates_perKind: 'Certificates by kind (rows vaccination, test, recovery, paper, refused; column count)',
     },
     kinds: { text: 'Free text', number: 'Number', table: 'Table', traffic_light: 'Traffic light', single_choice: 'Single choice', multiple_choice: 'Multiple choice', date: 'Date', initiatives: 'Initiatives' },
   },
