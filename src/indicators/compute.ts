@@ -1,5 +1,6 @@
 /**
- * The compute job: indicator values from Lägesbild's own data, here the imported primary-care contacts. One run
+ * The compute job: indicator values from Lägesbild's own data: the imported primary-care contacts, and the
+ * testing and tracing areas' figures (read through their modules). One run
  * computes every active definition with a computation for one period, replaces that period's computed values,
  * and records when it ran and from what (contacts, persons, the imports that fed them). All measures are SQL
  * GROUP BYs over the contacts table (no row leaves the database).
@@ -19,6 +20,10 @@
  *   rules.ts `continuity` is the same formula in TypeScript, and the tests hold the SQL to it.
  * - Unplanned readmissions within 30 days (readmission_30d), region only, where admissions are present: of the
  *   discharges in the period, those followed by an unplanned admission of the same person 1–30 days later.
+ * - From testing (testing/store.ts answeredSampleFigures), per month by the time of the answer: positivity =
+ *   positive / answered PCR and antigen samples; time to answer = Σ hours from sampling to answer / answered PCR.
+ * - From tracing (tracing/statistics.ts reachedWithin24h): of the cases answered in the month whose 24 hours
+ *   have passed, those called within 24 hours of the answer.
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
@@ -32,6 +37,8 @@ import { indicatorDefinitions, type Computation } from './model.js';
 import { aggregate, parsePeriod, type Period } from './rules.js';
 import { upsertValues, type NewValue } from './values.js';
 import { DOCTOR_CATEGORIES } from './contacts.js';
+import { answeredSampleFigures } from '../testing/store.js';
+import { reachedWithin24h } from '../tracing/statistics.js';
 
 interface UnitFigure {
   unit: string;
@@ -114,6 +121,18 @@ async function readmissionFigure(tx: Db, regionId: string, p: Period) {
   return { readmission_30d: { region: { numerator: r!.readmitted, denominator: r!.discharges } } };
 }
 
+/** Figures the testing and tracing areas keep, read through their own modules (never their tables). */
+async function testingAndTracingFigures(tx: Db, regionId: string, p: Period, now: Date, wanted: Set<Computation>): Promise<Figures> {
+  const out: Figures = {};
+  if (wanted.has('positivity') || wanted.has('sample_to_answer_hours')) {
+    const s = await answeredSampleFigures(tx, regionId, p.start, p.end);
+    out.positivity = { region: { numerator: s.positive, denominator: s.answered } };
+    out.sample_to_answer_hours = { region: { numerator: Math.round(s.pcr_hours * 100) / 100, denominator: s.pcr } };
+  }
+  if (wanted.has('tracing_within_24h')) out.tracing_within_24h = { region: await reachedWithin24h(tx, regionId, p.start, p.end, now) };
+  return out;
+}
+
 /** Runs the job for one period (in each definition's own period type) and records the run. */
 export async function computeIndicators(ctx: AppContext, actor: Actor, input: { period: string }) {
   const regionId = actor.regionId;
@@ -138,6 +157,7 @@ export async function computeIndicators(ctx: AppContext, actor: Actor, input: { 
       ...(wanted.has('named_doctor_share') || wanted.has('named_doctor_share_75') || wanted.has('named_doctor_share_care_home') ? await namedDoctor(tx, regionId, p) : {}),
       ...(wanted.has('coc_mean') || wanted.has('upc_mean') ? await continuityFigures(tx, regionId, p) : {}),
       ...(wanted.has('readmission_30d') ? await readmissionFigure(tx, regionId, p) : {}),
+      ...(await testingAndTracingFigures(tx, regionId, p, ctx.clock.now(), wanted)),
     };
     const [region] = await queryRows<{ name: string }>(tx, sql`SELECT name FROM regions WHERE id = ${regionId}`);
     const values: NewValue[] = [];

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, count, loginCookie, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
+import { caseOf, positiveResult } from '../../test/positives.js';
+import { insertSample } from '../testing/store.js';
 import { makePersonnummer } from '../identity/identity-number.js';
 import { continuity } from './rules.js';
 
@@ -274,5 +276,34 @@ describe('comparison across regions', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Värden', 'Definitioner']);
+  });
+});
+
+describe('indicators from testing and tracing', () => {
+  it('computes positivity, hours from sampling to answer and the share of cases reached within 24 hours for a month', async () => {
+    const person = await newPerson(env.ctx);
+    // March 2022: a PCR positive answered after 10 h, a PCR negative after 20 h, an antigen negative; a self-test without answer.
+    const samples = [
+      ['pcr', 'positive', '2022-03-01T08:00:00Z', '2022-03-01T18:00:00Z'],
+      ['pcr', 'negative', '2022-03-02T08:00:00Z', '2022-03-03T04:00:00Z'],
+      ['antigen', 'negative', '2022-03-03T08:00:00Z', '2022-03-03T08:30:00Z'],
+      ['pcr', null, '2022-03-04T08:00:00Z', null],
+    ] as const;
+    for (const [testType, result, takenAt, resultAt] of samples) {
+      await insertSample(env.database.db, { regionId: '18', personId: person.id, testType, collection: 'staff', takenAt, takenWeek: '2022-W09', result, resultAt });
+    }
+    // Two cases answered in March: the first called 5 h after the answer, the second after 30 h.
+    for (const [takenAt, hoursToCall] of [['2022-03-05T08:00:00Z', 5], ['2022-03-06T08:00:00Z', 30]] as const) {
+      const patient = await newPerson(env.ctx);
+      await positiveResult(env, patient, takenAt);
+      await env.database.query(`UPDATE tracing_cases SET first_call_at = result_at + make_interval(hours => $2::int) WHERE id = $1`, [await caseOf(env, patient.id), hoursToCall]);
+    }
+    const run = await post('/api/indicators/compute', { period: '2022-03' });
+    expect(run.statusCode, run.body).toBe(201);
+    expect(run.json().definitions.map((d: { code: string }) => d.code).sort()).toEqual(['positivity', 'sample_to_answer_hours', 'tracing_within_24h']);
+    const computed = async (code: string) => ((await analyst({ method: 'GET', url: `/api/indicators/values?code=${code}&source=computed` })).json().values as { orgCode: string; period: string; numerator: number; denominator: number }[]).find((v) => v.period === '2022-03');
+    expect(await computed('positivity')).toMatchObject({ orgCode: '18', numerator: 1, denominator: 3 });
+    expect(await computed('sample_to_answer_hours')).toMatchObject({ numerator: 30, denominator: 2 });
+    expect(await computed('tracing_within_24h')).toMatchObject({ numerator: 1, denominator: 2 });
   });
 });

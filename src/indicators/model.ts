@@ -14,7 +14,7 @@ export type OrgLevel = (typeof orgLevels)[number];
 export const valueSources = ['reported', 'computed'] as const;
 export type ValueSource = (typeof valueSources)[number];
 /** What Lägesbild can compute itself (compute.ts); a definition without one is reported only. */
-export const computations = ['named_doctor_share', 'named_doctor_share_75', 'named_doctor_share_care_home', 'coc_mean', 'upc_mean', 'readmission_30d'] as const;
+export const computations = ['named_doctor_share', 'named_doctor_share_75', 'named_doctor_share_care_home', 'coc_mean', 'upc_mean', 'readmission_30d', 'positivity', 'sample_to_answer_hours', 'tracing_within_24h'] as const;
 export type Computation = (typeof computations)[number];
 
 /**

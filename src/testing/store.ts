@@ -145,3 +145,19 @@ export async function insertCall(tx: Db, row: typeof resultCalls.$inferInsert) {
 export async function markAnswered(tx: Db, regionId: string, sampleId: string, at: string) {
   await tx.update(samples).set({ answeredAt: at }).where(and(eq(samples.regionId, regionId), eq(samples.id, sampleId)));
 }
+
+/**
+ * For the indicators on answered samples in a period (Swedish days, by the time of the answer): PCR and antigen
+ * samples with a positive or negative answer and how many were positive (positivity), and for PCR the count
+ * and the sum of hours from sampling to answer (time to answer).
+ */
+export async function answeredSampleFigures(tx: Db, regionId: string, from: string, to: string) {
+  const [r] = await tx.execute(sql`SELECT count(*)::int AS answered, count(*) FILTER (WHERE result = 'positive')::int AS positive,
+      count(*) FILTER (WHERE test_type = 'pcr')::int AS pcr, coalesce(sum(extract(epoch FROM result_at - taken_at) / 3600) FILTER (WHERE test_type = 'pcr'), 0)::float8 AS pcr_hours
+    FROM samples
+    WHERE region_id = ${regionId} AND test_type IN ('pcr', 'antigen') AND result IN ('positive', 'negative')
+      AND result_at >= (${from}::date::timestamp AT TIME ZONE 'Europe/Stockholm') AND result_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`).then(
+    (res) => (res as unknown as { rows: { answered: number; positive: number; pcr: number; pcr_hours: number }[] }).rows,
+  );
+  return r!;
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
+import type { Db } from '../platform/db/client.js';
 import { queryRows } from '../platform/db/sql.js';
 import { dayRange, regionsInScope } from '../testing/statistics/common.js';
 
@@ -48,4 +49,19 @@ export async function tracingStatistics(ctx: AppContext, actor: Actor, q: { from
     })),
     outbreaksBySetting: outbreaks,
   };
+}
+
+/**
+ * For the indicator "share of cases reached within 24 hours": of the region's cases answered in the period
+ * (Swedish days) whose 24 hours have passed by `now`, those whose first call came within 24 hours of the answer.
+ */
+export async function reachedWithin24h(tx: Db, regionId: string, from: string, to: string, now: Date): Promise<{ numerator: number; denominator: number }> {
+  const [r] = await queryRows<{ due: number; reached: number }>(
+    tx,
+    sql`SELECT count(*)::int AS due, count(*) FILTER (WHERE first_call_at <= result_at + interval '24 hours')::int AS reached
+      FROM tracing_cases
+      WHERE region_id = ${regionId} AND result_at >= (${from}::date::timestamp AT TIME ZONE 'Europe/Stockholm')
+        AND result_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm') AND result_at + interval '24 hours' <= ${now.toISOString()}::timestamptz`,
+  );
+  return { numerator: r!.reached, denominator: r!.due };
 }
