@@ -134,6 +134,8 @@ export const staff = pgTable(
     hsaId: text('hsa_id'),
     /** The `sub` claim from the OpenID Connect provider. */
     oidcSubject: text('oidc_subject'),
+    /** Where work reaches them by e-mail (reporting reminders, for one). */
+    email: text('email'),
     active: boolean('active').notNull().default(true),
     synthetic: boolean('synthetic').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,7 +9,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { staff, units } from './model.js';
 
-const StaffView = z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles), unitId: z.string().nullable(), unitName: z.string().nullable(), hsaId: z.string().nullable(), oidcSubject: z.string().nullable(), active: z.boolean() });
+const StaffView = z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles), unitId: z.string().nullable(), unitName: z.string().nullable(), hsaId: z.string().nullable(), oidcSubject: z.string().nullable(), email: z.string().nullable(), active: z.boolean() });
 const CreateStaff = z
   .object({
     name: text({ max: 100, min: 2 }),
@@ -17,6 +17,7 @@ const CreateStaff = z
     unitId: z.uuid().optional(),
     hsaId: z.string().max(40).trim().regex(/^SE\d{10}-[A-Za-z0-9]+$/, 'an HSA-id such as SE2321000032-abc1').optional(),
     oidcSubject: text({ max: 200 }).optional().describe('The `sub` the identity provider gives this person'),
+    email: z.email().max(254).optional(),
   })
   .strict();
 
@@ -24,7 +25,7 @@ const CreateStaff = z
 export function staffRoutes(app: App, ctx: AppContext) {
   const list = (regionId: string) =>
     ctx.database.db
-      .select({ id: staff.id, name: staff.name, role: staff.role, unitId: staff.unitId, unitName: units.name, hsaId: staff.hsaId, oidcSubject: staff.oidcSubject, active: staff.active })
+      .select({ id: staff.id, name: staff.name, role: staff.role, unitId: staff.unitId, unitName: units.name, hsaId: staff.hsaId, oidcSubject: staff.oidcSubject, email: staff.email, active: staff.active })
       .from(staff)
       .leftJoin(units, and(eq(units.regionId, staff.regionId), eq(units.id, staff.unitId)))
       .where(eq(staff.regionId, regionId))
@@ -40,7 +41,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
       const unit = req.body.unitId ? await resolveInRegion(tx, units, actor.regionId, req.body.unitId, { field: 'unitId', what: 'unit' }) : null;
       const [row] = await tx
         .insert(staff)
-        .values({ regionId: actor.regionId, name: req.body.name, role: req.body.role, unitId: req.body.unitId ?? null, hsaId: req.body.hsaId ?? null, oidcSubject: req.body.oidcSubject ?? null })
+        .values({ regionId: actor.regionId, name: req.body.name, role: req.body.role, unitId: req.body.unitId ?? null, hsaId: req.body.hsaId ?? null, oidcSubject: req.body.oidcSubject ?? null, email: req.body.email ?? null })
         .onConflictDoNothing()
         .returning();
       if (!row) throw conflict('Another account already has this identity-provider subject', 'oidcSubject');
@@ -50,7 +51,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
     return reply.code(201).send({ ...created, role: req.body.role });
   });
 
-  app.patch('/api/staff/:id', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Change role or deactivate an account', params: z.object({ id: z.uuid() }), body: z.object({ role: z.enum(staffRoles).optional(), active: z.boolean().optional() }).strict().refine((b) => b.role !== undefined || b.active !== undefined, 'give role, active or both'), response: { 200: StaffView } } }, async (req) => {
+  app.patch('/api/staff/:id', { config: { access: 'identity.staff.manage' }, schema: { tags: ['identity'], summary: 'Change role or e-mail, or deactivate an account', params: z.object({ id: z.uuid() }), body: z.object({ role: z.enum(staffRoles).optional(), active: z.boolean().optional(), email: z.email().max(254).nullable().optional() }).strict().refine((b) => b.role !== undefined || b.active !== undefined || b.email !== undefined, 'give role, active, email or more'), response: { 200: StaffView } } }, async (req) => {
     const actor = actorOf(req);
     await ctx.database.db.transaction(async (tx) => {
       const [row] = await tx.update(staff).set(req.body).where(and(eq(staff.regionId, actor.regionId), eq(staff.id, req.params.id))).returning();

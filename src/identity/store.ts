@@ -190,3 +190,12 @@ export const activeStaffWithRole = (tx: Db, regionId: string, roles: string[]) =
     .from(staff)
     .where(and(eq(staff.regionId, regionId), eq(staff.active, true), sql`${staff.role} = ANY(${sql.param(roles)}::text[])`))
     .orderBy(staff.name);
+
+/** The e-mail addresses of a region's active staff in a role (reminders to the region's analysts, for one). */
+export async function staffEmails(tx: Db, regionId: string, role: string): Promise<string[]> {
+  const rows = await tx
+    .select({ email: staff.email })
+    .from(staff)
+    .where(and(eq(staff.regionId, regionId), eq(staff.role, role), eq(staff.active, true), sql`${staff.email} IS NOT NULL`));
+  return rows.map((r) => r.email!);
+}

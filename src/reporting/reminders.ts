@@ -2,14 +2,15 @@ import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
-import { publishEvent } from '../platform/jobs/outbox.js';
+import { publishEvent, sendMessages } from '../platform/jobs/outbox.js';
+import { staffEmails } from '../identity/store.js';
 import { reportingReturnEvents, reportingRounds } from './model.js';
 import { organisationOf } from './organisations.js';
 import { getRound, todayOf, type Round } from './rounds.js';
 import { findReturn, lockReturn, missingOf } from './returns.js';
 import { reminderDue } from './rules.js';
 
-/** The event other systems (e-mail to the region's reporting contact, the UI) take a reminder from. */
+/** The event other systems take a reminder from; the region's analysts with an e-mail address also get one. */
 export const REMINDER_SENT = 'reporting.ReminderSent';
 
 /**
@@ -42,9 +43,26 @@ async function remindRound(ctx: AppContext, tx: Db, round: Round, only: (organis
     const note = kind === 'late' ? `Sen: sista dag var ${round.deadline}` : `Sista dag ${round.deadline}`;
     await tx.insert(reportingReturnEvents).values({ regionId: org.regionId, returnId: ret.id, kind: `reminder_${kind}`, note, missing: list, by, at: ctx.clock.now().toISOString() });
     await publishEvent(tx, org.regionId, REMINDER_SENT, { roundId: round.id, roundName: round.name, organisation: code, kind, deadline: round.deadline, missing: list }, `${round.id}:${code}:${kind}:${today}`);
+    await mailAnalysts(tx, org.regionId, `${round.id}:${code}:${kind}:${today}`, reminderMail(round, org.name, kind, list));
     sent += 1;
   }
   return sent;
+}
+
+function reminderMail(round: Round, organisation: string, kind: 'before-deadline' | 'late', missing: string[]) {
+  const sv = kind === 'late' ? `Svaret från ${organisation} på ${round.name} är sent: sista dag var ${round.deadline}.` : `Sista dag för ${organisation} att svara på ${round.name} är ${round.deadline}.`;
+  const en = kind === 'late' ? `The answer of ${organisation} to ${round.name} is late: the deadline was ${round.deadline}.` : `The deadline for ${organisation} to answer ${round.name} is ${round.deadline}.`;
+  const list = missing.length ? missing.map((m) => `- ${m}`).join('\n') : '- (inget obligatoriskt saknas / nothing mandatory is missing)';
+  return {
+    subject: `Påminnelse: ${round.name} / Reminder: ${round.name}`,
+    body: `${sv}\nDet här saknas:\n${list}\n\nSvara i Lägesbild under Uppföljning.\n\n${en}\nMissing:\n${list}\n\nAnswer in Lägesbild under Follow-up.`,
+  };
+}
+
+/** An e-mail to each of the region's analysts with an address, in the reminder's transaction (one per address and day). */
+async function mailAnalysts(tx: Db, regionId: string, key: string, mail: { subject: string; body: string }) {
+  const addresses = await staffEmails(tx, regionId, 'analyst');
+  await sendMessages(tx, addresses.map((to) => ({ regionId, channel: 'email' as const, to, ...mail, idempotencyKey: `${REMINDER_SENT}:${key}:${to}` })));
 }
 
 /** The national analyst's "send reminders" for one round: every organisation that has not submitted. */

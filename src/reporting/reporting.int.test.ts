@@ -144,7 +144,13 @@ describe('answering', () => {
     expect(early.json().errors).toEqual([{ field: 'answers.overall', message: 'mandatory: Bedömning' }]);
   });
 
-  it('reminds the organisations that have not submitted, with what is missing', async () => {
+  it('reminds the organisations that have not submitted, with what is missing, in the UI and by e-mail to the analysts', async () => {
+    // Region 03's administrator gives an analyst an e-mail address; the other analysts have none.
+    const other = await otherRegionInstance(env, '03');
+    const admin03 = as(other.app, await loginCookie(other.ctx, await newStaff(other.ctx, 'region_admin', '03')));
+    const [withMail] = await env.database.query<{ id: string }>(`SELECT id FROM staff WHERE region_id = '03' AND role = 'analyst' ORDER BY created_at LIMIT 1`);
+    const patched = await admin03({ method: 'PATCH', url: `/api/staff/${withMail!.id}`, payload: { email: 'analytiker@region-uppsala.example' } });
+    expect(patched.statusCode, patched.body).toBe(200);
     const res = await national({ method: 'POST', url: `/api/reporting/rounds/${roundId}/reminders` });
     expect(res.json()).toEqual({ sent: 2 });
     expect((await national({ method: 'POST', url: `/api/reporting/rounds/${roundId}/reminders` })).json()).toEqual({ sent: 0 });
@@ -152,6 +158,11 @@ describe('answering', () => {
     expect(view.events).toEqual([expect.objectContaining({ kind: 'reminder_before-deadline', missing: ['Bedömning', 'Givna doser'] })]);
     const [event] = await env.database.query<{ payload: { missing: string[] } }>(`SELECT payload FROM outbox WHERE topic = 'reporting.ReminderSent' AND region_id = '03'`);
     expect(event!.payload.missing).toEqual(['Bedömning', 'Givna doser']);
+    await env.worker.drain();
+    const mails = await env.database.query<{ recipient: string; subject: string; body: string }>(`SELECT recipient, subject, body FROM delivered_messages WHERE channel = 'email' AND region_id = '03'`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ recipient: 'analytiker@region-uppsala.example', subject: expect.stringMatching(/^Påminnelse: /) });
+    expect(mails[0]!.body).toContain('- Bedömning\n- Givna doser');
   });
 
   it('submits, locks, signs and delivers to the nation; a late edit is refused and recorded', async () => {

@@ -57,6 +57,10 @@ const demoStaff: { role: StaffRole; name: string; unit?: 'sampling_station' | 'l
  * Loads a synthetic demo population into a region, all marked synthetic. Runs in one transaction and
  * does nothing when the region already has synthetic people, so a second start reuses what is there.
  */
+/** 'Nils Åkesson' in region 18 → nils.akesson@region18.demo.example (an address that reaches no one). */
+const demoEmail = (name: string, regionId: string) =>
+  `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '.')}@region${regionId}.demo.example`;
+
 export async function loadDemoRegion(database: Database, opts: DemoOptions): Promise<{ people: number; units: number; staff: number; skipped: boolean }> {
   const { regionId } = opts;
   const [existing] = await database.db.select({ n: sql<number>`count(*)::int` }).from(persons).where(and(eq(persons.regionId, regionId), eq(persons.synthetic, true)));
@@ -83,7 +87,7 @@ export async function loadDemoRegion(database: Database, opts: DemoOptions): Pro
       population.people.map(demoPersonRow(regionId)),
     );
     const unitOfKind = (kind: string | undefined) => (kind ? unitRows.find((u) => u.kind === kind)?.id ?? null : null);
-    await tx.insert(staff).values(demoStaff.map((s) => ({ regionId, name: s.name, role: s.role, unitId: unitOfKind(s.unit), hsaId: null, synthetic: true })));
+    await tx.insert(staff).values(demoStaff.map((s) => ({ regionId, name: s.name, role: s.role, unitId: unitOfKind(s.unit), hsaId: null, email: demoEmail(s.name, regionId), synthetic: true })));
     return { people: population.people.length, units: unitRows.length, staff: demoStaff.length, skipped: false };
   });
 }
