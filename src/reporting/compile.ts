@@ -3,6 +3,9 @@ import { organisationOf } from './organisations.js';
 import { trafficLightSentence, trafficLightSummary, type LightAnswer } from './rules.js';
 import { questionsOf, type Question, type TemplateContent, type TrafficLight } from './template.js';
 
+/** Units of shares and rates, whose column has no total. */
+const isShare = (unit: string | undefined) => unit === '%' || unit === 'procent' || unit === 'percent';
+
 /**
  * The national report of a round, compiled from the latest accepted submission of each organisation: what a
  * reader of SKR's follow-ups expects (seed 003): the traffic-light summary with the reasons, tables per region,
@@ -75,7 +78,8 @@ export function compileReport(template: TemplateContent, expected: string[], sub
       id: 'numbers',
       title: 'Nyckeltal per organisation',
       header: ['Organisation', ...numbers.map((q) => `${q.label} (${q.unit})`)],
-      rows: [...orgs.map((o) => [nameOf(o), ...numbers.map((q) => numberOf(byOrg.get(o)!.get(q.id)))]), ['Totalt', ...numbers.map((q) => orgs.reduce((a, o) => a + (numberOf(byOrg.get(o)!.get(q.id)) ?? 0), 0))]],
+      // A share is not summed: its total would mean nothing (the indicators area aggregates shares exactly).
+      rows: [...orgs.map((o) => [nameOf(o), ...numbers.map((q) => numberOf(byOrg.get(o)!.get(q.id)))]), ['Totalt', ...numbers.map((q) => (isShare(q.unit) ? null : orgs.reduce((a, o) => a + (numberOf(byOrg.get(o)!.get(q.id)) ?? 0), 0)))]],
     });
   }
   for (const q of questions) {
@@ -86,7 +90,7 @@ export function compileReport(template: TemplateContent, expected: string[], sub
       id: q.id,
       title: q.label,
       header: ['Organisation', ...cols.map(({ r, c }) => `${r.label} – ${c.label}${c.unit ? ` (${c.unit})` : ''}`)],
-      rows: [...orgs.map((o) => [nameOf(o), ...cols.map(({ r, c }) => cell(o, r.key, c.key))]), ['Totalt', ...cols.map(({ r, c }) => orgs.reduce((a, o) => a + (cell(o, r.key, c.key) ?? 0), 0))]],
+      rows: [...orgs.map((o) => [nameOf(o), ...cols.map(({ r, c }) => cell(o, r.key, c.key))]), ['Totalt', ...cols.map(({ r, c }) => (isShare(c.unit) ? null : orgs.reduce((a, o) => a + (cell(o, r.key, c.key) ?? 0), 0)))]],
     });
   }
   const lights = questions.filter((q) => q.kind === 'traffic_light');

@@ -7,6 +7,8 @@ import { weeklyReport } from '../testing/statistics/weekly.js';
 import { tracingStatistics } from '../tracing/statistics.js';
 import { coverageReport, MAX_DOSE } from '../vaccination/coverage/service.js';
 import { certificateStatistics } from '../certificates/statistics.js';
+import { activeDefinition } from '../indicators/definitions.js';
+import { partSums, regionFigures } from '../indicators/values.js';
 import { reportingAnswers, reportingReturns } from './model.js';
 import { organisationOf } from './organisations.js';
 import { getRound, previousRound } from './rounds.js';
@@ -18,7 +20,7 @@ import { questionsOf, type PrefillSource, type Question } from './template.js';
  * Fills the questions not yet answered: from the organisation's answers in the previous round of the agreement
  * (where the question is the same and the answer still fits), and from Lägesbild's own figures over the round's
  * period (tests and positives per test type, capacity, cases and hours to first contact, coverage per age group,
- * certificates issued by kind).
+ * certificates issued by kind, the indicators' share with a named regular doctor).
  * The analyst sees where each value came from and can change it before submitting.
  */
 export async function prefillReturn(ctx: AppContext, actor: Actor, roundId: string, organisation: string, from: 'previous-round' | 'live-data') {
@@ -46,6 +48,18 @@ async function fromPreviousRound(ctx: AppContext, roundId: string, organisation:
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * An indicator's figure for the region and year, in percent, by the indicator's active definition (the
+ * indicators area keeps numerator and denominator): Lägesbild's computed figure, else the reported one.
+ */
+async function indicatorShare(ctx: AppContext, code: string, regionId: string, year: string): Promise<number | null> {
+  const definition = await activeDefinition(ctx.database.db, code);
+  if (!definition) return null;
+  const figures = regionFigures(await partSums(ctx.database.db, { definitionIds: [definition.id], regionIds: [regionId], period: year }));
+  const figure = figures.find((f) => f.source === 'computed') ?? figures.find((f) => f.source === 'reported');
+  return figure && figure.denominator > 0 ? round1((100 * figure.numerator) / figure.denominator) : null;
+}
 /** Row keys of an age group in a template ('80+' cannot be a key). */
 export const ageGroupKey = (group: string) => group.replace('+', 'plus');
 
@@ -59,6 +73,7 @@ async function fromLiveData(ctx: AppContext, actor: Actor, roundId: string, orga
   const sources = new Set(wanted.map((q) => q.prefill!));
   const testing = [...sources].some((s) => s.startsWith('testing.')) ? await weeklyReport(ctx, actor, weeks) : null;
   const tracing = [...sources].some((s) => s.startsWith('tracing.')) ? await tracingStatistics(ctx, actor, period) : null;
+  const namedDoctor = sources.has('indicators.namedDoctor') ? await indicatorShare(ctx, 'named_doctor', organisationOf(organisation)!.regionId, round.periodTo.slice(0, 4)) : null;
   const certificates = sources.has('certificates.perKind') ? await certificateStatistics(ctx, actor, period) : null;
   const coverage = sources.has('vaccination.coverage') ? await coverageReport(ctx, actor, { vaccine: 'covid-19', by: 'ageGroup', dose: 1, from: weeks.from, to: weeks.to, asOf: round.periodTo }) : null;
 
@@ -105,6 +120,9 @@ async function fromLiveData(ctx: AppContext, actor: Actor, roundId: string, orga
             }))];
           }));
         }
+        break;
+      case 'indicators.namedDoctor':
+        value = namedDoctor;
         break;
       case 'certificates.perKind':
         if (q.kind === 'table') {

@@ -22,6 +22,7 @@ const template: TemplateInput = {
         { id: 'doses', kind: 'number', label: 'Givna doser', unit: 'doser', definition: 'Doser i perioden', integer: true, min: 0, mandatory: true },
         { id: 'tests', kind: 'number', label: 'Tester', unit: 'tester', definition: 'Tester i perioden', integer: true, min: 0, prefill: 'testing.tests' },
         { id: 'per_type', kind: 'table', label: 'Per testtyp', rows: [{ key: 'pcr', label: 'PCR' }, { key: 'antigen', label: 'Antigen' }], columns: [{ key: 'tests', label: 'Tester' }, { key: 'positive', label: 'Positiva' }], prefill: 'testing.perTestType' },
+        { id: 'named', kind: 'number', label: 'Fast läkarkontakt', unit: '%', definition: 'Andel listade', min: 0, max: 100, prefill: 'indicators.namedDoctor' },
         { id: 'certs', kind: 'table', label: 'Intyg', rows: [{ key: 'vaccination', label: 'Vaccinationsbevis' }, { key: 'refused', label: 'Avslag' }], columns: [{ key: 'count', label: 'Antal' }], prefill: 'certificates.perKind' },
         { id: 'describe', kind: 'text', label: 'Beskriv arbetet', maxLength: 200 },
         { id: 'initiatives', kind: 'initiatives', label: 'Insatser', developmentArea: 'Nära vård' },
@@ -127,9 +128,15 @@ describe('answering', () => {
         [person.id, status, rule],
       );
     }
+    // The region's analyst reported 57 of 100 listed with a named regular doctor this year (the indicators area).
+    const [named] = (await analyst18({ method: 'GET', url: '/api/indicators/definitions?code=named_doctor' })).json().definitions.filter((d: { active: boolean }) => d.active);
+    const year = new Date().toISOString().slice(0, 4);
+    const recorded = await analyst18({ method: 'POST', url: '/api/indicators/values', payload: { definitionId: named.id, orgLevel: 'region', orgCode: '18', period: year, numerator: 57, denominator: 100 } });
+    expect(recorded.statusCode, recorded.body).toBeLessThan(300);
     const res = await analyst18({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/prefill`, payload: { from: 'live-data' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().filled).toEqual(['tests', 'per_type', 'certs']);
+    expect(res.json().filled).toEqual(['tests', 'per_type', 'named', 'certs']);
+    expect(res.json().view.answers.find((a: { questionId: string }) => a.questionId === 'named')).toMatchObject({ value: 57 });
     const view = res.json().view;
     expect(view.answers.find((a: { questionId: string }) => a.questionId === 'tests')).toMatchObject({ value: 0, prefilledFrom: 'live-data' });
     expect(view.answers.find((a: { questionId: string }) => a.questionId === 'per_type').value).toEqual({ pcr: { tests: 0, positive: 0 }, antigen: { tests: 0, positive: 0 } });
@@ -227,7 +234,8 @@ describe('the compiled report', () => {
     expect(report.submitted).toBe(2);
     expect(report.trafficLights[0]).toMatchObject({ sentence: '1 region grön, 1 gul, inga röd', counts: { green: 1, yellow: 1, red: 0 }, reasons: [{ organisation: 'region-03', name: 'Region Uppsala', light: 'yellow', motivation: 'Leveranserna halverades' }] });
     const numbers = report.tables.find((t: { id: string }) => t.id === 'numbers');
-    expect(numbers.rows).toEqual([['Region Örebro län', 1250, 0], ['Region Uppsala', 8000, null], ['Totalt', 9250, 0]]);
+    // The share with a named regular doctor (%) is not summed.
+    expect(numbers.rows).toEqual([['Region Örebro län', 1250, 0, 57], ['Region Uppsala', 8000, null, null], ['Totalt', 9250, 0, null]]);
     expect(report.freeText[0].answers.map((a: { name: string; text: string }) => [a.name, a.text])).toEqual([['Region Örebro län', 'Drop-in i alla kommuner'], ['Region Uppsala', 'Vaccination på vårdcentraler']]);
     expect(report.pages.map((p: { name: string }) => p.name)).toEqual(['Region Örebro län', 'Region Uppsala']);
 

@@ -133,7 +133,7 @@ export const naraVardRegionTemplate: TemplateInput = {
         { id: 'general', kind: 'text', maxLength: 8000, mandatory: true, label: 'Beskriv den generella utvecklingen av den nära vården med primärvården som nav', help: 'T.ex. personcentrerade arbetssätt, samverkan, digital utveckling, kompetensförsörjning, stöd till personer med komplexa behov, glesbygd.' },
         { id: 'focus_areas', kind: 'text', maxLength: 8000, mandatory: false, label: 'Beskriv insatser och resultat utifrån de särskilda insatsområdena (avsnitt 3.1.2)', help: 'Samverkan region – kommun; förebyggande, hälsofrämjande, rehabiliterande och habiliterande insatser; undvikbar sjukhusvård; ändamålsenligt resursutnyttjande; privata aktörers medverkan.' },
         ...developmentQuestions(''),
-        { id: 'named_doctor', kind: 'number', unit: '%', definition: 'Andel av de listade som har en namngiven fast läkarkontakt (målnivå minst 55 %).', min: 0, max: 100, mandatory: false, label: 'Andel listade med fast läkarkontakt' },
+        { id: 'named_doctor', kind: 'number', unit: '%', definition: 'Andel av de listade som har en namngiven fast läkarkontakt (målnivå minst 55 %).', min: 0, max: 100, mandatory: false, label: 'Andel listade med fast läkarkontakt', prefill: 'indicators.namedDoctor' },
       ],
     },
     {

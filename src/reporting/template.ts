@@ -12,7 +12,7 @@ const help = text({ max: 2000, multiline: true }).optional();
 const Option = z.object({ key, label }).strict();
 
 /** Where a question's answer can be pre-filled from Lägesbild's own data (prefill.ts). */
-export const prefillSources = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage', 'certificates.perKind'] as const;
+export const prefillSources = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage', 'certificates.perKind', 'indicators.namedDoctor'] as const;
 export type PrefillSource = (typeof prefillSources)[number];
 
 const base = { id: key, label, help, mandatory: z.boolean().default(false) };

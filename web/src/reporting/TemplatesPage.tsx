@@ -7,8 +7,8 @@ import { apiFetch } from '../api.js';
 import { post, useReportingMutation, useTemplates, type Option, type Question, type QuestionKind, type Section, type TemplateVersion } from './api.js';
 
 /** Lägesbild's own figures a number or table can be pre-filled from (src/reporting/template.ts: prefillSources). */
-const PREFILL_SOURCES = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage', 'certificates.perKind'] as const;
-type SourceKey = 'testing_tests' | 'testing_positives' | 'testing_capacity' | 'testing_perTestType' | 'tracing_cases' | 'tracing_hoursToFirstCall' | 'vaccination_coverage' | 'certificates_perKind';
+const PREFILL_SOURCES = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage', 'certificates.perKind', 'indicators.namedDoctor'] as const;
+type SourceKey = 'testing_tests' | 'testing_positives' | 'testing_capacity' | 'testing_perTestType' | 'tracing_cases' | 'tracing_hoursToFirstCall' | 'vaccination_coverage' | 'certificates_perKind' | 'indicators_namedDoctor';
 const KINDS: QuestionKind[] = ['text', 'number', 'table', 'traffic_light', 'single_choice', 'multiple_choice', 'date', 'initiatives'];
 
 /** A key from a label: lower case letters, digits, - and _ (what the server accepts as an id). */

@@ -123,6 +123,7 @@ export const reportingEn: typeof reportingSv = {
       tracing_hoursToFirstCall: 'Hours to first contact',
       vaccination_coverage: 'Coverage per age group (rows 18-49 …; columns dose1, dose2)',
       certificates_perKind: 'Certificates by kind (rows vaccination, test, recovery, paper, refused; column count)',
+      indicators_namedDoctor: 'Share with a named regular doctor, % (indicators)',
     },
     kinds: { text: 'Free text', number: 'Number', table: 'Table', traffic_light: 'Traffic light', single_choice: 'Single choice', multiple_choice: 'Multiple choice', date: 'Date', initiatives: 'Initiatives' },
   },

@@ -121,6 +121,7 @@ export const reportingSv = {
       tracing_hoursToFirstCall: 'Timmar till första kontakt',
       vaccination_coverage: 'Täckning per åldersgrupp (rader 18-49 …; kolumner dose1, dose2)',
       certificates_perKind: 'Intyg per slag (rader vaccination, test, recovery, paper, refused; kolumn count)',
+      indicators_namedDoctor: 'Andel med fast läkarkontakt, % (indikatorer)',
     },
     kinds: { text: 'Fritext', number: 'Tal', table: 'Tabell', traffic_light: 'Trafikljus', single_choice: 'Ett val', multiple_choice: 'Flera val', date: 'Datum', initiatives: 'Insatser' },
   },
