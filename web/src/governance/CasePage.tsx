@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useParams } from 'react-router';
-import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
+import { CaseHeading } from './CaseHeading.js';
 import { MEMO_TEXT_SECTIONS, useCase, useGovernanceWrite, type CaseDetail, type MemoTextSection, type Recipient } from './governanceApi.js';
 import { DocumentText } from './DocumentText.js';
 import { ActionsPanel, AuditQuestionsPanel } from './FollowUpPanels.js';
@@ -22,12 +22,7 @@ export function CasePage() {
       <QueryStatus query={query} />
       {c && (
         <>
-          <PageHeading title={`${c.caseNumber} ${c.title}`} />
-          <Group gap="xs" mb="md">
-            <Badge variant="light">{t(`governance.types.${c.type}`)}</Badge>
-            <Badge variant="outline">{t(`governance.statuses.${c.status}`)}</Badge>
-            {c.outcome && <Badge color="green">{t(`governance.outcomes.${c.outcome}`)}</Badge>}
-          </Group>
+          <CaseHeading c={c} />
           {c.proposer && (
             <Text mb="sm">
               {t('governance.case.proposer')}: {c.proposer.name}

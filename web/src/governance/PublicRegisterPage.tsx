@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Container, Group, List, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, List, Table, Text, Title } from '@mantine/core';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { useAuthConfig } from '../api.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
@@ -8,6 +8,7 @@ import { PublicHeader } from '../components/PublicHeader.js';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
+import { CaseHeading } from './CaseHeading.js';
 import { usePublicCase, usePublicCases, type Filters } from './governanceApi.js';
 import { SearchForm } from './SearchForm.js';
 import { SearchHits } from './SearchHits.js';
@@ -72,12 +73,7 @@ function PublicCasePage() {
       <QueryStatus query={query} />
       {c && (
         <>
-          <PageHeading title={`${c.caseNumber} ${c.title}`} />
-          <Group gap="xs" mb="md">
-            <Badge variant="light">{t(`governance.types.${c.type}`)}</Badge>
-            <Badge variant="outline">{t(`governance.statuses.${c.status}`)}</Badge>
-            {c.outcome && <Badge color="green">{t(`governance.outcomes.${c.outcome}`)}</Badge>}
-          </Group>
+          <CaseHeading c={c} />
           {c.proposer && (
             <Text>
               {t('governance.case.proposer')}: {c.proposer.name ?? t('governance.public.nameNotPublished')}
