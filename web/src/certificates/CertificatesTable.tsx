@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { CaptionedTable } from '../components/CaptionedTable.js';
 import { DateTime } from '../components/DateTime.js';
+import { KindCell } from './KindCell.js';
 import { useT } from '../i18n/useT.js';
 import { certificatePaths, type Certificate, type CertificateStatus } from './api.js';
 import { CertificateQr } from './CertificateQr.js';
 import { CertificateText } from './CertificateText.js';
-import { useKindName } from './useKindName.js';
 
 const statusColor: Record<CertificateStatus, string> = { valid: 'green', expired: 'gray', revoked: 'red' };
 
@@ -21,38 +22,19 @@ export interface CertificatesTableProps {
 /** Certificates with their status, files, and the QR code on demand. */
 export function CertificatesTable({ caption, certificates, nameOf, actions }: CertificatesTableProps) {
   const { t } = useT();
-  const kindName = useKindName();
   const [shown, setShown] = useState<string | null>(null);
   const columns = 5 + (nameOf ? 1 : 0);
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped withTableBorder captionSide="top">
-        <Table.Caption>
-          <Title order={2} size="h4" ta="left">
-            {caption}
-          </Title>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {nameOf && <Table.Th>{t('certificates.table.person')}</Table.Th>}
-            <Table.Th>{t('certificates.table.kind')}</Table.Th>
-            <Table.Th>{t('certificates.table.status')}</Table.Th>
-            <Table.Th>{t('certificates.table.issuedAt')}</Table.Th>
-            <Table.Th>{t('certificates.table.expiresAt')}</Table.Th>
-            <Table.Th>{t('certificates.table.files')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    <CaptionedTable
+      heading={caption}
+      minWidth={720}
+      striped
+      withTableBorder
+      columns={[...(nameOf ? [t('certificates.table.person')] : []), t('certificates.table.kind'), t('certificates.table.status'), t('certificates.table.issuedAt'), t('certificates.table.expiresAt'), t('certificates.table.files')]}
+    >
           {certificates.map((c) => (
             <CertificateRows key={c.id} certificate={c} columns={columns} open={shown === c.id} onToggle={() => setShown(shown === c.id ? null : c.id)} {...(nameOf ? { name: nameOf(c.personId) } : {})} actions={actions?.(c)}>
-              <Table.Td>
-                {kindName.title(c.kind)}
-                {c.paper && (
-                  <Text size="xs" c="dimmed">
-                    {t('certificates.certificate.paper')}
-                  </Text>
-                )}
-              </Table.Td>
+              <KindCell kind={c.kind} paper={c.paper} />
               <Table.Td>
                 <Badge color={statusColor[c.status]} variant="light">
                   {t(`certificates.status.${c.status}`)}
@@ -66,9 +48,7 @@ export function CertificatesTable({ caption, certificates, nameOf, actions }: Ce
               </Table.Td>
             </CertificateRows>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    </CaptionedTable>
   );
 }
 

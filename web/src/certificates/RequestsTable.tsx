@@ -1,8 +1,9 @@
-import { Table, Text, Title } from '@mantine/core';
+import { Table } from '@mantine/core';
+import { CaptionedTable } from '../components/CaptionedTable.js';
 import { DateTime } from '../components/DateTime.js';
+import { KindCell } from './KindCell.js';
 import { useT } from '../i18n/useT.js';
 import type { CertificateRequest } from './api.js';
-import { useKindName } from './useKindName.js';
 
 export interface RequestsTableProps {
   caption: string;
@@ -13,38 +14,20 @@ export interface RequestsTableProps {
 /** Requests with their outcome and why: the refusal rule, what is missing, or the administrator's reason. */
 export function RequestsTable({ caption, requests, nameOf }: RequestsTableProps) {
   const { t, tMaybe } = useT();
-  const kindName = useKindName();
   const why = (r: CertificateRequest) =>
     r.status === 'refused' && r.rule ? tMaybe(`certificates.rules.${r.rule}`, r.rule) : r.status === 'queued' ? (r.missing ?? '') : (r.decisionReason ?? r.missing ?? '');
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped withTableBorder captionSide="top">
-        <Table.Caption>
-          <Title order={2} size="h4" ta="left">
-            {caption}
-          </Title>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {nameOf && <Table.Th>{t('certificates.table.person')}</Table.Th>}
-            <Table.Th>{t('certificates.table.kind')}</Table.Th>
-            <Table.Th>{t('certificates.table.requestedAt')}</Table.Th>
-            <Table.Th>{t('certificates.table.status')}</Table.Th>
-            <Table.Th>{t('certificates.table.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    <CaptionedTable
+      heading={caption}
+      minWidth={720}
+      striped
+      withTableBorder
+      columns={[...(nameOf ? [t('certificates.table.person')] : []), t('certificates.table.kind'), t('certificates.table.requestedAt'), t('certificates.table.status'), t('certificates.table.reason')]}
+    >
           {requests.map((r) => (
             <Table.Tr key={r.id}>
               {nameOf && <Table.Td>{nameOf(r.personId)}</Table.Td>}
-              <Table.Td>
-                {kindName.title(r.kind)}
-                {r.paper && (
-                  <Text size="xs" c="dimmed">
-                    {t('certificates.certificate.paper')}
-                  </Text>
-                )}
-              </Table.Td>
+              <KindCell kind={r.kind} paper={r.paper} />
               <Table.Td>
                 <DateTime iso={r.requestedAt} />
               </Table.Td>
@@ -52,8 +35,6 @@ export function RequestsTable({ caption, requests, nameOf }: RequestsTableProps)
               <Table.Td>{why(r)}</Table.Td>
             </Table.Tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    </CaptionedTable>
   );
 }
