@@ -53,7 +53,7 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
     const r = await loadDemo(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
     say(r.skipped ? `Demo region: ${r.people.toLocaleString('sv-SE')} synthetic people already loaded.` : `Demo region loaded: ${r.people.toLocaleString('sv-SE')} synthetic people, ${r.units} units, ${r.staff} staff.`);
     if (!r.skipped) {
-      say('Certificates: signing keys, doses for the demo citizen, four months of requests…');
+      say('Certificates: signing keys, doses for a demo citizen, four months of requests…');
       await loadCertificatesDemo(ctx, new Date());
     }
   }
