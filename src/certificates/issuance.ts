@@ -14,7 +14,8 @@ import { valueSetProblem } from './hcert/valuesets.js';
 import { dosesOf, testsOf, type PersonFacts } from './facts.js';
 import { certificateRequests, certificates } from './model.js';
 import { decideRecovery, decideTest, decideVaccination, expiryOf, type Refusal, type Text } from './rules.js';
-import { KeyVault } from './signing/keys.js';
+import type { KeyVault } from '../platform/key-vault.js';
+import { certificateKeyVault } from './signing/keys.js';
 import { activeSigner, COUNTRY } from './signing/store.js';
 
 /** The outbox topic of the basis (underlag) each issued certificate gives the national issuer. */
@@ -24,7 +25,7 @@ const vaults = new WeakMap<object, KeyVault>();
 /** The key vault of this configuration (CERTIFICATE_KEY or its file), opened once. */
 export function vaultOf(ctx: AppContext): KeyVault {
   let vault = vaults.get(ctx.config);
-  if (!vault) vaults.set(ctx.config, (vault = KeyVault.fromConfig(ctx.config)));
+  if (!vault) vaults.set(ctx.config, (vault = certificateKeyVault(ctx.config)));
   return vault;
 }
 

@@ -5,12 +5,13 @@ import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { resolveInRegion } from '../platform/db/resolve.js';
+import { queryRows } from '../platform/db/sql.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { formatIdentityNumber } from '../identity/identity-number.js';
 import { childrenOf } from '../vaccination/people.js';
 import type { CertificateKind } from './hcert/kinds.js';
 import { personFacts, type PersonFacts } from './facts.js';
-import { draftForApproval, handleRequest, sign, type RequestOutcome } from './issuance.js';
+import { CERTIFICATE_BASIS, draftForApproval, handleRequest, sign, type RequestOutcome } from './issuance.js';
 import { certificateRequests, certificates } from './model.js';
 import { certificateView, requestView } from './views.js';
 
@@ -101,8 +102,9 @@ export async function readableCertificate(tx: Db, ctx: AppContext, actor: Actor,
 }
 
 const queryBasis = (tx: Db, regionId: string, certificateId: string) =>
-  tx.execute(sql`SELECT status, delivered_at AS "deliveredAt", receipt FROM outbox WHERE region_id = ${regionId} AND idempotency_key = ${`certificates.basis:${certificateId}`}`).then(
-    (r) => (r as unknown as { rows: { status: string; deliveredAt: string | null; receipt: Record<string, unknown> | null }[] }).rows,
+  queryRows<{ status: string; deliveredAt: string | null; receipt: Record<string, unknown> | null }>(
+    tx,
+    sql`SELECT status, delivered_at AS "deliveredAt", receipt FROM outbox WHERE region_id = ${regionId} AND idempotency_key = ${`${CERTIFICATE_BASIS}:${certificateId}`}`,
   );
 
 /** The administrators' queue: requests the rules could not decide, oldest first. */

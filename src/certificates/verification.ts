@@ -1,5 +1,7 @@
 import { createHash, sign as signData } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { decodeHcert } from './hcert/codec.js';
+import { uciHash } from './hcert/revocation.js';
 import type { AppContext } from '../platform/context.js';
 import { invalid } from '../platform/errors.js';
 import { failureTexts } from './hcert/errors.js';
@@ -25,9 +27,11 @@ export async function verifyCertificate(ctx: AppContext, input: { hc1?: string; 
   }
   if (!text) throw invalid('hc1', 'give the HC1: text or an image of the QR code');
   const db = ctx.database.db;
+  // Only this certificate's UCI hash is looked up on the revocation list, not the whole list.
+  const uci = uciOf(text);
   const [signers, revoked] = await Promise.all([
     trustedSigners(db),
-    db.select({ hash: certificates.uciHash }).from(certificates).where(isNotNull(certificates.revokedAt)),
+    uci ? db.select({ hash: certificates.uciHash }).from(certificates).where(and(eq(certificates.uciHash, uciHash(uci)), isNotNull(certificates.revokedAt))) : [],
   ]);
   const revokedHashes = new Set(revoked.map((r) => r.hash));
   const result = verifyHcert(text, { now: ctx.clock.now(), signersFor: (kid) => signers.get(kid) ?? [], isRevoked: (h) => !!h.UCI && revokedHashes.has(h.UCI) });
@@ -36,6 +40,16 @@ export async function verifyCertificate(ctx: AppContext, input: { hc1?: string; 
   const times = claims ? { issuedAt: new Date(claims.issuedAt * 1000).toISOString(), expiresAt: new Date(claims.expiresAt * 1000).toISOString(), issuerCountry: claims.issuer } : null;
   if (result.valid) return { valid: true as const, kind: result.kind, signer: { kid: result.signer.kid }, ...times, content };
   return { valid: false as const, code: result.code, reason: failureTexts[result.code], detail: result.detail, kind: result.kind ?? null, ...times, content };
+}
+
+/** The certificate identifier in a text, when it decodes at all (the verifier says why when it does not). */
+function uciOf(text: string): string | undefined {
+  try {
+    const ci = entryOf(decodeHcert(text).claims.dcc)?.ci;
+    return typeof ci === 'string' ? ci : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The decoded certificate in words: name, birth date, and the entry's fields with the value sets' names. */

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { KeyVault } from '../platform/key-vault.js';
 import { eq } from 'drizzle-orm';
 import { resolveAuditKey, stableJson } from '../platform/audit/signing.js';
 import type { Config } from '../platform/config.js';
@@ -14,23 +15,8 @@ import { reportingSigningKeys, reportingTrustedKeys } from './model.js';
 export const canonicalJson = stableJson;
 export const digestOf = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
 
-function wrappingKey(config: Pick<Config, 'auditKey' | 'dataDir'>): Buffer {
-  return Buffer.from(hkdfSync('sha256', resolveAuditKey(config), 'lagesbild', 'reporting-signing-key', 32));
-}
-
-function encrypt(plain: string, key: Buffer): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64')).join('.');
-}
-
-function decrypt(stored: string, key: Buffer): string {
-  const [iv, tag, body] = stored.split('.').map((p) => Buffer.from(p, 'base64')) as [Buffer, Buffer, Buffer];
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-}
+/** The vault of this instance's reporting key, under the audit key (which lives outside the database). */
+const vaultOf = (config: Pick<Config, 'auditKey' | 'dataDir'>) => new KeyVault(resolveAuditKey(config), 'reporting-signing-key');
 
 export const keyIdOf = (publicKeyPem: string) => createHash('sha256').update(publicKeyPem.trim()).digest('hex').slice(0, 16);
 
@@ -52,7 +38,7 @@ export async function instanceKey(tx: Db, config: Config, regionId: string): Pro
   const publicKey = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const keyId = keyIdOf(publicKey);
-  await tx.insert(reportingSigningKeys).values({ regionId, keyId, publicKey, privateKeyEncrypted: encrypt(privatePem, wrappingKey(config)) }).onConflictDoNothing();
+  await tx.insert(reportingSigningKeys).values({ regionId, keyId, publicKey, privateKeyEncrypted: vaultOf(config).seal(privatePem) }).onConflictDoNothing();
   const [row] = await tx.select().from(reportingSigningKeys).where(eq(reportingSigningKeys.regionId, regionId));
   if (!config.reportingNationalUrl) {
     await tx.insert(reportingTrustedKeys).values({ regionId, keyId: row!.keyId, publicKey: row!.publicKey, registeredBy: 'Lägesbild (same database)', registeredAt: new Date().toISOString() }).onConflictDoNothing();
@@ -63,7 +49,7 @@ export async function instanceKey(tx: Db, config: Config, regionId: string): Pro
 /** The signature (base64) over a document's canonical JSON, with the region's private key. */
 export async function signDocument(tx: Db, config: Config, regionId: string, document: unknown): Promise<{ signature: string; keyId: string }> {
   const key = await instanceKey(tx, config, regionId);
-  const privateKey = createPrivateKey(decrypt(key.privateKeyEncrypted, wrappingKey(config)));
+  const privateKey = createPrivateKey(vaultOf(config).open(key.privateKeyEncrypted).toString('utf8'));
   return { signature: sign(null, Buffer.from(canonicalJson(document)), privateKey).toString('base64'), keyId: key.keyId };
 }
 

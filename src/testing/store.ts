@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
+import { queryRows } from '../platform/db/sql.js';
 import { distributionPoints, kitOrders, kits, resultCalls, samples, samplingBookings, samplingSlots, type TestType } from './model.js';
 
 export const listDistributionPoints = (tx: Db, regionId: string) =>
@@ -152,12 +153,13 @@ export async function markAnswered(tx: Db, regionId: string, sampleId: string, a
  * and the sum of hours from sampling to answer (time to answer).
  */
 export async function answeredSampleFigures(tx: Db, regionId: string, from: string, to: string) {
-  const [r] = await tx.execute(sql`SELECT count(*)::int AS answered, count(*) FILTER (WHERE result = 'positive')::int AS positive,
+  const [r] = await queryRows<{ answered: number; positive: number; pcr: number; pcr_hours: number }>(
+    tx,
+    sql`SELECT count(*)::int AS answered, count(*) FILTER (WHERE result = 'positive')::int AS positive,
       count(*) FILTER (WHERE test_type = 'pcr')::int AS pcr, coalesce(sum(extract(epoch FROM result_at - taken_at) / 3600) FILTER (WHERE test_type = 'pcr'), 0)::float8 AS pcr_hours
     FROM samples
     WHERE region_id = ${regionId} AND test_type IN ('pcr', 'antigen') AND result IN ('positive', 'negative')
-      AND result_at >= (${from}::date::timestamp AT TIME ZONE 'Europe/Stockholm') AND result_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`).then(
-    (res) => (res as unknown as { rows: { answered: number; positive: number; pcr: number; pcr_hours: number }[] }).rows,
+      AND result_at >= (${from}::date::timestamp AT TIME ZONE 'Europe/Stockholm') AND result_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`,
   );
   return r!;
 }

@@ -7,7 +7,7 @@ import { regions } from '../../identity/model.js';
 import { certificateKinds } from '../hcert/kinds.js';
 import type { TrustedSigner } from '../hcert/verify.js';
 import { certificateSigners } from '../model.js';
-import type { KeyVault } from './keys.js';
+import type { KeyVault } from '../../platform/key-vault.js';
 import { generateCsca, generateDsc, privateKeyOf } from './x509.js';
 
 export const COUNTRY = 'SE';
