@@ -5,13 +5,11 @@ import { day, dayRange, regionCode, text } from '../platform/input/index.js';
 import { AppError } from '../platform/errors.js';
 import { certificateKinds } from './hcert/kinds.js';
 import { qrPng, qrSvg } from './hcert/qr.js';
-import { vaultOf } from './issuance.js';
 import { certificatePdf } from './pdf.js';
-import { decideRequest, getCertificate, issuePaper, missingReasons, myCertificates, personCertificates, readableCertificate, requestCertificate, revokeCertificate, reviewQueue, type MissingReason } from './service.js';
-import { allSigners, revokeSigner, rotateSigner } from './signing/store.js';
+import { certificateFile, decideRequest, getCertificate, issuePaper, missingReasons, myCertificates, personCertificates, requestCertificate, revokeCertificate, revokeSigningKey, reviewQueue, rotateSigningKey, type MissingReason } from './service.js';
+import { allSigners } from './signing/store.js';
 import { certificateStatistics, statisticsCsv, statisticsXlsx } from './statistics.js';
 import { revocationList, trustList, verifyCertificate } from './verification.js';
-import { record } from '../platform/audit/audit.js';
 
 const tags = ['certificates'];
 const kind = z.enum(certificateKinds);
@@ -43,22 +41,16 @@ export function certificateRoutes(app: App, ctx: AppContext) {
   app.get('/api/certificates/:id', { config: { access: readAccess }, schema: { tags, summary: 'A certificate with its HC1 text and payload', params: Id } }, async (req) =>
     getCertificate(ctx, actorOf(req), req.params.id, actorOf(req).kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg'),
   );
-  const file = async (actor: ReturnType<typeof actorOf>, id: string, what: string) =>
-    ctx.database.db.transaction(async (tx) => {
-      const row = await readableCertificate(tx, ctx, actor, id);
-      await record(tx, actor, { action: `certificates.${what}`, personId: row.personId, purpose: actor.kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg', details: { certificateId: id } });
-      return row;
-    });
   app.get('/api/certificates/:id/qr.png', { config: { access: readAccess }, schema: { tags, summary: 'The QR code as PNG (error correction Q)', params: Id } }, async (req, reply) => {
-    const row = await file(actorOf(req), req.params.id, 'qr');
+    const row = await certificateFile(ctx, actorOf(req), req.params.id, 'qr');
     return reply.type('image/png').header('cache-control', 'no-store').send(await qrPng(row.hc1));
   });
   app.get('/api/certificates/:id/qr.svg', { config: { access: readAccess }, schema: { tags, summary: 'The QR code as SVG', params: Id } }, async (req, reply) => {
-    const row = await file(actorOf(req), req.params.id, 'qr');
+    const row = await certificateFile(ctx, actorOf(req), req.params.id, 'qr');
     return reply.type('image/svg+xml').header('cache-control', 'no-store').send(await qrSvg(row.hc1));
   });
   app.get('/api/certificates/:id/certificate.pdf', { config: { access: readAccess }, schema: { tags, summary: 'The certificate as PDF (Swedish and English, after the EU template)', params: Id } }, async (req, reply) => {
-    const row = await file(actorOf(req), req.params.id, 'pdf');
+    const row = await certificateFile(ctx, actorOf(req), req.params.id, 'pdf');
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
@@ -82,25 +74,11 @@ export function certificateRoutes(app: App, ctx: AppContext) {
     revokeCertificate(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   app.get('/api/certificates/signers', { config: { access: manage }, schema: { tags, summary: 'This region’s CSCA and document signers' } }, async (req) => allSigners(ctx.database.db, actorOf(req).regionId));
-  app.post('/api/certificates/signers/rotate', { config: { access: manage }, schema: { tags, summary: 'Retire the signing document signer and make a new one' } }, async (req) => {
-    const actor = actorOf(req);
-    return ctx.database.db.transaction(async (tx) => {
-      const row = await rotateSigner(tx, vaultOf(ctx), actor.regionId, ctx.clock.now());
-      await record(tx, actor, { action: 'certificates.signer.rotate', purpose: 'nyckelhantering', details: { kid: row.kid } });
-      return { kid: row.kid, name: row.name, validFrom: row.validFrom, validTo: row.validTo };
-    });
-  });
+  app.post('/api/certificates/signers/rotate', { config: { access: manage }, schema: { tags, summary: 'Retire the signing document signer and make a new one' } }, async (req) => rotateSigningKey(ctx, actorOf(req)));
   app.post(
     '/api/certificates/signers/revoke',
     { config: { access: manage }, schema: { tags, summary: 'Revoke a document signer: every certificate it signed becomes invalid', body: z.object({ kid: z.string().length(12).regex(/^[A-Za-z0-9+/]{11}=$/, 'a kid: 8 bytes in base64'), reason }).strict() } },
-    async (req) => {
-      const actor = actorOf(req);
-      return ctx.database.db.transaction(async (tx) => {
-        const row = await revokeSigner(tx, actor.regionId, req.body.kid, req.body.reason, ctx.clock.now());
-        await record(tx, actor, { action: 'certificates.signer.revoke', purpose: 'nyckelhantering', details: { kid: row.kid, reason: req.body.reason } });
-        return { kid: row.kid, revokedAt: row.revokedAt };
-      });
-    },
+    async (req) => revokeSigningKey(ctx, actorOf(req), req.body.kid, req.body.reason),
   );
 
   // --- Statistics --------------------------------------------------------------------------------------

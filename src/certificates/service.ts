@@ -11,7 +11,8 @@ import { formatIdentityNumber } from '../identity/identity-number.js';
 import { childrenOf } from '../vaccination/people.js';
 import type { CertificateKind } from './hcert/kinds.js';
 import { personFacts, type PersonFacts } from './facts.js';
-import { CERTIFICATE_BASIS, draftForApproval, handleRequest, sign, type RequestOutcome } from './issuance.js';
+import { CERTIFICATE_BASIS, draftForApproval, handleRequest, sign, vaultOf, type RequestOutcome } from './issuance.js';
+import { revokeSigner, rotateSigner } from './signing/store.js';
 import { certificateRequests, certificates } from './model.js';
 import { certificateView, requestView } from './views.js';
 
@@ -94,7 +95,7 @@ export async function getCertificate(ctx: AppContext, actor: Actor, id: string, 
 }
 
 /** The certificate row, when this actor may see it: its holder or guardian, or staff of its region. */
-export async function readableCertificate(tx: Db, ctx: AppContext, actor: Actor, id: string) {
+async function readableCertificate(tx: Db, ctx: AppContext, actor: Actor, id: string) {
   const regionId = actor.kind === 'citizen' ? actor.regionId : personalDataScope(actor);
   const row = await resolveInRegion(tx, certificates, regionId, id, { field: 'id', what: 'The certificate' });
   if (actor.kind === 'citizen' && !(await citizenMayActFor(tx, actor, row.personId, ctx.clock.now()))) throw notFound('The certificate');
@@ -196,5 +197,32 @@ export async function personCertificates(ctx: AppContext, admin: Actor, personId
       certificates: certs.map((c) => certificateView(c, now)),
       requests: requests.map(requestView),
     };
+  });
+}
+
+/** A certificate's row for its QR code or PDF, for its holder, guardian or an administrator; the read is audited. */
+export async function certificateFile(ctx: AppContext, actor: Actor, id: string, what: 'qr' | 'pdf') {
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await readableCertificate(tx, ctx, actor, id);
+    await record(tx, actor, { action: `certificates.${what}`, personId: row.personId, purpose: actor.kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg', details: { certificateId: id } });
+    return row;
+  });
+}
+
+/** Retires the signing document signer and makes a new one. */
+export async function rotateSigningKey(ctx: AppContext, admin: Actor) {
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await rotateSigner(tx, vaultOf(ctx), admin.regionId, ctx.clock.now());
+    await record(tx, admin, { action: 'certificates.signer.rotate', purpose: 'nyckelhantering', details: { kid: row.kid } });
+    return { kid: row.kid, name: row.name, validFrom: row.validFrom, validTo: row.validTo };
+  });
+}
+
+/** Revokes one of the region's document signers: every certificate it signed becomes invalid. */
+export async function revokeSigningKey(ctx: AppContext, admin: Actor, kid: string, reason: string) {
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await revokeSigner(tx, admin.regionId, kid, reason, ctx.clock.now());
+    await record(tx, admin, { action: 'certificates.signer.revoke', purpose: 'nyckelhantering', details: { kid: row.kid, reason } });
+    return { kid: row.kid, revokedAt: row.revokedAt };
   });
 }
