@@ -8,10 +8,9 @@ import { demoUsers } from '../identity/login.js';
 import { stockholmTime } from '../platform/time.js';
 import { dosesOfPeople, insertDose } from '../vaccination/store.js';
 import { personFacts } from './facts.js';
-import { handleRequest } from './issuance.js';
+import { handleRequest, vaultOf } from './issuance.js';
 import type { CertificateKind } from './hcert/kinds.js';
 import { activeSigner } from './signing/store.js';
-import { vaultOf } from './issuance.js';
 
 /**
  * The demo's certificates: the region's signing keys, two covid-19 doses for the demo citizen aged 50–79

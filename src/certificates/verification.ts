@@ -109,6 +109,6 @@ export async function revocationList(ctx: AppContext) {
   const rows = await ctx.database.db
     .select({ hash: certificates.uciHash, revokedAt: certificates.revokedAt })
     .from(certificates)
-    .where(and(isNotNull(certificates.revokedAt)));
+    .where(isNotNull(certificates.revokedAt));
   return { hashType: 'UCI', country: COUNTRY, entries: rows.map((r) => ({ hash: r.hash, revokedAt: r.revokedAt })) };
 }
