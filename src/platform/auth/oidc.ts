@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { oidcLogins } from './model.js';
@@ -33,8 +33,9 @@ export class OidcLogin {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
-    await this.ctx.database.db.delete(oidcLogins).where(lt(oidcLogins.createdAt, new Date(this.ctx.clock.now().getTime() - LOGIN_TTL_MS)));
-    await this.ctx.database.db.insert(oidcLogins).values({ state, nonce, codeVerifier, audience, returnTo });
+    const regionId = this.ctx.config.regionId;
+    await this.ctx.database.db.delete(oidcLogins).where(and(eq(oidcLogins.regionId, regionId), lt(oidcLogins.createdAt, new Date(this.ctx.clock.now().getTime() - LOGIN_TTL_MS))));
+    await this.ctx.database.db.insert(oidcLogins).values({ regionId, state, nonce, codeVerifier, audience, returnTo });
     return client
       .buildAuthorizationUrl(this.config, {
         redirect_uri: this.redirectUri,
@@ -51,7 +52,7 @@ export class OidcLogin {
   async finish(callbackUrl: URL): Promise<{ audience: Audience; returnTo: string; claims: client.IDToken }> {
     const state = callbackUrl.searchParams.get('state');
     if (!state) throw new AppError('invalid', 'The login response has no state', 'state');
-    const [pending] = await this.ctx.database.db.delete(oidcLogins).where(eq(oidcLogins.state, state)).returning();
+    const [pending] = await this.ctx.database.db.delete(oidcLogins).where(and(eq(oidcLogins.regionId, this.ctx.config.regionId), eq(oidcLogins.state, state))).returning();
     const expired = pending && new Date(pending.createdAt).getTime() < this.ctx.clock.now().getTime() - LOGIN_TTL_MS;
     if (!pending || expired) throw new AppError('invalid', 'This login has expired or was already used; start again', 'state');
     let tokens;

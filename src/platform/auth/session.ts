@@ -34,5 +34,5 @@ export async function endSession(ctx: AppContext, token: string): Promise<void> 
 }
 
 export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {
-  await ctx.database.db.delete(sessions).where(lt(sessions.expiresAt, ctx.clock.now()));
+  await ctx.database.db.delete(sessions).where(and(eq(sessions.regionId, ctx.config.regionId), lt(sessions.expiresAt, ctx.clock.now())));
 }
