@@ -28,9 +28,9 @@ export interface Transport {
   send(message: OutboxMessage, tx: Db): Promise<Receipt>;
 }
 
-/** A transport that can deliver many messages in one call (receipts in the same order). */
+/** A transport that can deliver many messages in one call: for each, in the same order, its receipt or why it failed. */
 export interface BatchTransport extends Transport {
-  sendBatch(messages: OutboxMessage[], tx: Db): Promise<Receipt[]>;
+  sendBatch(messages: OutboxMessage[], tx: Db): Promise<(Receipt | Error)[]>;
 }
 
 /** Stores what it "sends", so demo users and the citizen's 1177 inbox can see it. A resend with a known key is dropped. */
@@ -48,9 +48,27 @@ export function embeddedMessageTransport(channel: MessageChannel): BatchTranspor
   return { name, sendBatch, send: async (m, tx) => (await sendBatch([m], tx))[0]! };
 }
 
-/** POSTs the message as JSON to a configured URL with an Idempotency-Key header (SMS gateway, 1177 integration). */
-export function webhookTransport(name: string, url: string, headers: Record<string, string> = {}): Transport {
-  return {
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+/**
+ * POSTs the message as JSON to a configured URL with an Idempotency-Key header (SMS gateway, 1177 integration).
+ * A batch goes out `inFlight` requests at a time: a gateway answers in tens of milliseconds, so one at a time
+ * would cap a night's messages at a few dozen a second. Each message keeps its own key and its own outcome.
+ */
+export function webhookTransport(name: string, url: string, headers: Record<string, string> = {}, inFlight = 16): BatchTransport {
+  const transport: Transport = {
     name,
     async send(m) {
       let res: Response;
@@ -69,6 +87,7 @@ export function webhookTransport(name: string, url: string, headers: Record<stri
       return { transport: name, status: res.status };
     },
   };
+  return { ...transport, sendBatch: (messages, tx) => mapBounded(messages, inFlight, (m) => transport.send(m, tx).catch((e: Error) => e)) };
 }
 
 export const defaultMessageTransports = (): Map<string, Transport> =>

@@ -122,35 +122,44 @@ export class OutboxWorker {
       }
       for (const [topic, group] of byTopic) {
         const batch = this.router.batchTransport(topic);
-        if (!batch || group.length === 1 || !(await this.deliverBatch(tx, batch, group))) single.push(...group);
+        if (!batch || group.length === 1 || !(await this.deliverBatch(tx, batch, group, asOf))) single.push(...group);
       }
       for (const m of single) {
         try {
           const receipt = await tx.transaction((sp) => this.router.dispatch(sp, m));
           await this.markDelivered(tx, [m], [receipt]);
         } catch (e) {
-          const permanent = e instanceof PermanentError || m.attempts >= this.maxAttempts;
-          const error = (e as Error).message ?? String(e);
-          await tx.execute(sql`UPDATE outbox SET attempts = ${m.attempts}, last_error = ${error},
-            status = ${permanent ? 'failed' : 'pending'},
-            next_attempt_at = GREATEST(now(), ${asOf.toISOString()}::timestamptz) + make_interval(secs => ${backoffSeconds(m.attempts)})
-            WHERE region_id = ${m.regionId} AND id = ${m.id}`);
-          this.opts.onError?.(e);
+          await this.markFailed(tx, m, e, asOf);
         }
       }
       return rows.length;
     });
   }
 
-  private async deliverBatch(tx: Db, transport: BatchTransport, group: OutboxMessage[]): Promise<boolean> {
+  /** One call for the group; a message the transport reports failed is retried later on its own. False when the whole call failed. */
+  private async deliverBatch(tx: Db, transport: BatchTransport, group: OutboxMessage[], asOf: Date): Promise<boolean> {
+    let outcomes: (Receipt | Error)[];
     try {
-      const receipts = await tx.transaction((sp) => transport.sendBatch(group, sp));
-      await this.markDelivered(tx, group, receipts);
-      return true;
+      outcomes = await tx.transaction((sp) => transport.sendBatch(group, sp));
     } catch (e) {
       this.opts.onError?.(e);
       return false;
     }
+    const delivered = group.flatMap((m, i) => (outcomes[i] instanceof Error ? [] : [{ m, receipt: outcomes[i] as Receipt }]));
+    if (delivered.length) await this.markDelivered(tx, delivered.map((d) => d.m), delivered.map((d) => d.receipt));
+    for (const [i, m] of group.entries()) if (outcomes[i] instanceof Error) await this.markFailed(tx, m, outcomes[i], asOf);
+    return true;
+  }
+
+  /** A failed attempt: retried after the backoff, or failed for good when permanent or out of attempts. */
+  private async markFailed(tx: Db, m: OutboxMessage, e: unknown, asOf: Date): Promise<void> {
+    const permanent = e instanceof PermanentError || m.attempts >= this.maxAttempts;
+    const error = (e as Error).message ?? String(e);
+    await tx.execute(sql`UPDATE outbox SET attempts = ${m.attempts}, last_error = ${error},
+      status = ${permanent ? 'failed' : 'pending'},
+      next_attempt_at = GREATEST(now(), ${asOf.toISOString()}::timestamptz) + make_interval(secs => ${backoffSeconds(m.attempts)})
+      WHERE region_id = ${m.regionId} AND id = ${m.id}`);
+    this.opts.onError?.(e);
   }
 
   private async markDelivered(tx: Db, group: OutboxMessage[], receipts: Receipt[]): Promise<void> {
