@@ -231,7 +231,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                                role: string;
+                                /** @enum {string} */
+                                role: "citizen" | "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName?: string | null;
                             };
                         };
@@ -278,7 +279,8 @@ export interface paths {
                             staff: {
                                 id: string;
                                 name: string;
-                                role: string;
+                                /** @enum {string} */
+                                role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName: string | null;
                             }[];
                         };
@@ -5191,7 +5193,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                                role: string;
+                                /** @enum {string} */
+                                role: "citizen" | "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName?: string | null;
                             };
                         };
