@@ -5546,7 +5546,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            isoWeek: string;
+                            previous: number | null;
+                            testsPerWeek: number;
+                            /** @enum {string} */
+                            testType: "pcr" | "antigen" | "serology";
+                            unitId: string;
+                            unitName: string;
+                        };
+                    };
                 };
             };
         };
@@ -6434,7 +6444,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            days: {
+                                capacity: number;
+                                date: string;
+                                demand: number;
+                                /** @enum {string} */
+                                level: "ok" | "warning" | "over";
+                                share: number | null;
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                week: string;
+                            }[];
+                            from: string;
+                            regionId: string;
+                            to: string;
+                            warningShare: number;
+                        };
+                    };
                 };
             };
         };
@@ -6471,7 +6499,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            excluded: {
+                                /** @enum {string} */
+                                reason: "pending" | "not_assessable" | "self_sampled_antigen" | "no_rate";
+                                tests: number;
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                            }[];
+                            from: string;
+                            lines: {
+                                amountSek: number;
+                                sek: number;
+                                tests: number;
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            regionId: string;
+                            rules: string[];
+                            to: string;
+                            totalSek: number;
+                            totalTests: number;
+                        };
+                    };
                 };
             };
         };
