@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../platform/auth/actor.js';
+import { roles, staffRoles } from '../platform/auth/roles.js';
 import { OidcLogin } from '../platform/auth/oidc.js';
 import { createSession, endSession, SESSION_COOKIE } from '../platform/auth/session.js';
 import type { AppContext } from '../platform/context.js';
@@ -15,14 +16,14 @@ const SessionView = z.object({
     kind: z.enum(['staff', 'citizen']),
     id: z.string(),
     name: z.string(),
-    role: z.string(),
+    role: z.enum(roles),
     region: z.object({ id: z.string(), name: z.string() }),
     unitName: z.string().nullable().optional(),
   }),
 });
 
 const DemoUsers = z.object({
-  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitName: z.string().nullable() })),
+  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(staffRoles), unitName: z.string().nullable() })),
   citizens: z.array(z.object({ id: z.string(), name: z.string(), age: z.number().nullable(), note: z.string() })),
 });
 
@@ -49,9 +50,11 @@ export function authRoutes(app: App, ctx: AppContext) {
   };
 
   async function sessionView(actor: Actor) {
+    // A session is a person's: the system actor never logs in.
+    if (actor.kind === 'system') throw new AppError('forbidden', 'The system has no session');
     const region = await store.getRegion(ctx.database.db, actor.regionId);
     const unitName = actor.kind === 'staff' && actor.unitId ? (await store.findStaff(ctx.database.db, actor.regionId, actor.id))?.unitName : undefined;
-    return { actor: { kind: actor.kind as 'staff' | 'citizen', id: actor.id, name: actor.name, role: actor.role, region: { id: actor.regionId, name: region?.name ?? actor.regionId }, unitName } };
+    return { actor: { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role, region: { id: actor.regionId, name: region?.name ?? actor.regionId }, unitName } };
   }
 
   async function logIn(reply: FastifyReply, actor: Actor) {

@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StaffRole } from '../platform/auth/roles.js';
 
 // Reference tables: small, the same in every deployment (replicated in a distributed one).
 
@@ -128,7 +129,7 @@ export const staff = pgTable(
     regionId: text('region_id').notNull().references(() => regions.id),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<StaffRole>().notNull(),
     unitId: uuid('unit_id'),
     /** HSA-id, the Swedish health-care directory identity. */
     hsaId: text('hsa_id'),

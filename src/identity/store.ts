@@ -1,3 +1,4 @@
+import type { StaffRole } from '../platform/auth/roles.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { personIdentifiers, persons, postalCodes, regions, staff, units } from './model.js';
@@ -192,7 +193,7 @@ export const activeStaffWithRole = (tx: Db, regionId: string, roles: string[]) =
     .orderBy(staff.name);
 
 /** The e-mail addresses of a region's active staff in a role (reminders to the region's analysts, for one). */
-export async function staffEmails(tx: Db, regionId: string, role: string): Promise<string[]> {
+export async function staffEmails(tx: Db, regionId: string, role: StaffRole): Promise<string[]> {
   const rows = await tx
     .select({ email: staff.email })
     .from(staff)

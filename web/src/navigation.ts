@@ -6,27 +6,10 @@
  * Every `card` key must have a text in `i18n/sv.ts` and `i18n/en.ts`
  * (`cards.<key>`); the type checker enforces it.
  */
+import type { Actor } from './api.js';
 
-/** Role ids exactly as the server sends them; the order is the display order. */
-export const ROLES = [
-  'citizen',
-  'sampler',
-  'lab',
-  'tracer',
-  'tracing_coordinator',
-  'smittskydd',
-  'vaccinator',
-  'site_manager',
-  'vaccine_coordinator',
-  'certificate_admin',
-  'analyst',
-  'region_admin',
-  'national_analyst',
-  'committee_secretary',
-  'committee_member',
-] as const;
-
-export type Role = (typeof ROLES)[number];
+/** Role ids exactly as the server sends them (the contract's enum). */
+export type Role = Actor['role'];
 export type StaffRole = Exclude<Role, 'citizen'>;
 
 /** Section id → route. Titles live in the translations under `sections.<id>`. */
@@ -95,7 +78,7 @@ export interface NavEntry {
 
 const entry = (section: SectionId, mode: SectionMode, card: CardKey): NavEntry => ({ section, mode, card });
 
-/** Role → the sections it sees, in navbar order. */
+/** Role → the sections it sees, in navbar order; every role of the contract has an entry, in display order. */
 export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
   citizen: [
     entry('testing', 'own', 'ownTests'),
@@ -140,8 +123,11 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
   committee_member: [entry('governance', 'statistics', 'committeeReading')],
 };
 
+/** Every role, in display order. */
+export const ROLES = Object.keys(NAVIGATION) as Role[];
+
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(NAVIGATION, value);
 }
 
 /** The sections a role sees; an unknown role (null) sees none. */

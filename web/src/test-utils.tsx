@@ -4,6 +4,7 @@ import { createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { Actor } from './api.js';
 import { App } from './App.js';
+import type { StaffRole } from './navigation.js';
 import { createI18n, type Language } from './i18n/index.js';
 import { createQueryClient } from './queryClient.js';
 import { redirectToLogin } from './redirectToLogin.js';
@@ -35,12 +36,14 @@ export function problem(status: number, title: string, extra: Record<string, unk
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: FakeRequest[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const request: FakeRequest = { method, path: url.pathname, query: url.searchParams, body, init };
+    // The client sends a Request; anything else (a plain fetch) is made one, so both are read alike.
+    const sent = input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
+    const url = new URL(sent.url);
+    const text = await sent.text();
+    const body = text === '' ? undefined : sent.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
+    const request: FakeRequest = { method: sent.method, path: url.pathname, query: url.searchParams, body, init: { method: sent.method, headers: sent.headers, credentials: sent.credentials } };
     calls.push(request);
-    const handler = handlers[`${method} ${url.pathname}`];
+    const handler = handlers[`${sent.method} ${url.pathname}`];
     const answer = handler ? handler(request) : problem(404, 'Not found');
     const status = answer.status ?? 200;
     return new Response(status === 204 || answer.body === undefined ? null : JSON.stringify(answer.body), {
@@ -54,12 +57,12 @@ export function mockApi(handlers: Record<string, Handler>) {
 
 export const REGION = { id: 'region-1', name: 'Region Exempel' };
 
-export function staffSession(role: string, name = 'Anna Andersson', unitName = 'Smittskyddsenheten'): { actor: Actor } {
+export function staffSession(role: StaffRole, name = 'Anna Andersson', unitName = 'Smittskyddsenheten'): { actor: Actor } {
   return { actor: { kind: 'staff', id: 'staff-1', name, role, region: REGION, unitName } };
 }
 
 export function citizenSession(name = 'Olle Svensson'): { actor: Actor } {
-  return { actor: { kind: 'citizen', id: 'citizen-1', name, region: REGION } };
+  return { actor: { kind: 'citizen', id: 'citizen-1', name, role: 'citizen', region: REGION } };
 }
 
 /** Renders the whole app (real routes, providers and 401 handling) at `path`. */

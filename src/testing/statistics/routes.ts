@@ -37,6 +37,23 @@ const WeeklyReportView = z.object({
   rows: z.array(WeeklyRowView),
   national: z.array(WeeklyRowView).nullable(),
 });
+const CapacityReportView = z.object({
+  regionId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  warningShare: z.number(),
+  days: z.array(z.object({ date: z.string(), week: z.string(), testType, demand: z.number(), capacity: z.number(), share: z.number().nullable(), level: z.enum(['ok', 'warning', 'over']) })),
+});
+const ReimbursementClaimView = z.object({
+  regionId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  lines: z.array(z.object({ testType, validFrom: z.string(), validTo: z.string().nullable(), sek: z.number(), tests: z.number(), amountSek: z.number() })),
+  totalSek: z.number(),
+  totalTests: z.number(),
+  excluded: z.array(z.object({ testType, reason: z.enum(['pending', 'not_assessable', 'self_sampled_antigen', 'no_rate']), tests: z.number() })),
+  rules: z.array(z.string()),
+});
 const DeclareCapacityBody = z.object({ unitId: z.uuid(), isoWeek, testType, testsPerWeek: z.number().int().min(0).max(10_000_000) }).strict();
 
 const download = (name: string) => `attachment; filename="${name}"`;
@@ -58,17 +75,17 @@ export function testingStatisticsRoutes(app: App, ctx: AppContext) {
       .send(await weeklyXlsx(report));
   });
 
-  app.get('/api/testing/statistics/capacity', { config: { access: 'testing.statistics.read' }, schema: { tags, summary: 'Demand against declared capacity per day and test type', querystring: DayQuery } }, async (req) =>
+  app.get('/api/testing/statistics/capacity', { config: { access: 'testing.statistics.read' }, schema: { tags, summary: 'Demand against declared capacity per day and test type', querystring: DayQuery, response: { 200: CapacityReportView } } }, async (req) =>
     capacityReport(ctx, actorOf(req), req.query),
   );
   app.get('/api/testing/capacity/units', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Labs and stations that declare capacity', response: { 200: z.object({ units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }) } } }, async (req) => ({
     units: await capacityUnits(ctx, actorOf(req)),
   }));
-  app.put('/api/testing/capacity', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Declare (or replace) a unit\'s capacity for a week', body: DeclareCapacityBody } }, async (req) =>
+  app.put('/api/testing/capacity', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Declare (or replace) a unit\'s capacity for a week', body: DeclareCapacityBody, response: { 200: z.object({ unitId: z.string(), unitName: z.string(), isoWeek: z.string(), testType, testsPerWeek: z.number(), previous: z.number().nullable() }) } } }, async (req) =>
     declareCapacity(ctx, actorOf(req), req.body),
   );
 
-  app.get('/api/testing/statistics/reimbursement', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim for a period', querystring: PeriodQuery } }, async (req) =>
+  app.get('/api/testing/statistics/reimbursement', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim for a period', querystring: PeriodQuery, response: { 200: ReimbursementClaimView } } }, async (req) =>
     reimbursementClaim(ctx, actorOf(req), req.query),
   );
   app.get('/api/testing/statistics/reimbursement.csv', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim as CSV', querystring: PeriodQuery } }, async (req, reply) => {

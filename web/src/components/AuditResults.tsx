@@ -1,6 +1,6 @@
 import { Text, Title } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import type { AuditPage } from '../api.js';
+import type { ResponseOf } from '../api.js';
 import { useT } from '../i18n/useT.js';
 import { AuditResultsTable } from './AuditResultsTable.js';
 import { PageLoader } from './PageLoader.js';
@@ -8,7 +8,7 @@ import { ProblemAlert } from './ProblemAlert.js';
 import { ShowMoreButton } from './ShowMoreButton.js';
 
 export interface AuditResultsProps {
-  search: UseInfiniteQueryResult<InfiniteData<AuditPage>>;
+  search: UseInfiniteQueryResult<InfiniteData<ResponseOf<'/api/audit/search'>>>;
 }
 
 export function AuditResults({ search }: AuditResultsProps) {

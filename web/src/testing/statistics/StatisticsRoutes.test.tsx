@@ -10,8 +10,9 @@ import { Providers } from '../../Providers.js';
 import { createQueryClient } from '../../queryClient.js';
 import { json, mockApi, REGION } from '../../test-utils.js';
 import StatisticsRoutes from './StatisticsRoutes.js';
+import type { StaffRole } from '../../navigation.js';
 
-function renderAt(path: string, role: string) {
+function renderAt(path: string, role: StaffRole) {
   const actor: Actor = { kind: 'staff', id: 's1', name: 'Anna Andersson', role, region: REGION };
   const queryClient = createQueryClient({ onUnauthorized: () => {} });
   queryClient.setDefaultOptions({ queries: { retry: false } });

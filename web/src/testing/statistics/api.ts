@@ -1,89 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../../api.js';
+import { api, ok, withQuery, type BodyOf, type ResponseOf } from '../../api.js';
 
-export const TEST_TYPES = ['pcr', 'antigen', 'serology'] as const;
-export type TestType = (typeof TEST_TYPES)[number];
+// Testing statistics as the contract describes them (src/testing/statistics/routes.ts).
 
-export interface WeeklyRow {
-  regionId: string;
-  regionName: string;
-  week: string;
-  testType: TestType;
-  provider: 'region' | 'other';
-  tests: number;
-  individuals: number;
-  positive: number;
-  negative: number;
-  notAssessable: number;
-  pending: number;
-  sharePositive: number | null;
-  individualsPer100k: number | null;
-  capacity: number | null;
-}
+export type WeeklyReport = ResponseOf<'/api/testing/statistics/weekly'>;
+export type WeeklyRow = WeeklyReport['rows'][number];
+export type TestType = WeeklyRow['testType'];
+/** The test types in display order; the type checker holds the list to the contract. */
+export const TEST_TYPES = ['pcr', 'antigen', 'serology'] as const satisfies readonly TestType[];
+export type CapacityReport = ResponseOf<'/api/testing/statistics/capacity'>;
+export type CapacityDay = CapacityReport['days'][number];
+export type CapacityUnit = ResponseOf<'/api/testing/capacity/units'>['units'][number];
+export type DeclareCapacity = BodyOf<'/api/testing/capacity', 'put'>;
+export type ReimbursementClaim = ResponseOf<'/api/testing/statistics/reimbursement'>;
+export type ExclusionReason = ReimbursementClaim['excluded'][number]['reason'];
 
-export interface WeeklyReport {
-  from: string;
-  to: string;
-  weeks: string[];
-  regions: { regionId: string; regionName: string; population: number; source: string; note: string | null }[];
-  rows: WeeklyRow[];
-  national: WeeklyRow[] | null;
-}
-
-export interface CapacityDay {
-  date: string;
-  week: string;
-  testType: TestType;
-  demand: number;
-  capacity: number;
-  share: number | null;
-  level: 'ok' | 'warning' | 'over';
-}
-
-export interface CapacityReport {
-  regionId: string;
-  from: string;
-  to: string;
-  warningShare: number;
-  days: CapacityDay[];
-}
-
-export interface CapacityUnit {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface DeclareCapacity {
-  unitId: string;
-  isoWeek: string;
-  testType: TestType;
-  testsPerWeek: number;
-}
-
-export type ExclusionReason = 'pending' | 'not_assessable' | 'self_sampled_antigen' | 'no_rate';
-
-export interface ReimbursementClaim {
-  regionId: string;
-  from: string;
-  to: string;
-  lines: { testType: TestType; validFrom: string; validTo: string | null; sek: number; tests: number; amountSek: number }[];
-  totalSek: number;
-  totalTests: number;
-  excluded: { testType: TestType; reason: ExclusionReason; tests: number }[];
-  rules: string[];
-}
-
+/** Download links (CSV, Excel) of the reports. */
 export const statsPaths = {
   weekly: (from: string, to: string, ext = '') => withQuery(`/api/testing/statistics/weekly${ext}`, { from, to }),
-  capacity: (from: string, to: string) => withQuery('/api/testing/statistics/capacity', { from, to }),
   reimbursement: (from: string, to: string, ext = '') => withQuery(`/api/testing/statistics/reimbursement${ext}`, { from, to }),
 };
 
 export function useWeeklyReport(from: string, to: string) {
   return useQuery({
     queryKey: ['testingStats', 'weekly', from, to],
-    queryFn: ({ signal }) => apiFetch<WeeklyReport>(statsPaths.weekly(from, to), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/testing/statistics/weekly', { params: { query: { from, to } }, signal })),
     enabled: from !== '' && to !== '' && from <= to,
   });
 }
@@ -91,7 +32,7 @@ export function useWeeklyReport(from: string, to: string) {
 export function useCapacityReport(from: string, to: string) {
   return useQuery({
     queryKey: ['testingStats', 'capacity', from, to],
-    queryFn: ({ signal }) => apiFetch<CapacityReport>(statsPaths.capacity(from, to), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/testing/statistics/capacity', { params: { query: { from, to } }, signal })),
     enabled: from !== '' && to !== '' && from <= to,
   });
 }
@@ -99,7 +40,7 @@ export function useCapacityReport(from: string, to: string) {
 export function useCapacityUnits(enabled: boolean) {
   return useQuery({
     queryKey: ['testingStats', 'capacityUnits'],
-    queryFn: ({ signal }) => apiFetch<{ units: CapacityUnit[] }>('/api/testing/capacity/units', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/testing/capacity/units', { signal })),
     enabled,
   });
 }
@@ -107,7 +48,7 @@ export function useCapacityUnits(enabled: boolean) {
 export function useDeclareCapacity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DeclareCapacity) => apiFetch<DeclareCapacity & { unitName: string; previous: number | null }>('/api/testing/capacity', { method: 'PUT', body }),
+    mutationFn: (body: DeclareCapacity) => ok(api.PUT('/api/testing/capacity', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['testingStats'] }),
   });
 }
@@ -115,7 +56,7 @@ export function useDeclareCapacity() {
 export function useReimbursement(from: string, to: string) {
   return useQuery({
     queryKey: ['testingStats', 'reimbursement', from, to],
-    queryFn: ({ signal }) => apiFetch<ReimbursementClaim>(statsPaths.reimbursement(from, to), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/testing/statistics/reimbursement', { params: { query: { from, to } }, signal })),
     enabled: from !== '' && to !== '' && from <= to,
   });
 }

@@ -1,92 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api.js';
-import type { SettingKind } from '../questionnaire/answers.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../../api.js';
 
-// ---------------------------------------------------------------------------
-// Contract types: clusters, outbreaks (Smittskydd manages, the coordinator reads)
-// ---------------------------------------------------------------------------
+// Clusters and outbreaks (Smittskydd manages, the coordinator reads), as the contract describes them.
 
 /** Cases that share a setting within the window: a cluster Smittskydd may confirm as an outbreak. */
-export interface ClusterProposal {
-  kind: SettingKind;
-  key: string;
-  label: string;
-  unitId: string | null;
-  schoolClass: string | null;
-  firstDate: string;
-  lastDate: string;
-  cases: number;
-  caseIds: string[];
-}
-
-export interface OutbreakSummary {
-  id: string;
-  kind: SettingKind;
-  label: string;
-  status: 'open' | 'closed';
-  confirmedAt: string;
-  cases: number;
-  lastCaseDate: string | null;
-}
-
-export interface Outbreak extends Omit<OutbreakSummary, 'lastCaseDate'> {
-  unitId: string | null;
-  schoolClass: string | null;
-  note: string | null;
-}
-
-/** A signal as the outbreak lists it; the full message is in the mailbox. */
-export interface OutbreakSignal {
-  id: string;
-  receivedAt: string;
-  senderName: string;
-  organisation: string | null;
-  subject: string;
-}
-
-export interface TimelineEvent {
-  at: string;
-  kind: 'case' | 'contact' | 'signal';
-  caseId?: string;
-  label: string;
-}
-
-export interface GraphNode {
-  id: string;
-  label: string;
-  kind: 'case' | 'contact';
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  /** False while the link is only suspected (same setting, no named contact). */
-  confirmed: boolean;
-}
-
-export interface TransmissionGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-export interface OutbreakFile {
-  outbreak: Outbreak;
-  timeline: TimelineEvent[];
-  graph: TransmissionGraph;
-  signals: OutbreakSignal[];
-}
-
-export interface ConfirmOutbreak {
-  kind: SettingKind;
-  key: string;
-  label: string;
-  caseIds: string[];
-  note?: string;
-}
-
-// ---------------------------------------------------------------------------
-// Hooks
-// ---------------------------------------------------------------------------
+export type ClusterProposal = ResponseOf<'/api/tracing/clusters'>['proposals'][number];
+export type OutbreakSummary = ResponseOf<'/api/tracing/outbreaks'>['outbreaks'][number];
+export type OutbreakFile = ResponseOf<'/api/tracing/outbreaks/{id}'>;
+export type TimelineEvent = OutbreakFile['timeline'][number];
+export type TransmissionGraph = OutbreakFile['graph'];
+export type GraphNode = TransmissionGraph['nodes'][number];
+/** `confirmed` is false while the link is only suspected (same setting, no named contact). */
+export type GraphEdge = TransmissionGraph['edges'][number];
+export type ConfirmOutbreak = BodyOf<'/api/tracing/outbreaks'>;
 
 export const outbreakKeys = {
   all: ['tracing', 'outbreaks'] as const,
@@ -98,14 +24,14 @@ export const outbreakKeys = {
 export function useClusterProposals() {
   return useQuery({
     queryKey: outbreakKeys.clusters,
-    queryFn: ({ signal }) => apiFetch<{ proposals: ClusterProposal[] }>('/api/tracing/clusters', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/clusters', { signal })),
   });
 }
 
 export function useOutbreaks(enabled = true) {
   return useQuery({
     queryKey: outbreakKeys.list,
-    queryFn: ({ signal }) => apiFetch<{ outbreaks: OutbreakSummary[] }>('/api/tracing/outbreaks', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/outbreaks', { signal })),
     enabled,
   });
 }
@@ -113,14 +39,14 @@ export function useOutbreaks(enabled = true) {
 export function useOutbreak(id: string) {
   return useQuery({
     queryKey: outbreakKeys.one(id),
-    queryFn: ({ signal }) => apiFetch<OutbreakFile>(`/api/tracing/outbreaks/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/outbreaks/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useConfirmOutbreak() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConfirmOutbreak) => apiFetch<Omit<OutbreakSummary, 'lastCaseDate'>>('/api/tracing/outbreaks', { method: 'POST', body }),
+    mutationFn: (body: ConfirmOutbreak) => ok(api.POST('/api/tracing/outbreaks', { body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: outbreakKeys.all }),
   });
 }
@@ -128,6 +54,6 @@ export function useConfirmOutbreak() {
 export function useOrderClassKits(outbreakId: string) {
   return useMutation({
     mutationFn: (distributionPointId: string) =>
-      apiFetch<{ ordered: number }>(`/api/tracing/outbreaks/${encodeURIComponent(outbreakId)}/order-kits`, { method: 'POST', body: { distributionPointId } }),
+      ok(api.POST('/api/tracing/outbreaks/{id}/order-kits', { params: { path: { id: outbreakId } }, body: { distributionPointId } })),
   });
 }

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { citizenSession, json, mockApi, problem, renderApp, staffSession } from '../../test-utils.js';
+import type { StaffRole } from '../../navigation.js';
 import type { PersonRecord, RecordBooking, Site, Slot, StaffPersonRecord } from './vaccinationApi.js';
 
 const PERSON = 'a0000000-0000-4000-8000-000000000001';
@@ -110,7 +111,7 @@ describe('A deep link to a time (SMART Scheduling Links)', () => {
 });
 
 describe('A person’s bookings for staff', () => {
-  function staffApi(role: string) {
+  function staffApi(role: StaffRole) {
     let current: RecordBooking[] = [booking];
     let moveAnswers = 0;
     const record = (): StaffPersonRecord => ({ person: { id: PERSON, name: 'Olle Svensson', identityNumber: '19860101-1234', age: 40 }, riskGroup: false, eligibility, bookings: current, doses: [] });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../../api.js';
+import { api, apiFetch, ok, withQuery, type BodyOf, type ResponseOf } from '../../api.js';
 
 // Contract types (src/vaccination/schemas.ts)
 
@@ -133,54 +133,16 @@ export interface Product {
   vaccine: Vaccine;
 }
 
-/** The groups a cohort can name (src/vaccination/recommendations/criteria.ts). */
-export const GROUPS = ['care_home', 'home_care', 'lss_home', 'household_of_care', 'care_staff', 'risk_group'] as const;
-export type Group = (typeof GROUPS)[number];
+export type Criteria = NewRecommendation['criteria'];
+export type Cohort = Criteria['cohorts'][number];
+export type Group = NonNullable<Cohort['anyOf']>[number];
+export type Schedule = Criteria['schedule'];
+export type SeasonWindow = Extract<Schedule, { kind: 'seasonal' }>['windows'][number];
+/** The groups a cohort can name, in display order; the type checker holds the list to the contract. */
+export const GROUPS = ['care_home', 'home_care', 'lss_home', 'household_of_care', 'care_staff', 'risk_group'] as const satisfies readonly Group[];
 
-export interface Cohort {
-  minAge?: number;
-  maxAge?: number;
-  anyOf?: Group[];
-}
-
-export interface SeasonWindow {
-  name: string;
-  /** 'MM-DD' */
-  from: string;
-  to: string;
-}
-
-export type Schedule = { kind: 'series'; doses: number; intervalDays: number } | { kind: 'seasonal'; windows: SeasonWindow[]; minIntervalDays: number; minPriorDoses: number };
-
-export interface Criteria {
-  cohorts: Cohort[];
-  schedule: Schedule;
-  offer: string;
-}
-
-export interface NewRecommendation {
-  code: string;
-  title: string;
-  vaccine: Vaccine;
-  priority: number;
-  validFrom: string;
-  validTo: string | null;
-  criteria: Criteria;
-}
-
-export interface Recommendation {
-  id: string;
-  code: string;
-  version: number;
-  vaccine: Vaccine;
-  title: string;
-  priority: number;
-  validFrom: string;
-  validTo: string | null;
-  criteria: Criteria;
-  source: string | null;
-  createdBy: string;
-}
+export type Recommendation = ResponseOf<'/api/vaccination/recommendations'>['recommendations'][number];
+export type NewRecommendation = BodyOf<'/api/vaccination/recommendations'>;
 
 /** Why a dose departs from its booking or from the stock of the site where it is given. */
 export type DoseDeviation = 'given_elsewhere' | 'batch_from_other_site';
@@ -254,7 +216,7 @@ export const usePersonRecord = (personId: string | null) =>
 export const useProducts = () => useQuery({ queryKey: keys.products, queryFn: ({ signal }) => apiFetch<{ products: Product[] }>('/api/vaccination/products', { signal }), staleTime: Infinity });
 
 export const useRecommendations = () =>
-  useQuery({ queryKey: keys.recommendations, queryFn: ({ signal }) => apiFetch<{ recommendations: Recommendation[] }>('/api/vaccination/recommendations', { signal }) });
+  useQuery({ queryKey: keys.recommendations, queryFn: ({ signal }) => ok(api.GET('/api/vaccination/recommendations', { signal })) });
 
 /** Mutations refresh everything vaccination shows (bookings change slots, doses change eligibility). */
 function useVaccinationMutation<I, O>(fn: (input: I) => Promise<O>) {
@@ -298,4 +260,4 @@ export const useGenerateSlots = (siteId: string) =>
     apiFetch<{ created: number; skipped: number; seats: number; daysWithoutStaff: number }>(`/api/vaccination/sites/${siteId}/slots`, { method: 'POST', body }),
   );
 
-export const useAddRecommendation = () => useVaccinationMutation((body: NewRecommendation) => apiFetch<Recommendation>('/api/vaccination/recommendations', { method: 'POST', body }));
+export const useAddRecommendation = () => useVaccinationMutation((body: NewRecommendation) => ok(api.POST('/api/vaccination/recommendations', { body })));
