@@ -5,7 +5,7 @@ import { queryRows } from '../../platform/db/sql.js';
 import { weeklyReport } from '../../testing/statistics/weekly.js';
 import { tracingStatistics } from '../../tracing/statistics.js';
 import { coverageReport } from '../../vaccination/coverage/service.js';
-import { newPerson, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
 import { fixedClock } from '../../../test/vaccination.js';
 import { purgeIfDue, runPurge } from './job.js';
 
@@ -96,6 +96,9 @@ describe('the nightly purge, class by class', () => {
       await env.database.db.execute(sql`INSERT INTO certificate_requests (region_id, person_id, kind, requested_by_kind, requested_by, note, status, requested_at)
         VALUES (${r}, ${who.id}, 'vaccination', 'citizen', ${who.id}, 'Dos 1 fick jag i Norge', ${status}, '2021-03-04T10:00:00Z')`);
     await orderKit(env, quentin.id);
+    // A primary-care contact imported for the indicators: kept until a year after its year has ended.
+    await env.database.db.execute(sql`INSERT INTO indicator_primary_care_contacts (region_id, contact_id, person_number, birth_date, care_unit_code, care_unit_name, provider_code, contact_date, contact_type, professional_category, named_doctor)
+      VALUES (${r}, 'vc-1', '195004021234', '1950-04-02', 'VC1', 'Vårdcentralen', 'P1', '2021-03-01', 'visit', 'läkare', true)`);
     before = await statistics();
     expect(before.testing.some((row) => row.positive === 2)).toBe(true);
     expect(before.coverage[0]).toMatchObject({ vaccinated: 1 });
@@ -132,6 +135,7 @@ describe('the nightly purge, class by class', () => {
     // Hanna's open case and Quentin's queued request hold their people's orders, calls and requests.
     expect(await q(sql`SELECT person_id FROM kit_orders ORDER BY person_id`)).toEqual([{ person_id: hanna.id }, { person_id: quentin.id }].sort((a, b) => a.person_id.localeCompare(b.person_id)));
     expect(await n(sql`SELECT 1 FROM test_week_persons WHERE person_id = ${hanna.id}`)).toBe(1);
+    expect(await n(sql`SELECT 1 FROM indicator_primary_care_contacts`)).toBe(1);
     expect(await q(sql`SELECT person_id, note, requested_by FROM certificate_requests ORDER BY status`)).toEqual([
       { person_id: anna.id, note: null, requested_by: '' },
       { person_id: quentin.id, note: 'Dos 1 fick jag i Norge', requested_by: quentin.id },
@@ -139,10 +143,10 @@ describe('the nightly purge, class by class', () => {
     expect(await statistics()).toEqual(before);
   });
 
-  it('contact data: a closed case’s contacts are pseudonymised and messages deleted after two years; the open case keeps its own', async () => {
+  it('contact data: a closed case’s contacts are pseudonymised and messages deleted after two years; the open case keeps its own (and 2021’s care contacts are a year past 2021)', async () => {
     clock.set(later(800));
     const run = await runPurge(env.ctx, region());
-    expect(run.counts).toEqual({ 'tracing.contacts': 1, 'platform.delivered_messages': 1 });
+    expect(run.counts).toEqual({ 'tracing.contacts': 1, 'platform.delivered_messages': 1, 'indicators.primary_care_contacts': 1 });
     expect(await q(sql`SELECT c.name, c.phone, c.context, c.person_id, k.status FROM tracing_contacts c JOIN tracing_cases k ON k.id = c.case_id ORDER BY k.status`)).toEqual([
       { name: '', phone: null, context: null, person_id: null, status: 'closed' },
       { name: 'Kalle Kontakt', phone: '0701234567', context: 'på jobbet', person_id: null, status: 'open' },
@@ -181,6 +185,16 @@ describe('the nightly purge, class by class', () => {
     expect(entries.filter((e) => e.action === 'privacy.purge.finished')).toHaveLength(6);
     expect(entries.every((e) => e.person_id === null)).toBe(true);
     expect(JSON.stringify(entries)).not.toMatch(/Anna|Kalle|0701234567|hosta/);
+  });
+
+  it('shows the region’s administrator the runs, rows per rule', async () => {
+    const admin = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'region_admin')));
+    const res = await admin({ method: 'GET', url: '/api/privacy/purge/runs' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().runs).toHaveLength(6);
+    expect(res.json().runs).toContainEqual(expect.objectContaining({ counts: { 'journal.persons': 2 }, asOf: expect.stringMatching(/^2031-03-06T10:00:00/) }));
+    const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
+    expect((await tracer({ method: 'GET', url: '/api/privacy/purge/runs' })).statusCode).toBe(403);
   });
 });
 

@@ -132,7 +132,9 @@ export const purgeRules: PurgeRule[] = [
   pseudonymising('certificates.requests', 'certificate_requests', 'operational', sql`note = NULL, requested_by = '', missing = NULL, decided_by = NULL, decision_reason = NULL`, (r, c) =>
     sql`t.requested_at < ${c}::timestamptz AND t.status <> 'queued' AND t.requested_by <> '' AND ${notHeld(r)}`),
   pseudonymising('certificates.certificates', 'certificates', 'operational', sql`payload = '{}', hc1 = ''`, (r, c) => sql`t.expires_at < ${c}::timestamptz AND t.hc1 <> '' AND ${notHeld(r)}`),
-  deleting('indicators.primary_care_contacts', 'indicator_primary_care_contacts', 'operational', (_r, c) => sql`t.contact_date < (${c}::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`),
+  // A year's indicators are computed from all of its contacts: the period counts from the end of the contact's year.
+  deleting('indicators.primary_care_contacts', 'indicator_primary_care_contacts', 'operational', (_r, c) =>
+    sql`(date_trunc('year', t.contact_date) + interval '1 year')::date <= (${c}::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`),
   // Contact data
   pseudonymising('tracing.contacts', 'tracing_contacts', 'contact', sql`name = '', phone = NULL, context = NULL, person_id = NULL`, (r, c) =>
     sql`t.name <> '' AND t.case_id IN (SELECT id FROM tracing_cases WHERE region_id = ${r} AND status = 'closed' AND closed_at < ${c}::timestamptz) AND t.case_id NOT IN ${heldCases(r)}`),
