@@ -31,31 +31,24 @@ const heldPersons = (r: string) => sql`(SELECT person_id FROM tracing_cases WHER
 
 const count = async (tx: Db, query: SQL) => (await queryRows<{ n: number }>(tx, sql`WITH acted AS (${query}) SELECT count(*)::int AS n FROM acted`))[0]!.n;
 
-/** Deletes a batch of the table's rows that `where` selects (alias `t`). */
-function deleting(key: string, table: string, dataClass: DataClass, where: (r: string, cutoff: string) => SQL): PurgeRule {
+/**
+ * A rule that acts on a batch of the table's rows that `where` selects (alias `t`): deletes them, or with
+ * `set` overwrites their personal columns (`where` then also skips rows already overwritten).
+ */
+function batchRule(key: string, table: string, dataClass: DataClass, set: SQL | null, where: (r: string, cutoff: string) => SQL): PurgeRule {
   const t = sql.identifier(table);
+  const act = set ? sql`UPDATE ${t} SET ${set}` : sql`DELETE FROM ${t}`;
   return {
     key,
     table,
     dataClass,
-    action: 'delete',
+    action: set ? 'pseudonymise' : 'delete',
     batch: (tx, r, cutoff, limit) =>
-      count(tx, sql`DELETE FROM ${t} WHERE ctid IN (SELECT t.ctid FROM ${t} t WHERE t.region_id = ${r} AND ${where(r, cutoff.toISOString())} LIMIT ${limit} FOR UPDATE SKIP LOCKED) RETURNING 1`),
+      count(tx, sql`${act} WHERE ctid IN (SELECT t.ctid FROM ${t} t WHERE t.region_id = ${r} AND ${where(r, cutoff.toISOString())} LIMIT ${limit} FOR UPDATE SKIP LOCKED) RETURNING 1`),
   };
 }
-
-/** Overwrites the personal columns of a batch of rows that `where` selects (alias `t`) and `set` has not yet blanked. */
-function pseudonymising(key: string, table: string, dataClass: DataClass, set: SQL, where: (r: string, cutoff: string) => SQL): PurgeRule {
-  const t = sql.identifier(table);
-  return {
-    key,
-    table,
-    dataClass,
-    action: 'pseudonymise',
-    batch: (tx, r, cutoff, limit) =>
-      count(tx, sql`UPDATE ${t} SET ${set} WHERE ctid IN (SELECT t.ctid FROM ${t} t WHERE t.region_id = ${r} AND ${where(r, cutoff.toISOString())} LIMIT ${limit} FOR UPDATE SKIP LOCKED) RETURNING 1`),
-  };
-}
+const deleting = (key: string, table: string, dataClass: DataClass, where: (r: string, cutoff: string) => SQL) => batchRule(key, table, dataClass, null, where);
+const pseudonymising = (key: string, table: string, dataClass: DataClass, set: SQL, where: (r: string, cutoff: string) => SQL) => batchRule(key, table, dataClass, set, where);
 
 const notHeld = (r: string, column = sql`t.person_id`) => sql`${column} NOT IN ${heldPersons(r)}`;
 
