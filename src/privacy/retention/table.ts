@@ -12,7 +12,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** The registry as the README's markdown table, with the default periods. */
 export function registryTable(periods: RetentionPeriods = defaultPeriods()): string {
-  const head = ['table', 'personal columns', 'class', 'period', 'counts from', 'legal ground', 'at the end', 'how'];
+  const head = ['table', 'personal columns', 'class', 'period', 'counts from', 'legal ground', 'at the end', 'rule', 'how'];
   const rows = retentionRegistry.map((e) => [
     `\`${e.table}\``,
     e.columns.map((c) => `\`${c}\``).join(', '),
@@ -21,6 +21,7 @@ export function registryTable(periods: RetentionPeriods = defaultPeriods()): str
     e.countsFrom,
     e.legalGround,
     e.end,
+    e.rule ? `\`${e.rule}\`` : '–',
     e.how,
   ]);
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
