@@ -45,6 +45,7 @@ import { embeddedNvrWire, NVR_REPORT, nvrTransport, webhookNvrWire } from './vac
 import { reportingRoutes } from './reporting/routes.js';
 import { REPORTING_SUBMISSION, submissionTransport } from './reporting/national.js';
 import { aggregatesTransport, REPORTING_AGGREGATES } from './reporting/aggregates.js';
+import { privacyRoutes } from './privacy/routes.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -101,6 +102,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => governanceRoutes(app, ctx),
       (app) => indicatorRoutes(app, ctx),
       (app) => reportingRoutes(app, ctx),
+      (app) => privacyRoutes(app, ctx),
     ],
   });
 }

@@ -15,6 +15,7 @@ import { definitionView, getDefinition, PURPOSE, type DefinitionView } from './d
 import { indicatorDefinitions, type Computation, type IndicatorUnit, type PeriodType, type TargetDirection } from './model.js';
 import { parsePeriod, valueOf } from './rules.js';
 import { partSums, regionFigures, upsertValues, type NewValue } from './values.js';
+import { isSmallGroup } from '../privacy/suppression.js';
 
 export const DOCUMENT_FORMAT = 'lagesbild.indicator/1';
 
@@ -63,12 +64,15 @@ export interface IndicatorDocument {
   values: { regionId: string; period: string; numerator: number; denominator: number; source: 'reported' | 'computed' }[];
 }
 
-/** One definition version with the region's figures measured by it: what another instance imports. */
+/**
+ * One definition version with the region's figures measured by it: what another instance imports. A figure
+ * over a small group (its denominator) stays home (privacy/suppression.ts); the nation shows it as missing.
+ */
 export async function exportDocument(ctx: AppContext, actor: Actor, definitionId: string): Promise<IndicatorDocument> {
   const db = ctx.database.db;
   const d = await getDefinition(db, definitionId, 'id');
   const { id: _, active: __, createdAt: ___, createdBy: ____, ...definition } = definitionView(d);
-  const figures = regionFigures(await partSums(db, { definitionIds: [d.id], regionIds: [actor.regionId] }));
+  const figures = regionFigures(await partSums(db, { definitionIds: [d.id], regionIds: [actor.regionId] })).filter((f) => !isSmallGroup(f.denominator));
   await db.transaction((tx) => record(tx, actor, { purpose: PURPOSE, action: 'indicators.document.exported', details: { code: d.code, version: d.version, figures: figures.length } }));
   return {
     format: DOCUMENT_FORMAT,

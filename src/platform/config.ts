@@ -59,6 +59,18 @@ export const ConfigSchema = z.object({
   nationalInstance: z.boolean().default(false),
   /** Reporting: the national instance's base URL this region's signed submissions go to; unset = this database is the nation too. */
   reportingNationalUrl: z.string().url().optional(),
+  /**
+   * How long the nightly purge keeps each class of personal data (src/privacy/README.md). Journal records keep
+   * at least the statutory ten years (patientdatalagen 3 kap. 17 §); a shorter setting is refused at start.
+   */
+  retention: z
+    .object({
+      journalYears: z.coerce.number().int().min(10, 'journal records are kept at least 10 years (patientdatalagen 3 kap. 17 §)').default(10),
+      contactDays: z.coerce.number().int().positive().default(730),
+      operationalDays: z.coerce.number().int().positive().default(365),
+      technicalDays: z.coerce.number().int().positive().default(90),
+    })
+    .prefault({}),
   /** Apply migrations at start; off when the application's database role may not change the schema. */
   migrateOnStart: z.boolean().default(true),
   runWorker: z.boolean().default(true),
@@ -104,6 +116,12 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     certificateBasisWebhookUrl: env.CERTIFICATE_BASIS_WEBHOOK_URL || undefined,
     nationalInstance: bool(env.LAGESBILD_NATIONAL),
     reportingNationalUrl: env.LAGESBILD_NATIONAL_URL || undefined,
+    retention: {
+      journalYears: env.RETENTION_JOURNAL_YEARS || undefined,
+      contactDays: env.RETENTION_CONTACT_DAYS || undefined,
+      operationalDays: env.RETENTION_OPERATIONAL_DAYS || undefined,
+      technicalDays: env.RETENTION_TECHNICAL_DAYS || undefined,
+    },
     migrateOnStart: bool(env.LAGESBILD_MIGRATE),
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,

@@ -13,7 +13,8 @@ import { isoWeekDates, isoWeekOf } from '../testing/rules.js';
 import { weekRange, weeksBetween } from '../testing/statistics/common.js';
 import { weeklyReport } from '../testing/statistics/weekly.js';
 import { tracingStatistics } from '../tracing/statistics.js';
-import { coverageReport, SUPPRESS_BELOW } from '../vaccination/coverage/service.js';
+import { coverageReport } from '../vaccination/coverage/service.js';
+import { suppressSmall } from '../privacy/suppression.js';
 import { reportingAggregateSends, reportingReceivedAggregates } from './model.js';
 import { nationalTransport, Refusal, verifySigned, type Receipt, type SignedSubmission } from './national.js';
 import { digestOf, signDocument } from './signing.js';
@@ -22,7 +23,7 @@ import { digestOf, signDocument } from './signing.js';
  * With one instance per region, the national views work only if the aggregates travel: each region's instance
  * sends its weekly figures (tests and positives per test type, capacity, tracing, coverage per age group) as a
  * signed document on the same path as a submission, and the nation shows a region that has not delivered as
- * missing, never as zero. Counts only; coverage groups under SUPPRESS_BELOW people are sent without counts.
+ * missing, never as zero. Counts only; small coverage groups are sent without counts (privacy/suppression.ts).
  */
 export const REPORTING_AGGREGATES = 'reporting.aggregates';
 
@@ -50,10 +51,7 @@ async function weekFigures(ctx: AppContext, actor: Actor, week: string) {
   return {
     testing: testing.rows.map((r) => ({ testType: r.testType, provider: r.provider, tests: r.tests, positive: r.positive, negative: r.negative, pending: r.pending, capacity: r.capacity })),
     tracing: { cases: traced?.cases ?? 0, contacts: traced?.contacts ?? 0, medianHoursToFirstContact: traced?.medianHoursToFirstContact ?? null },
-    coverage: coverage.rows.map((r) => {
-      const small = r.population < SUPPRESS_BELOW;
-      return { group: r.key, population: small ? null : r.population, dose1: small ? null : (r.vaccinated[0] ?? 0), dose2: small ? null : (r.vaccinated[1] ?? 0) };
-    }),
+    coverage: coverage.rows.map((r) => ({ group: r.key, ...suppressSmall(r.population, { population: r.population, dose1: r.vaccinated[0] ?? 0, dose2: r.vaccinated[1] ?? 0 }) })),
   };
 }
 

@@ -15,6 +15,7 @@ import { getRound, previousRound } from './rounds.js';
 import { returnView, saveAnswers, type AnswerInput } from './returns.js';
 import { answerProblem } from './rules.js';
 import { questionsOf, type PrefillSource, type Question } from './template.js';
+import { isSmallGroup } from '../privacy/suppression.js';
 
 /**
  * Fills the questions not yet answered: from the organisation's answers in the previous round of the agreement
@@ -115,7 +116,8 @@ async function fromLiveData(ctx: AppContext, actor: Actor, roundId: string, orga
             const group = coverage!.rows.find((r) => ageGroupKey(r.key) === row.key);
             return [row.key, Object.fromEntries(q.columns.map((c) => {
               const dose = Number(/^dose(\d)$/.exec(c.key)?.[1] ?? 0);
-              const share = group && dose >= 1 && dose <= MAX_DOSE ? group.coverage[dose - 1] : null;
+              // A small age group's share stays home, as in the weekly aggregates (privacy/suppression.ts).
+              const share = group && !isSmallGroup(group.population) && dose >= 1 && dose <= MAX_DOSE ? group.coverage[dose - 1] : null;
               return [c.key, share === null || share === undefined ? null : round1(share * 100)];
             }))];
           }));

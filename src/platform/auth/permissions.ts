@@ -89,6 +89,9 @@ export const permissions = {
   'reporting.key.read': ['analyst', 'region_admin'],
   'reporting.national.manage': ['national_analyst'],
   'reporting.aggregates.send': ['analyst', 'region_admin'],
+  // Privacy: a citizen takes out their register extract (and their children's); the region's administrator follows the purge.
+  'privacy.extract': ['citizen'],
+  'privacy.purge.read': ['region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

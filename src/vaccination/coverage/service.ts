@@ -9,6 +9,7 @@ import { regionsInScope, toCsv, tuneForReport, weekRange, weeksBetween } from '.
 import type { Vaccine } from '../model.js';
 import { dayBounds } from '../recommendations/dates.js';
 import { ageGroupSql, ageGroups } from './age-groups.js';
+import { isSmallGroup } from '../../privacy/suppression.js';
 
 export const coverageDimensions = ['ageGroup', 'municipality', 'postalArea', 'region'] as const;
 export type CoverageDimension = (typeof coverageDimensions)[number];
@@ -19,8 +20,6 @@ export const MAX_DOSE = 4;
 export const LOW_RELATIVE = 0.8;
 /** Smaller groups are not flagged: a handful of people moves their share too much to target outreach by. */
 export const MIN_POPULATION_TO_FLAG = 20;
-/** For the national analyst, groups smaller than this show no counts (aggregates only, no identifiable cells). */
-export const SUPPRESS_BELOW = 10;
 
 export interface CoverageQuery {
   vaccine: Vaccine;
@@ -93,7 +92,8 @@ export async function coverageReport(ctx: AppContext, actor: Actor, q: CoverageQ
     const order = q.by === 'ageGroup' ? [...ageGroups.map((g) => g.key as string), 'unknown'] : null;
     const rows: CoverageRow[] = population
       .map((p) => {
-        const suppressed = national && p.n < SUPPRESS_BELOW;
+        // For the national analyst, small groups show no counts (privacy/suppression.ts: the rule every national figure follows).
+        const suppressed = national && isSmallGroup(p.n);
         const vaccinated = Array.from({ length: MAX_DOSE }, (_, i) => (suppressed ? null : (reached.find((r) => r.grp === p.grp && r.n === i + 1)?.people ?? 0)));
         const coverage = vaccinated.map((v) => (v === null || p.n === 0 ? null : v / p.n));
         const share = coverage[q.dose - 1];

@@ -5,6 +5,7 @@ import { governanceEn } from '../governance/i18n.js';
 import { indicatorsEn } from '../indicators/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
+import { privacyEn } from '../privacy/texts.js';
 import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
@@ -571,6 +572,7 @@ export const en: Translation = {
   indicators: indicatorsEn,
   tracing: tracingEn,
   certificates: certificatesEn,
+  privacy: privacyEn,
   reporting: reportingEn,
   fields: {
     identityNumber: 'Personal identity number',

@@ -5,6 +5,7 @@ import { governanceSv } from '../governance/i18n.js';
 import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
+import { privacySv } from '../privacy/texts.js';
 import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
@@ -578,6 +579,7 @@ export const sv = {
   indicators: indicatorsSv,
   tracing: tracingSv,
   certificates: certificatesSv,
+  privacy: privacySv,
   reporting: reportingSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {

@@ -5,14 +5,16 @@ import { MyRecordTable } from '../components/MyRecordTable.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
+import { RegisterExtractButton } from '../privacy/RegisterExtractButton.js';
 
-/** `/my-record`: a citizen sees who has read their information. */
+/** `/my-record`: a citizen sees who has read their information, and downloads everything held about them. */
 export function MyRecordPage() {
   const { t } = useT();
   const record = useMyRecord();
   return (
     <>
       <PageHeading title={t('myRecord.title')} />
+      <RegisterExtractButton />
       <Text mb="lg" maw={720}>
         {t('myRecord.intro')}
       </Text>
