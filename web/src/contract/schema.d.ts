@@ -3492,6 +3492,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/extract.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My register extract (or my child’s): everything Lägesbild holds, as JSON to keep (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "sv" | "en";
+                    personId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {number} */
+                            format: 1;
+                            /** @enum {string} */
+                            kind: "lagesbild.register-extract";
+                            /** @enum {string} */
+                            language: "sv" | "en";
+                            madeAt: string;
+                            personId: string;
+                            regionId: string;
+                            regionName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/extract.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My register extract (or my child’s) as a PDF to read, in Swedish or English (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "sv" | "en";
+                    personId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/purge/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention purge’s latest runs: rows per rule, never their contents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runs: {
+                                asOf: string;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                finishedAt: string | null;
+                                id: string;
+                                startedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
