@@ -1,16 +1,22 @@
-import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
+import { useMyVaccination } from '../vaccination/core/vaccinationApi.js';
 import { downloadFile } from './download.js';
 
-/** The citizen's register extract (GDPR art. 15): one click downloads the PDF to read and the JSON to keep, in the page's language. */
+/**
+ * The citizen's register extract (GDPR art. 15): one click downloads the PDF to read and the JSON to keep, in the
+ * page's language; a guardian gets one for each child of the household too.
+ */
 export function RegisterExtractButton() {
   const { t, language } = useT();
+  const children = useMyVaccination().data?.children ?? [];
   const download = useMutation({
-    mutationFn: async () => {
-      await downloadFile(`/api/privacy/extract.pdf?lang=${language}`, 'registerutdrag.pdf');
-      await downloadFile(`/api/privacy/extract.json?lang=${language}`, 'registerutdrag.json');
+    mutationFn: async (personId: string | null) => {
+      const whose = personId ? `&personId=${personId}` : '';
+      await downloadFile(`/api/privacy/extract.pdf?lang=${language}${whose}`, 'registerutdrag.pdf');
+      await downloadFile(`/api/privacy/extract.json?lang=${language}${whose}`, 'registerutdrag.json');
     },
   });
   return (
@@ -20,10 +26,22 @@ export function RegisterExtractButton() {
       </Title>
       <Text>{t('privacy.extract.intro')}</Text>
       <div>
-        <Button onClick={() => download.mutate()} loading={download.isPending}>
+        <Button onClick={() => download.mutate(null)} loading={download.isPending && download.variables === null}>
           {t('privacy.extract.button')}
         </Button>
       </div>
+      {children.length > 0 && (
+        <>
+          <Text>{t('privacy.extract.childIntro')}</Text>
+          <Group>
+            {children.map((c) => (
+              <Button key={c.personId} variant="light" onClick={() => download.mutate(c.personId)} loading={download.isPending && download.variables === c.personId}>
+                {t('privacy.extract.childButton', { name: c.name })}
+              </Button>
+            ))}
+          </Group>
+        </>
+      )}
       {download.isSuccess && (
         <Alert color="green" variant="light" role="status">
           {t('privacy.extract.done')}
