@@ -229,6 +229,9 @@ export const reimbursementRates = pgTable(
     /** Antigen tests are paid for only when healthcare staff took the sample. */
     staffCollectedOnly: boolean('staff_collected_only').notNull().default(false),
     source: text('source').notNull(),
+    /** Who set the rate in the application, and when (null for the rates the migrations seeded). */
+    setBy: text('set_by'),
+    setAt: timestamp('set_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [primaryKey({ columns: [t.testType, t.validFrom] })],
 );

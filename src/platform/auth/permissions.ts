@@ -29,6 +29,8 @@ export const permissions = {
   'testing.capacity.declare': ['lab', 'sampler'],
   'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
   'testing.reimbursement.read': ['analyst', 'region_admin'],
+  'testing.rates.read': ['analyst', 'region_admin', 'national_analyst'],
+  'testing.rates.set': ['national_analyst'],
   'tracing.queue.read': ['tracer', 'tracing_coordinator', 'smittskydd'],
   'tracing.case.work': ['tracer', 'tracing_coordinator'],
   'tracing.assign': ['tracing_coordinator'],

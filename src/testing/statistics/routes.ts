@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { day, dayRange, isoWeek, regionCode } from '../../platform/input/index.js';
+import { day, dayRange, isoWeek, regionCode, text } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { testTypes } from '../model.js';
 import { capacityReport, capacityUnits, declareCapacity } from './capacity.js';
+import { listRates, setRate } from './rates.js';
 import { reimbursementClaim, reimbursementCsv } from './reimbursement.js';
 import { weeklyCsv, weeklyReport, weeklyXlsx } from './weekly.js';
 
@@ -58,6 +59,15 @@ const DeclareCapacityBody = z.object({ unitId: z.uuid(), isoWeek, testType, test
 
 const download = (name: string) => `attachment; filename="${name}"`;
 
+const RatesView = z.object({
+  rates: z.array(
+    z.object({ testType, validFrom: z.string(), validTo: z.string().nullable(), sek: z.number(), staffCollectedOnly: z.boolean(), source: z.string(), setBy: z.string().nullable(), setAt: z.string().nullable() }),
+  ),
+});
+const NewRateBody = z
+  .object({ testType, validFrom: day, sek: z.number().positive().max(100_000).multipleOf(0.01), staffCollectedOnly: z.boolean().default(false), source: text({ max: 300 }) })
+  .strict();
+
 export function testingStatisticsRoutes(app: App, ctx: AppContext) {
   const weeklySchema = { tags, querystring: WeeklyQuery };
   app.get('/api/testing/statistics/weekly', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'Weekly testing report to Folkhälsomyndigheten', response: { 200: WeeklyReportView } } }, async (req) =>
@@ -92,4 +102,8 @@ export function testingStatisticsRoutes(app: App, ctx: AppContext) {
     const claim = await reimbursementClaim(ctx, actorOf(req), req.query);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`ersattning-${req.query.from}-${req.query.to}.csv`)).send(reimbursementCsv(claim));
   });
+  app.get('/api/testing/reimbursement-rates', { config: { access: 'testing.rates.read' }, schema: { tags, summary: 'The flat rates per test type, with their history', response: { 200: RatesView } } }, () => listRates(ctx));
+  app.post('/api/testing/reimbursement-rates', { config: { access: 'testing.rates.set' }, schema: { tags, summary: 'Set a new flat rate for a test type from a day on (national analyst)', body: NewRateBody, response: { 200: RatesView } } }, async (req) =>
+    setRate(ctx, actorOf(req), req.body),
+  );
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
 import { units } from '../../identity/model.js';
 import { samples, testCapacity, type Collection, type TestResult, type TestType } from '../model.js';
@@ -247,5 +247,41 @@ describe('reimbursement claim', () => {
     expect(lines.find((l) => l[0] === 'Summa')!.slice(4, 6)).toEqual(['8', '7800']);
     expect(lines.find((l) => l[6] === 'Antigentest taget av personen själv')![4]).toBe('4');
     expect((await national({ method: 'GET', url: '/api/testing/statistics/reimbursement?from=2021-12-27&to=2022-01-09' })).statusCode).toBe(403);
+  });
+});
+
+describe('the flat rates, kept in the application', () => {
+  it('lets the national analyst set a new PCR rate from a day; the claim follows it, the old rate ends the day before, and history stays', async () => {
+    await add([
+      ...many(2, { person: p1, at: at('2022-06-30', '12:00') }),
+      ...many(3, { person: p2, at: at('2022-07-01', '09:00') }),
+    ]);
+    const body = { testType: 'pcr', validFrom: '2022-07-01', sek: 900, source: 'Ändrad överenskommelse, juli 2022' };
+    expect((await analyst({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: body })).statusCode).toBe(403);
+    const set = await national({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: body });
+    expect(set.statusCode, set.body).toBe(200);
+    const pcr = set.json().rates.filter((r: { testType: string }) => r.testType === 'pcr');
+    expect(pcr.map((r: { validFrom: string; validTo: string | null; sek: number }) => [r.validFrom, r.validTo, r.sek])).toEqual([
+      ['2021-01-01', '2021-12-31', 1400],
+      ['2022-01-01', '2022-06-30', 1100],
+      ['2022-07-01', null, 900],
+    ]);
+    expect(pcr[2]).toMatchObject({ setBy: expect.any(String), setAt: expect.any(String), source: body.source });
+
+    const claim = (await analyst({ method: 'GET', url: '/api/testing/statistics/reimbursement?from=2022-06-27&to=2022-07-03' })).json();
+    expect(claim.lines).toEqual([
+      { testType: 'pcr', validFrom: '2022-01-01', validTo: '2022-06-30', sek: 1100, tests: 2, amountSek: 2200 },
+      { testType: 'pcr', validFrom: '2022-07-01', validTo: null, sek: 900, tests: 3, amountSek: 2700 },
+    ]);
+
+    // The same day again, or an earlier one, would overlap: refused, naming the field, and nothing changes.
+    const again = await national({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: { ...body, sek: 800 } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/^validFrom: a rate already applies from 2022-07-01/);
+    const bad = await national({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: { ...body, validFrom: '2022-07-32', sek: -1 } });
+    expect(bad.statusCode).toBe(400);
+    const after = (await analyst({ method: 'GET', url: '/api/testing/reimbursement-rates' })).json().rates.filter((r: { testType: string }) => r.testType === 'pcr');
+    expect(after).toEqual(pcr);
+    expect(await count(env.database, "audit_log WHERE action = 'testing.rate.set'")).toBe(1);
   });
 });

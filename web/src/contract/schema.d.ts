@@ -6398,6 +6398,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/testing/reimbursement-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The flat rates per test type, with their history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rates: {
+                                sek: number;
+                                setAt: string | null;
+                                setBy: string | null;
+                                source: string;
+                                staffCollectedOnly: boolean;
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a new flat rate for a test type from a day on (national analyst) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sek: number;
+                        source: string;
+                        /** @default false */
+                        staffCollectedOnly?: boolean;
+                        /** @enum {string} */
+                        testType: "pcr" | "antigen" | "serology";
+                        /** Format: date */
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rates: {
+                                sek: number;
+                                setAt: string | null;
+                                setBy: string | null;
+                                source: string;
+                                staffCollectedOnly: boolean;
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/testing/samples": {
         parameters: {
             query?: never;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useT } from '../../i18n/useT.js';
 
-/** Lists the three statistics pages. */
+/** Lists the statistics pages. */
 export function StatisticsIndexPage() {
   const { t } = useT();
   return (
@@ -24,6 +24,11 @@ export function StatisticsIndexPage() {
         <List.Item>
           <Anchor component={Link} to="reimbursement">
             {t('testingStats.reimbursement.title')}
+          </Anchor>
+        </List.Item>
+        <List.Item>
+          <Anchor component={Link} to="rates">
+            {t('testingStats.rates.title')}
           </Anchor>
         </List.Item>
       </List>

@@ -6,6 +6,7 @@ import { StatisticsIndexPage } from './StatisticsIndexPage.js';
 const WeeklyReportPage = lazy(() => import('./WeeklyReportPage.js').then((m) => ({ default: m.WeeklyReportPage })));
 const CapacityPage = lazy(() => import('./CapacityPage.js').then((m) => ({ default: m.CapacityPage })));
 const ReimbursementPage = lazy(() => import('./ReimbursementPage.js').then((m) => ({ default: m.ReimbursementPage })));
+const RatesPage = lazy(() => import('./RatesPage.js').then((m) => ({ default: m.RatesPage })));
 
 /**
  * Testing statistics, mounted by the testing section at `/testing/statistics/*`.
@@ -19,6 +20,7 @@ export default function StatisticsRoutes() {
         <Route path="weekly" element={<WeeklyReportPage />} />
         <Route path="capacity" element={<CapacityPage />} />
         <Route path="reimbursement" element={<ReimbursementPage />} />
+        <Route path="rates" element={<RatesPage />} />
       </Routes>
     </Suspense>
   );

@@ -14,6 +14,8 @@ export type CapacityUnit = ResponseOf<'/api/testing/capacity/units'>['units'][nu
 export type DeclareCapacity = BodyOf<'/api/testing/capacity', 'put'>;
 export type ReimbursementClaim = ResponseOf<'/api/testing/statistics/reimbursement'>;
 export type ExclusionReason = ReimbursementClaim['excluded'][number]['reason'];
+export type ReimbursementRate = ResponseOf<'/api/testing/reimbursement-rates'>['rates'][number];
+export type NewReimbursementRate = BodyOf<'/api/testing/reimbursement-rates', 'post'>;
 
 /** Download links (CSV, Excel) of the reports. */
 export const statsPaths = {
@@ -76,4 +78,17 @@ export function isoWeekOfDate(date: string): string {
 /** Today in Swedish time, minus `daysBack` days. */
 export function swedishDate(daysBack = 0, now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(now.getTime() - daysBack * 86_400_000));
+}
+
+export function useReimbursementRates() {
+  return useQuery({ queryKey: ['testingStats', 'rates'], queryFn: ({ signal }) => ok(api.GET('/api/testing/reimbursement-rates', { signal })) });
+}
+
+/** A new rate from a day on (national analyst); the claims are recomputed from it. */
+export function useSetReimbursementRate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewReimbursementRate) => ok(api.POST('/api/testing/reimbursement-rates', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['testingStats'] }),
+  });
 }
