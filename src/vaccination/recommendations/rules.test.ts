@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vaccine } from '../model.js';
 import type { Group } from './criteria.js';
-import { evaluate, nextDoseAfter, type GivenDose, type Recommendation } from './engine.js';
+import { evaluate, nextDoseAfter, type GivenDose, type Recommendation } from './rules.js';
 import { seedRecommendations } from './seed.js';
 
 const recs: Recommendation[] = seedRecommendations.map((r) => ({ ...r, id: r.code, version: 1 }));
