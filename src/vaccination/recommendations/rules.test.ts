@@ -103,3 +103,136 @@ describe('the dose after a booked one', () => {
     expect(next).toMatchObject({ doseNumber: 2, from: '2021-06-22' });
   });
 });
+
+// --- The boundaries of each decision, on small made-up rules ----------------------------------------
+
+type Criteria = Recommendation['criteria'];
+const series = (doses: number, intervalDays: number): Criteria['schedule'] => ({ kind: 'series', doses, intervalDays });
+const autumn = (minIntervalDays = 0, minPriorDoses = 0): Criteria['schedule'] => ({ kind: 'seasonal', windows: [{ name: 'höstens dos', from: '09-01', to: '12-31' }], minIntervalDays, minPriorDoses });
+const rule = (id: string, over: Partial<Omit<Recommendation, 'criteria'>> & Partial<Criteria> = {}): Recommendation => ({
+  id,
+  code: id,
+  version: 1,
+  vaccine: 'covid-19',
+  title: `Regel ${id}`,
+  priority: 1,
+  validFrom: '2020-01-01',
+  validTo: null,
+  ...over,
+  criteria: { cohorts: over.cohorts ?? [{}], schedule: over.schedule ?? series(1, 0), offer: over.offer ?? 'en dos' },
+});
+
+interface Case {
+  case: string;
+  rules: Recommendation[];
+  birthDate?: string | null;
+  groups?: Group[];
+  history?: GivenDose[];
+  /** Asked on this day; 15 May 2024 unless given. */
+  day?: string;
+  vaccine?: Vaccine;
+  expect: { eligible: boolean; rule: string | null; dose: number | null; from: string | null; reason: string | RegExp };
+}
+
+const today = '2024-05-15';
+const offered = (rule: string, from = today, reason: string | RegExp = /nu\.$/, dose = 1) => ({ eligible: from === today, rule, dose, from, reason });
+const none = (reason: string | RegExp) => ({ eligible: false, rule: null, dose: null, from: null, reason });
+
+const boundaries: Case[] = [
+  // --- Age: inclusive at both ends, on the Swedish calendar day ---
+  { case: 'turns 64 today: inside 18–64', rules: [rule('a', { cohorts: [{ minAge: 18, maxAge: 64 }] })], birthDate: '1960-05-15', expect: offered('a', today, 'Regel a: gäller dig eftersom du är 64 år. Rekommendationen: en dos. Du kan få dos 1 nu.') },
+  { case: 'turns 65 tomorrow: still inside 18–64', rules: [rule('a', { cohorts: [{ minAge: 18, maxAge: 64 }] })], birthDate: '1959-05-16', expect: offered('a') },
+  { case: 'turned 65 today: outside 18–64', rules: [rule('a', { cohorts: [{ minAge: 18, maxAge: 64 }] })], birthDate: '1959-05-15', expect: none('Ingen gällande rekommendation om vaccination mot covid-19 omfattar dig (du är 65 år).') },
+  { case: 'turns 18 today', rules: [rule('a', { cohorts: [{ minAge: 18, maxAge: 64 }] })], birthDate: '2006-05-15', expect: offered('a', today, /du är 18 år/) },
+  { case: 'turns 18 tomorrow', rules: [rule('a', { cohorts: [{ minAge: 18, maxAge: 64 }] })], birthDate: '2006-05-16', expect: offered('a', '2024-05-16', 'Regel a: gäller dig eftersom du är 17 år. Rekommendationen: en dos. Du kan få dos 1 från 16 maj 2024 (du fyller 18 år 16 maj 2024).') },
+  { case: 'a range that is empty never offers', rules: [rule('a', { cohorts: [{ minAge: 70, maxAge: 60 }] })], birthDate: '1974-05-15', expect: none(/du är 50 år/) },
+  { case: 'an age rule and no birth date', rules: [rule('a', { cohorts: [{ minAge: 18 }] })], birthDate: null, expect: none('Ingen gällande rekommendation om vaccination mot covid-19 omfattar dig.') },
+  { case: 'only an upper age and no birth date', rules: [rule('a', { cohorts: [{ maxAge: 64 }] })], birthDate: null, expect: none(/omfattar dig\.$/) },
+  { case: 'only an upper age', rules: [rule('a', { cohorts: [{ maxAge: 64 }] })], birthDate: '2020-01-01', expect: offered('a', today, /du är 4 år/) },
+  { case: 'a rule for everyone, no birth date needed', rules: [rule('a')], birthDate: null, expect: offered('a', today, 'Regel a: gäller dig eftersom du omfattas. Rekommendationen: en dos. Du kan få dos 1 nu.') },
+  // --- Groups and the choice between cohorts ---
+  { case: 'in none of the groups', rules: [rule('a', { cohorts: [{ anyOf: ['care_home', 'risk_group'] }] })], groups: ['home_care'], expect: none(/du är 44 år/) },
+  { case: 'in the second of the groups', rules: [rule('a', { cohorts: [{ anyOf: ['care_home', 'risk_group'] }] })], groups: ['home_care', 'risk_group'], expect: offered('a', today, /eftersom du tillhör en medicinsk riskgrupp\./) },
+  { case: 'age and group together', rules: [rule('a', { cohorts: [{ minAge: 18, anyOf: ['risk_group'] }] })], groups: ['risk_group'], expect: offered('a', today, /eftersom du är 44 år och du tillhör en medicinsk riskgrupp\./) },
+  { case: 'the cohort that covers the person soonest', rules: [rule('a', { cohorts: [{ minAge: 65 }, { anyOf: ['risk_group'] }] })], birthDate: '1959-07-01', groups: ['risk_group'], expect: offered('a', today, /eftersom du tillhör en medicinsk riskgrupp/) },
+  { case: 'two cohorts from the same day: the first listed', rules: [rule('a', { cohorts: [{ minAge: 18 }, { anyOf: ['risk_group'] }] })], groups: ['risk_group'], expect: offered('a', today, /eftersom du är 44 år\./) },
+  { case: 'the later cohort when it is the only one', rules: [rule('a', { cohorts: [{ anyOf: ['care_home'] }, { minAge: 45 }] })], birthDate: '1979-06-01', expect: offered('a', '2024-06-01', /\(du fyller 45 år 1 juni 2024\)/) },
+  // --- A rule's validity ---
+  { case: 'a rule that ended yesterday', rules: [rule('a', { validTo: '2024-05-14' })], expect: none(/omfattar dig/) },
+  { case: 'a rule that ends today', rules: [rule('a', { validTo: today })], expect: offered('a') },
+  { case: 'a rule that starts today', rules: [rule('a', { validFrom: today })], expect: offered('a') },
+  { case: 'a rule that starts tomorrow', rules: [rule('a', { validFrom: '2024-05-16' })], expect: offered('a', '2024-05-16', /från 16 maj 2024 \(rekommendationen gäller från 16 maj 2024\)\.$/) },
+  { case: 'a next dose due on the rule’s last day', rules: [rule('a', { validTo: '2024-05-22', schedule: series(2, 21) })], history: doses('2024-05-01'), expect: offered('a', '2024-05-22', /\(minst 21 dagar efter förra dosen \(1 maj 2024\)\)/, 2) },
+  { case: 'a next dose due the day after the rule ends', rules: [rule('a', { validTo: '2024-05-21', schedule: series(2, 21) })], history: doses('2024-05-01'), expect: none(/omfattar dig/) },
+  { case: 'an offer 365 days ahead', rules: [rule('a', { validFrom: '2025-05-15' })], expect: offered('a', '2025-05-15', /\(rekommendationen gäller från 15 maj 2025\)/) },
+  { case: 'an offer 366 days ahead is not made', rules: [rule('a', { validFrom: '2025-05-16' })], expect: none(/omfattar dig/) },
+  { case: 'an 18th birthday 366 days ahead is not offered', rules: [rule('a', { cohorts: [{ minAge: 18 }] })], birthDate: '2007-05-16', expect: none(/du är 16 år/) },
+  // --- Series ---
+  { case: 'the interval ends today', rules: [rule('a', { schedule: series(3, 14) })], history: doses('2024-04-01', '2024-05-01'), expect: offered('a', today, /Du kan få dos 3 nu\./, 3) },
+  { case: 'the interval ends tomorrow', rules: [rule('a', { schedule: series(3, 15) })], history: doses('2024-04-01', '2024-05-01'), expect: offered('a', '2024-05-16', /dos 3 från 16 maj 2024 \(minst 15 dagar efter förra dosen \(1 maj 2024\)\)/, 3) },
+  { case: 'the interval ends before the rule starts', rules: [rule('a', { validFrom: '2024-06-01', schedule: series(2, 7) })], history: doses('2024-05-01'), expect: offered('a', '2024-06-01', /\(rekommendationen gäller från 1 juni 2024\)/, 2) },
+  { case: 'the interval ends the day the rule starts', rules: [rule('a', { validFrom: '2024-06-01', schedule: series(2, 31) })], history: doses('2024-05-01'), expect: offered('a', '2024-06-01', /\(rekommendationen gäller från 1 juni 2024\)/, 2) },
+  { case: 'one dose short of the series', rules: [rule('a', { schedule: series(2, 0) })], history: doses('2024-01-01'), expect: offered('a', today, /dos 2 nu/, 2) },
+  { case: 'the series complete', rules: [rule('a', { schedule: series(2, 0) })], history: doses('2024-01-01', '2024-02-01'), expect: none('Du har fått 2 doser, och regel a omfattar 2. Ingen fler dos mot covid-19 rekommenderas för dig nu.') },
+  { case: 'doses recorded out of order: the interval counts from the latest', rules: [rule('a', { schedule: series(3, 60) })], history: [...doses('2024-01-01', '2024-04-01')].reverse(), expect: offered('a', '2024-05-31', /förra dosen \(1 april 2024\)/, 3) },
+  { case: 'a dose recorded for a later day does not count yet', rules: [rule('a', { schedule: series(2, 0) })], history: doses('2024-01-01', '2024-05-16'), expect: offered('a', today, /dos 2 nu/, 2) },
+  { case: 'a dose given today counts', rules: [rule('a', { schedule: series(2, 0) })], history: doses('2024-01-01', today), expect: none(/Du har fått 2 doser/) },
+  // --- Seasonal windows: first and last day, over new year, prior doses ---
+  { case: 'the day before the window opens', rules: [rule('a', { schedule: autumn() })], day: '2024-08-31', expect: offered('a', '2024-09-01', /\(höstens dos börjar 1 september 2024\)/) },
+  { case: 'the window’s first day', rules: [rule('a', { schedule: autumn() })], day: '2024-09-01', expect: { ...offered('a', '2024-09-01'), eligible: true } },
+  { case: 'the window’s last day', rules: [rule('a', { schedule: autumn() })], day: '2024-12-31', expect: { ...offered('a', '2024-12-31'), eligible: true } },
+  { case: 'the day after the window', rules: [rule('a', { schedule: autumn() })], day: '2025-01-01', expect: offered('a', '2025-09-01', /höstens dos börjar 1 september 2025/) },
+  { case: 'a dose on the window’s first day uses it', rules: [rule('a', { schedule: autumn() })], history: doses('2024-09-01'), day: '2024-10-01', expect: offered('a', '2025-09-01', /dos 2 från 1 september 2025/, 2) },
+  { case: 'a dose on the window’s last day uses it', rules: [rule('a', { schedule: autumn() })], history: doses('2024-12-31'), day: '2024-12-31', expect: offered('a', '2025-09-01', /dos 2 från/, 2) },
+  { case: 'a dose the day before the window does not', rules: [rule('a', { schedule: autumn() })], history: doses('2024-08-31'), day: '2024-10-01', expect: { ...offered('a', '2024-10-01', /dos 2 nu/, 2), eligible: true } },
+  { case: 'a window over new year, asked in January', rules: [rule('a', { schedule: { kind: 'seasonal', windows: [{ name: 'vinterdosen', from: '11-01', to: '02-28' }], minIntervalDays: 0, minPriorDoses: 0 } })], day: '2024-01-15', expect: { ...offered('a', '2024-01-15'), eligible: true } },
+  { case: 'a window over new year, its dose given in December', rules: [rule('a', { schedule: { kind: 'seasonal', windows: [{ name: 'vinterdosen', from: '11-01', to: '02-28' }], minIntervalDays: 0, minPriorDoses: 0 } })], history: doses('2023-12-01'), day: '2024-01-15', expect: offered('a', '2024-11-01', /vinterdosen börjar 1 november 2024/, 2) },
+  { case: 'the minimum gap ends inside the window', rules: [rule('a', { schedule: autumn(180) })], history: doses('2024-04-01'), day: '2024-09-15', expect: offered('a', '2024-09-28', /\(tidigast 180 dagar efter förra dosen \(1 april 2024\)\)/, 2) },
+  { case: 'the minimum gap ends on the window’s last day', rules: [rule('a', { schedule: autumn(183) })], history: doses('2024-07-01'), day: '2024-09-15', expect: offered('a', '2024-12-31', /tidigast 183 dagar/, 2) },
+  { case: 'the minimum gap ends the day after the window', rules: [rule('a', { schedule: autumn(184) })], history: doses('2024-07-01'), day: '2024-09-15', expect: offered('a', '2025-09-01', /höstens dos börjar 1 september 2025/, 2) },
+  { case: 'one prior dose short of a booster', rules: [rule('a', { schedule: autumn(0, 2) })], history: doses('2021-01-01'), day: '2024-10-01', expect: none(/omfattar dig/) },
+  { case: 'enough prior doses for a booster', rules: [rule('a', { schedule: autumn(0, 2) })], history: doses('2021-01-01', '2021-02-01'), day: '2024-10-01', expect: { ...offered('a', '2024-10-01', /dos 3 nu/, 3), eligible: true } },
+  // --- Several rules: the earliest offer, then the lower priority number, then the newer version ---
+  { case: 'the earlier offer beats the more urgent rule', rules: [rule('a', { priority: 1, validFrom: '2024-06-01' }), rule('b', { priority: 5 })], expect: offered('b') },
+  { case: 'the same day: priority 1 before 2, listed second', rules: [rule('b', { priority: 2 }), rule('a', { priority: 1 })], expect: offered('a') },
+  { case: 'the same day and priority: the newer version', rules: [rule('old', { validFrom: '2021-01-01' }), rule('new', { validFrom: '2023-01-01' }), rule('older', { validFrom: '2020-01-01' })], expect: offered('new') },
+  { case: 'an offer beats a completed rule', rules: [rule('done', { schedule: series(1, 0) }), rule('more', { schedule: series(3, 0) })], history: doses('2024-01-01'), expect: offered('more', today, /dos 2 nu/, 2) },
+  { case: 'a rule of another vaccine does not count', rules: [rule('flu', { vaccine: 'influenza' })], expect: none(/covid-19 omfattar dig/) },
+  { case: 'influenza is named in Swedish', rules: [rule('flu', { vaccine: 'influenza', schedule: series(1, 0) })], history: [{ vaccine: 'influenza', doseNumber: 1, day: '2024-01-01' }], vaccine: 'influenza', expect: none('Du har fått 1 doser, och regel flu omfattar 1. Ingen fler dos mot influensa rekommenderas för dig nu.') },
+];
+
+describe('the engine’s boundaries', () => {
+  it.each(boundaries)('$case', (row) => {
+    const birthDate = row.birthDate === undefined ? '1980-01-01' : row.birthDate;
+    const result = evaluate(row.rules, { birthDate, groups: row.groups ?? [] }, row.history ?? [], on(row.day ?? today), row.vaccine ?? 'covid-19');
+    expect({ eligible: result.eligible, rule: result.recommendationId, dose: result.doseNumber, from: result.from, vaccine: result.vaccine }).toEqual({
+      eligible: row.expect.eligible,
+      rule: row.expect.rule,
+      dose: row.expect.dose,
+      from: row.expect.from,
+      vaccine: row.vaccine ?? 'covid-19',
+    });
+    if (typeof row.expect.reason === 'string') expect(result.reason).toBe(row.expect.reason);
+    else expect(result.reason).toMatch(row.expect.reason);
+  });
+
+  it('asks about the Swedish calendar day of the moment', () => {
+    // 22:30 UTC on 14 May is 00:30 on 15 May in Stockholm: the rule that starts on the 15th applies.
+    expect(evaluate([rule('a', { validFrom: today })], { birthDate: null, groups: [] }, [], new Date('2024-05-14T22:30:00Z'))).toMatchObject({ eligible: true, from: today });
+  });
+});
+
+describe('the dose after a booked one, at its boundaries', () => {
+  it('keeps other vaccines’ doses and earlier doses, drops recorded doses of the booked number and later', () => {
+    const rules = [rule('a', { schedule: series(4, 10) })];
+    const history: GivenDose[] = [{ vaccine: 'influenza', doseNumber: 1, day: '2024-01-01' }, ...doses('2024-01-01', '2024-02-01', '2024-03-01')];
+    // Dose 2 booked on 1 May: doses 2 and 3 recorded before are replaced by it; dose 3 follows 10 days later.
+    expect(nextDoseAfter(rules, { birthDate: null, groups: [] }, history, { vaccine: 'covid-19', doseNumber: 2, at: new Date('2024-05-01T08:00:00Z') })).toEqual({ vaccine: 'covid-19', doseNumber: 3, from: '2024-05-11', recommendationId: 'a' });
+    const flu = [rule('flu', { vaccine: 'influenza', schedule: series(9, 10) })];
+    expect(nextDoseAfter(flu, { birthDate: null, groups: [] }, history, { vaccine: 'influenza', doseNumber: 2, at: new Date('2024-05-01T08:00:00Z') })).toEqual({ vaccine: 'influenza', doseNumber: 3, from: '2024-05-11', recommendationId: 'flu' });
+  });
+
+  it('offers nothing after a booked dose no rule covers', () => {
+    expect(nextDoseAfter([rule('a', { validTo: '2024-04-30' })], { birthDate: null, groups: [] }, [], { vaccine: 'covid-19', doseNumber: 1, at: new Date('2024-05-01T08:00:00Z') })).toBeNull();
+  });
+});
