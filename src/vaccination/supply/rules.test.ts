@@ -111,9 +111,9 @@ describe('forecast changes', () => {
     [[3, 1, 1], 3, [2, 1, 0]],
     // The same shares listed the other way round: the tie goes to the site listed first again.
     [[1, 1, 3], 3, [1, 0, 2]],
-    [[10, 10], 20, [10, 10], 'a forecast equal to the plan leaves it'],
-    [[10, 11], 20, [10, 10], 'one dose short'],
-    [[10, 10], 0, [0, 0], 'no doses at all'],
+    [[10, 10], 20, [10, 10]], // a forecast equal to the plan leaves it
+    [[10, 11], 20, [10, 10]], // one dose short
+    [[10, 10], 0, [0, 0]], // no doses at all
   ])('%j scaled to %d is %j', (planned, total, expected) => {
     const allocations = planned.map((doses, i) => ({ siteId: `s${i}`, name: `site ${i}`, doses }));
     const scaled = scaleAllocations(allocations, total);
