@@ -177,6 +177,8 @@ describe('signature expiry', () => {
     ['vaccination', undefined, '2023-03-01T10:00:00.000Z'],
     ['recovery', '2022-08-01', '2022-08-01T23:59:59.000Z'],
     ['recovery', undefined, '2023-03-01T10:00:00.000Z'],
+    ['vaccination', '2022-08-01', '2023-03-01T10:00:00.000Z'],
+    ['test', '2022-08-01', '2022-03-04T10:00:00.000Z'],
   ] as const)('%s', (kind, until, expected) => expect(expiryOf(kind, issued, until).toISOString()).toBe(expected));
 });
 

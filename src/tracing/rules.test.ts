@@ -102,6 +102,7 @@ describe('a region’s tracing configuration', () => {
 
   it('fills in only what a region left out', () => {
     expect(TracingConfig.parse({ sequencing: { cluster: false } }).sequencing).toEqual({ travelAbroad: true, cluster: false, reinfection: true, vaccineBreakthrough: true, severeIllness: true });
+    expect(TracingConfig.parse({ sequencing: {} }).sequencing).toEqual({ travelAbroad: true, cluster: true, reinfection: true, vaccineBreakthrough: true, severeIllness: true });
     expect(TracingConfig.parse({ otherPriority: 5 })).toEqual({ ...defaultTracingConfig, otherPriority: 5 });
   });
 

@@ -126,6 +126,11 @@ describe('sites by nearness', () => {
     expect(byNearness([site('A', '20000', null), site('B', '19500', null)], { postalCode: null, municipalityCode: '0180' }).map((s) => s.name)).toEqual(['A', 'B']);
   });
 
+  it('puts the same postal code first even across a municipal border', () => {
+    const sites = [site('Samma kommun', '70351', '1880'), site('Samma postnummer', '70350', '1881')];
+    expect(byNearness(sites, { postalCode: '70350', municipalityCode: '1880' }).map((s) => s.name)).toEqual(['Samma postnummer', 'Samma kommun']);
+  });
+
   it('puts the same municipality before a closer postal code elsewhere', () => {
     const sites = [site('Nära', '70351', '1881'), site('Samma kommun', '70900', '1880')];
     expect(byNearness(sites, { postalCode: '70350', municipalityCode: '1880' }).map((s) => s.name)).toEqual(['Samma kommun', 'Nära']);

@@ -156,9 +156,12 @@ const boundaries: Case[] = [
   { case: 'age and group together', rules: [rule('a', { cohorts: [{ minAge: 18, anyOf: ['risk_group'] }] })], groups: ['risk_group'], expect: offered('a', today, /eftersom du är 44 år och du tillhör en medicinsk riskgrupp\./) },
   { case: 'the cohort that covers the person soonest', rules: [rule('a', { cohorts: [{ minAge: 65 }, { anyOf: ['risk_group'] }] })], birthDate: '1959-07-01', groups: ['risk_group'], expect: offered('a', today, /eftersom du tillhör en medicinsk riskgrupp/) },
   { case: 'two cohorts from the same day: the first listed', rules: [rule('a', { cohorts: [{ minAge: 18 }, { anyOf: ['risk_group'] }] })], groups: ['risk_group'], expect: offered('a', today, /eftersom du är 44 år\./) },
+  { case: 'an age reached long ago does not make that cohort the earliest', rules: [rule('a', { cohorts: [{ anyOf: ['risk_group'] }, { minAge: 18 }] })], birthDate: '2006-03-01', groups: ['risk_group'], expect: offered('a', today, /eftersom du tillhör en medicinsk riskgrupp\./) },
+  { case: 'an age reached this year, the group listed first', rules: [rule('a', { cohorts: [{ anyOf: ['risk_group'] }, { minAge: 44 }] })], groups: ['risk_group'], expect: offered('a', today, /eftersom du tillhör en medicinsk riskgrupp\./) },
   { case: 'the later cohort when it is the only one', rules: [rule('a', { cohorts: [{ anyOf: ['care_home'] }, { minAge: 45 }] })], birthDate: '1979-06-01', expect: offered('a', '2024-06-01', /\(du fyller 45 år 1 juni 2024\)/) },
   // --- A rule's validity ---
   { case: 'a rule that ended yesterday', rules: [rule('a', { validTo: '2024-05-14' })], expect: none(/omfattar dig/) },
+  { case: 'a completed series under a rule that has ended says nothing of it', rules: [rule('a', { validTo: '2024-05-14', schedule: series(1, 0) })], history: doses('2024-01-01'), expect: none('Ingen gällande rekommendation om vaccination mot covid-19 omfattar dig (du är 44 år).') },
   { case: 'a rule that ends today', rules: [rule('a', { validTo: today })], expect: offered('a') },
   { case: 'a rule that starts today', rules: [rule('a', { validFrom: today })], expect: offered('a') },
   { case: 'a rule that starts tomorrow', rules: [rule('a', { validFrom: '2024-05-16' })], expect: offered('a', '2024-05-16', /från 16 maj 2024 \(rekommendationen gäller från 16 maj 2024\)\.$/) },
@@ -190,6 +193,9 @@ const boundaries: Case[] = [
   { case: 'the minimum gap ends inside the window', rules: [rule('a', { schedule: autumn(180) })], history: doses('2024-04-01'), day: '2024-09-15', expect: offered('a', '2024-09-28', /\(tidigast 180 dagar efter förra dosen \(1 april 2024\)\)/, 2) },
   { case: 'the minimum gap ends on the window’s last day', rules: [rule('a', { schedule: autumn(183) })], history: doses('2024-07-01'), day: '2024-09-15', expect: offered('a', '2024-12-31', /tidigast 183 dagar/, 2) },
   { case: 'the minimum gap ends the day after the window', rules: [rule('a', { schedule: autumn(184) })], history: doses('2024-07-01'), day: '2024-09-15', expect: offered('a', '2025-09-01', /höstens dos börjar 1 september 2025/, 2) },
+  { case: 'windows listed out of order: the next one by date', rules: [rule('a', { schedule: { kind: 'seasonal', windows: [{ name: 'höstens dos', from: '09-01', to: '12-31' }, { name: 'vårens dos', from: '03-01', to: '06-30' }], minIntervalDays: 0, minPriorDoses: 0 } })], day: '2024-01-15', expect: offered('a', '2024-03-01', /vårens dos börjar 1 mars 2024/) },
+  { case: 'a one-day window the day after', rules: [rule('a', { schedule: { kind: 'seasonal', windows: [{ name: 'vaccinationsdagen', from: '10-01', to: '10-01' }], minIntervalDays: 0, minPriorDoses: 0 } })], day: '2024-10-02', expect: offered('a', '2025-10-01', /vaccinationsdagen börjar 1 oktober 2025/) },
+  { case: 'a one-day window on its day', rules: [rule('a', { schedule: { kind: 'seasonal', windows: [{ name: 'vaccinationsdagen', from: '10-01', to: '10-01' }], minIntervalDays: 0, minPriorDoses: 0 } })], day: '2024-10-01', expect: { ...offered('a', '2024-10-01'), eligible: true } },
   { case: 'one prior dose short of a booster', rules: [rule('a', { schedule: autumn(0, 2) })], history: doses('2021-01-01'), day: '2024-10-01', expect: none(/omfattar dig/) },
   { case: 'enough prior doses for a booster', rules: [rule('a', { schedule: autumn(0, 2) })], history: doses('2021-01-01', '2021-02-01'), day: '2024-10-01', expect: { ...offered('a', '2024-10-01', /dos 3 nu/, 3), eligible: true } },
   // --- Several rules: the earliest offer, then the lower priority number, then the newer version ---

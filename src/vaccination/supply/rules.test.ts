@@ -171,6 +171,18 @@ describe('doses expected against bookings', () => {
     expect(matchDemand(lots, demand)).toEqual({ uncovered: new Map(), covered: lots[0]!.doses + lots[1]!.doses });
   });
 
+  it('keeps lots without an end for last wherever they are listed', () => {
+    const open = (id: string) => ({ id, doses: 4, from: '2021-03-01', until: null });
+    const expiring = { id: 's', doses: 4, from: '2021-03-01', until: '2021-03-04' };
+    const demand = [
+      { day: '2021-03-02', doses: 4 },
+      { day: '2021-03-08', doses: 8 },
+    ];
+    for (const lots of [[open('a'), expiring, open('b')], [open('a'), open('b'), expiring], [expiring, open('a'), open('b')]]) {
+      expect(matchDemand(lots, demand)).toEqual({ uncovered: new Map(), covered: 12 });
+    }
+  });
+
   it('never offers a dose that a later booking already counts on', () => {
     const lots = [{ id: 'a', doses: 10, from: '2021-03-01', until: null }];
     expect(maxBookable(lots, [], '2021-03-01')).toBe(10);
