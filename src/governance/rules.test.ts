@@ -26,8 +26,36 @@ describe('diarienummer format', () => {
     { format: '{yy}RS{nr}', ok: false },
     { format: '{yy}R_S{serial}', ok: false },
     { format: '', ok: false },
+    { format: 'A.b/{yy}-{serial}', ok: true },
+    { format: '{yyyy}.{serial}', ok: true },
+    { format: '{serial}x{yyyy}', ok: true },
   ])('$format is accepted: $ok', ({ format, ok }) => {
     expect(typeof parseCaseNumberFormat(format) !== 'string').toBe(ok);
+  });
+
+  it.each([
+    ['HSN {yyyy}/{serial}', "' ' is not allowed: use letters, digits, - / . and {yy}, {yyyy}, {serial}"],
+    ['{yy}R_S{serial}', "'_' is not allowed: use letters, digits, - / . and {yy}, {yyyy}, {serial}"],
+    ['{yy}RS{nr}', '{nr} is not a placeholder: use {yy}, {yyyy} or {serial}'],
+    ['{}RS{serial}', '{} is not a placeholder: use {yy}, {yyyy} or {serial}'],
+    ['{yy}RS', 'the format needs exactly one {serial}'],
+    ['{yy}RS{serial}-{serial}', 'the format needs exactly one {serial}'],
+    ['RS{serial}', 'the format needs exactly one year, {yy} or {yyyy}'],
+    ['{yy}-{yyyy}RS{serial}', 'the format needs exactly one year, {yy} or {yyyy}'],
+    ['{yyyy}{serial}', 'put a letter or sign between {serial} and the year'],
+    ['RS{serial}{yy}', 'put a letter or sign between {serial} and the year'],
+  ])('%s is refused: %s', (format, reason) => {
+    expect(parseCaseNumberFormat(format)).toBe(reason);
+  });
+
+  it('reads a format into its parts', () => {
+    expect(parseCaseNumberFormat('HSN-{yyyy}/{serial}')).toEqual([{ kind: 'literal', text: 'HSN-' }, { kind: 'yyyy' }, { kind: 'literal', text: '/' }, { kind: 'serial' }]);
+    expect(parseCaseNumberFormat(DEFAULT_CASE_NUMBER_FORMAT)).toEqual([{ kind: 'yy' }, { kind: 'literal', text: 'RS' }, { kind: 'serial' }]);
+  });
+
+  it('refuses to format or read with a broken format', () => {
+    expect(() => formatCaseNumber('{yy}{serial}', 2021, 1)).toThrow('invalid case number format {yy}{serial}: put a letter or sign between {serial} and the year');
+    expect(() => parseCaseNumber('RS{serial}', 'RS1')).toThrow('invalid case number format RS{serial}');
   });
 
   it.each([
@@ -35,13 +63,31 @@ describe('diarienummer format', () => {
     { format: DEFAULT_CASE_NUMBER_FORMAT, year: 2009, serial: 1, number: '09RS1' },
     { format: 'HSN-{yyyy}/{serial}', year: 2022, serial: 40, number: 'HSN-2022/40' },
     { format: '{serial}-{yy}', year: 2021, serial: 12, number: '12-21' },
+    { format: DEFAULT_CASE_NUMBER_FORMAT, year: 2000, serial: 9999999, number: '00RS9999999' },
+    { format: DEFAULT_CASE_NUMBER_FORMAT, year: 2099, serial: 10, number: '99RS10' },
+    { format: 'HSN-{yyyy}/{serial}', year: 1900, serial: 1, number: 'HSN-1900/1' },
+    { format: 'HSN-{yyyy}/{serial}', year: 2199, serial: 7, number: 'HSN-2199/7' },
+    { format: 'A.b/{yy}-{serial}', year: 2023, serial: 5, number: 'A.b/23-5' },
   ])('$year and $serial make $number and read back', ({ format, year, serial, number }) => {
     expect(formatCaseNumber(format, year, serial)).toBe(number);
     expect(parseCaseNumber(format, number)).toEqual({ year, serial });
   });
 
-  it.each(['21RS', 'RS5471', '21rs5471', '21RS05471', '21RS0', '2021RS5471', ' 21RS5471', '21RS5471x', '21RS12345678'])('%s is malformed', (number) => {
+  it.each(['21RS', 'RS5471', '21rs5471', '21RS05471', '21RS0', '2021RS5471', ' 21RS5471', '21RS5471x', '21RS12345678', '21RS10000000', '2RS5471', 'X21RS5471'])('%s is malformed', (number) => {
     expect(parseCaseNumber(DEFAULT_CASE_NUMBER_FORMAT, number)).toBeNull();
+  });
+
+  it.each([
+    ['HSN-{yyyy}/{serial}', 'HSN-1899/1'],
+    ['HSN-{yyyy}/{serial}', 'HSN-2200/1'],
+    ['HSN-{yyyy}/{serial}', 'HSN-22/1'],
+    ['HSN-{yyyy}/{serial}', 'HSN-2022-40'],
+    ['HSN-{yyyy}/{serial}', 'HSNx2022/40'],
+    ['A.b/{yy}-{serial}', 'AXb/23-5'],
+    ['A.b/{yy}-{serial}', 'A.b/23-5-'],
+    ['{serial}-{yy}', '12-2021'],
+  ])('%s does not read %s', (format, number) => {
+    expect(parseCaseNumber(format, number)).toBeNull();
   });
 });
 
@@ -73,7 +119,11 @@ describe('briefing memo', () => {
     expect(missingMemoSections({ ...full, ...change })).toEqual(missing);
   });
   it('flags every mandatory section when there is no memo', () => {
-    expect(missingMemoSections(null)).toHaveLength(8);
+    expect(missingMemoSections(null)).toEqual(['proposal', 'summary', 'background', 'environment', 'children', 'genderEquality', 'economy', 'sendTo']);
+  });
+  it('flags a section left out, in the memo’s order, whatever order they come in', () => {
+    const { summary: _summary, ...withoutSummary } = full;
+    expect(missingMemoSections({ ...withoutSummary, sendTo: [], background: '\n' })).toEqual(['summary', 'background', 'sendTo']);
   });
   it.each([
     ['att anse medborgarförslaget besvarat', true],
@@ -93,8 +143,26 @@ describe('briefing memo', () => {
     ['att ärendet återremitteras till förvaltningen.', 'referred_back'],
     ['att besvara remissen enligt förslaget.', 'answered'],
     ['att lägga informationen till handlingarna.', null],
+    ['Att Avslå motionen.', 'rejected'],
+    ['att yrkandet ges avslag.', 'rejected'],
+    ['att fastställa budgeten.', 'approved'],
+    ['att protokollet är godkänt.', 'approved'],
+    ['att bifalla motionen.', 'granted'],
+    ['att anse besvarad.', 'deemed_answered'],
+    ['att motionen anses härmed besvarad.', 'deemed_answered'],
+    ['att motionen är besvarad.', 'answered'],
+    ['att återremittera ärendet, och att bifalla yrkandet om utredning.', 'referred_back'],
+    ['att anse frågan besvarad och bifalla.', 'deemed_answered'],
+    ['att bifalla, att avslå resten.', 'granted'],
+    ['att avslå och godkänna.', 'rejected'],
+    ['att godkänna och besvara.', 'approved'],
   ])('"%s" is %s', (clause, outcome) => {
     expect(outcomeOfDecision([clause as string])).toBe(outcome);
+  });
+  it('reads all the clauses together', () => {
+    expect(outcomeOfDecision(['att notera informationen.', 'att avslå medborgarförslaget.'])).toBe('rejected');
+    expect(outcomeOfDecision(['att anse', 'medborgarförslaget besvarat.'])).toBe('deemed_answered');
+    expect(outcomeOfDecision([])).toBeNull();
   });
 });
 
@@ -108,10 +176,14 @@ describe('justering and anslag', () => {
   ])('deadline 2021-12-15, checked $today with reason $reason: allowed $ok', ({ today, reason, ok }) => {
     expect(justeringProblem('2021-12-15', today, reason) === null).toBe(ok);
   });
+  it('says what to record when the justering is late', () => {
+    expect(justeringProblem('2021-12-15', '2022-01-10', undefined)).toBe('the minutes were to be checked by 2021-12-15; record the reason for the late justering');
+  });
   it.each([
     ['2021-12-16', '2022-01-06'],
     ['2022-02-20', '2022-03-13'],
     ['2024-02-20', '2024-03-12'], // leap year
+    ['2021-12-20', '2022-01-10'], // over new year
   ])('posted %s, appeal until %s', (posted, until) => {
     expect(appealPeriod(posted)).toEqual({ from: posted, until });
   });
@@ -131,8 +203,19 @@ describe('delegated decisions go to the next meeting', () => {
     { decidedOn: '2021-12-01', registeredOn: '2021-12-01', meeting: 'dec' },
     { decidedOn: '2021-12-02', registeredOn: '2021-12-02', meeting: 'feb' },
     { decidedOn: '2022-03-01', registeredOn: '2022-03-01', meeting: null },
+    { decidedOn: '2021-11-02', registeredOn: '2021-10-20', meeting: 'dec' }, // registered before it was decided: the decision day counts
   ])('decided $decidedOn, registered $registeredOn → $meeting', ({ decidedOn, registeredOn, meeting }) => {
     expect(reportingMeeting({ decidedOn, registeredOn }, meetings)).toBe(meeting);
+    expect(reportingMeeting({ decidedOn, registeredOn }, [...meetings].reverse())).toBe(meeting);
+  });
+  it('takes the first of two meetings on one day by id, and nothing without meetings', () => {
+    const sameDay = [
+      { id: 'm2', heldOn: '2021-12-01' },
+      { id: 'm1', heldOn: '2021-12-01' },
+      { id: 'm0', heldOn: '2021-12-02' },
+    ];
+    expect(reportingMeeting({ decidedOn: '2021-11-01', registeredOn: '2021-11-01' }, sameDay)).toBe('m1');
+    expect(reportingMeeting({ decidedOn: '2021-11-01', registeredOn: '2021-11-01' }, [])).toBeNull();
   });
 });
 
@@ -142,6 +225,8 @@ describe('overdue actions', () => {
     { dueOn: '2022-06-30', status: 'ongoing' as const, overdue: false },
     { dueOn: '2022-07-01', status: 'planned' as const, overdue: false },
     { dueOn: '2022-01-01', status: 'done' as const, overdue: false },
+    { dueOn: '2022-06-29', status: 'started' as const, overdue: true },
+    { dueOn: '2022-06-29', status: 'planned' as const, overdue: true },
   ])('due $dueOn, $status, on 2022-06-30: overdue $overdue', ({ dueOn, status, overdue }) => {
     expect(isOverdue({ dueOn, status }, '2022-06-30')).toBe(overdue);
   });

@@ -32,10 +32,19 @@ const reasonOf = (input: string, opts: Partial<Parameters<typeof parseIdentityNu
 };
 
 describe('luhnCheckDigit', () => {
+  // Known-good numbers from outside, checked by hand (weights 2 1 2 1 2 1 2 1 2; a product over 9 adds its digits):
+  // Skatteverket's test person Tolvan Tolvansson 19121212-1212: 1·2 2 1·2 2 1·2 2 1·2 2 1·2 = 2+2+2+2+2+2+2+2+2 = 18,
+  //   check (10 − 8) % 10 = 2. The century is not under the check, so 20121212-1212 has the same check digit 2.
+  // Wikipedia's 811228-9874: 8·2=16→7, 1, 1·2=2, 2, 2·2=4, 8, 9·2=18→9, 8, 7·2=14→5; sum 46, check 4.
+  // 811218-9876: 7+1+2+2+2+8+9+8+5 = 44, check 6. Samordningsnummer 701063-2391: 7·2=14→5, 0, 1·2=2, 0, 6·2=12→3,
+  //   3, 2·2=4, 3, 9·2=18→9; sum 29, check 1. A sum ending in 0 gives 0, not 10: 000000000 → 0; 100000001: 1·2 + 1·2 = 4 → 6 (the ninth digit weighs 2).
   it.each([
     ['811218987', 6],
     ['121212121', 2],
+    ['811228987', 4],
     ['701063239', 1],
+    ['000000000', 0],
+    ['100000001', 6],
   ])('%s → %i', (nine, digit) => expect(luhnCheckDigit(nine)).toBe(digit));
 
   it('refuses anything but nine digits', () => {
@@ -64,6 +73,15 @@ describe('parseIdentityNumber: valid numbers', () => {
     [withCheck('811218999'), NOW, 'personnummer', makePersonnummer('1981-12-18', 999), '1981-12-18', 'male'],
     [withCheck('000229124'), NOW, 'personnummer', makePersonnummer('2000-02-29', 124), '2000-02-29', 'female'],
     [makePersonnummer('2024-02-29', 2), NOW, 'personnummer', makePersonnummer('2024-02-29', 2), '2024-02-29', 'female'],
+    // The last day of every month: 30 in April, June, September and November, 31 in the others.
+    ...(['01-31', '03-31', '04-30', '05-31', '06-30', '07-31', '08-31', '09-30', '10-31', '11-30', '12-31'] as const).map(
+      (md): [string, Date, IdentityKind, string, string, 'female' | 'male'] => [makePersonnummer(`1981-${md}`, 10), NOW, 'personnummer', makePersonnummer(`1981-${md}`, 10), `1981-${md}`, 'female'],
+    ),
+    [makePersonnummer('1900-02-28', 11), NOW, 'personnummer', makePersonnummer('1900-02-28', 11), '1900-02-28', 'male'],
+    [makePersonnummer('2025-06-15', 11), NOW, 'personnummer', makePersonnummer('2025-06-15', 11), '2025-06-15', 'male'],
+    [`18${withCheck('500101123').replace('-', '')}`, NOW, 'personnummer', `18${withCheck('500101123').replace('-', '')}`, '1850-01-01', 'male'],
+    [makePersonnummer('1970-10-31', 239, { coordination: true }), NOW, 'samordningsnummer', makePersonnummer('1970-10-31', 239, { coordination: true }), '1970-10-31', 'male'],
+    [makePersonnummer('1970-10-01', 239, { coordination: true }), NOW, 'samordningsnummer', makePersonnummer('1970-10-01', 239, { coordination: true }), '1970-10-01', 'male'],
     [`000289-${makePersonnummer('2000-02-29', 981, { coordination: true }).slice(8)}`, NOW, 'samordningsnummer', makePersonnummer('2000-02-29', 981, { coordination: true }), '2000-02-29', 'male'],
   ])('%s (now %s)', (input, now, kind, canonical, birthDate, legalSex) => {
     expect(parseIdentityNumber(input, { now })).toEqual({ kind, canonical, birthDate, legalSex, issuingRegion: null });
@@ -111,12 +129,18 @@ describe('parseIdentityNumber: refusals', () => {
     ['month 00', withCheck('810018987'), 'date'],
     ['day 00', withCheck('811200987'), 'date'],
     ['31 April', withCheck('810431987'), 'date'],
+    ['31 June', withCheck('810631987'), 'date'],
+    ['31 September', withCheck('810931987'), 'date'],
+    ['31 November', withCheck('811131987'), 'date'],
+    ['32 December', withCheck('811232987'), 'date'],
+    ['samordningsnummer 31 June (day 91)', withCheck('810691987'), 'date'],
     ['day 45 (neither birth day nor samordningsnummer)', withCheck('811245987'), 'date'],
     ['samordningsnummer day 60', withCheck('811260987'), 'date'],
     ['samordningsnummer day 92', withCheck('811292987'), 'date'],
     ['29 February 1900', `19${withCheck('000229124').replace('-', '')}`, 'date'],
     ["29 February 1900 via '+'", withCheck('000229124').replace('-', '+'), 'date'],
     ['29 February 2023', `20${withCheck('230229124').replace('-', '')}`, 'date'],
+    ['12 digits, century 18, 30 February', withCheck('810230987').replace(/^(\d{6})-/, '18$1'), 'date'],
     ['future', makePersonnummer('2030-01-01', 123), 'future-date'],
     ['tomorrow', makePersonnummer('2025-06-16', 123), 'future-date'],
     ['future samordningsnummer', makePersonnummer('2026-01-01', 123, { coordination: true }), 'future-date'],
@@ -179,6 +203,42 @@ describe('parseIdentityNumber: refusals', () => {
     expect(reasonOf('811218-9876', { accept: ['reservnummer'], reserveRegion: '18' })).toBe('not-accepted');
   });
 
+  // One national kind together with reservnummer: the other national kind is refused as such, a reservnummer is taken.
+  it.each<[string, AcceptedKinds, string | undefined, 'ok' | IdentityNumberReason]>([
+    ['811218-9876', ['personnummer', 'reservnummer'], '18', 'ok'],
+    ['701063-2391', ['personnummer', 'reservnummer'], '18', 'not-accepted'],
+    ['701063-2391', ['samordningsnummer', 'reservnummer'], '18', 'ok'],
+    ['811218-9876', ['samordningsnummer', 'reservnummer'], '18', 'not-accepted'],
+    ['19850312TA1B', ['personnummer', 'reservnummer'], '18', 'ok'],
+    ['19850312TA1B', ['samordningsnummer', 'reservnummer'], '18', 'ok'],
+    ['19850312TA1B', ['personnummer', 'reservnummer'], undefined, 'reserve-region-required'],
+    ['811218-9875', ['personnummer', 'reservnummer'], '18', 'check-digit'],
+    ['811218-9875', ['reservnummer'], '18', 'reserve-format'],
+    ['811218-9875', ['reservnummer'], undefined, 'reserve-format'],
+    ['81121-9876', ['personnummer', 'reservnummer'], '18', 'length'],
+    ['81121-9876', ['personnummer', 'reservnummer'], undefined, 'length'],
+    ['hello', ['personnummer', 'reservnummer'], undefined, 'characters'],
+    ['hello', ['personnummer', 'reservnummer'], '18', 'reserve-format'],
+    ['19850312TA1B', ['personnummer'], '18', 'characters'],
+  ])('%s accepting %j (region %s) → %s', (input, accept, reserveRegion, reason) => {
+    expect(reasonOf(input, { accept, reserveRegion })).toBe(reason);
+  });
+
+  it('says which reservnummer it expected', () => {
+    expect(tryParseIdentityNumber('hello', { now: NOW, accept: ['reservnummer'] })).toMatchObject({
+      message: 'Numret är inget reservnummer; ett sådant ser ut som 19850312R12A / Not a reservnummer, such as 19850312R12A',
+    });
+    expect(tryParseIdentityNumber('hello', { now: NOW, accept: ['reservnummer'], reserveRegion: '18' })).toMatchObject({
+      message: `Numret är inget reservnummer från region 18; de ser ut som 19850312TA1B / Not a reservnummer of region 18: expected ${reserveNumberFormats['18']!.description}`,
+    });
+    expect(tryParseIdentityNumber('19850312TA1B', { now: NOW, reserveRegion: '02' })).toMatchObject({
+      message: 'Regionen som gav ut reservnumret ska anges med sin länskod, till exempel 18 / The region that issued a reservnummer must be given as its county code, such as 18',
+    });
+    expect(tryParseIdentityNumber('19850312TA1B', { now: NOW })).toMatchObject({
+      message: 'Ett reservnummer tas bara emot tillsammans med regionen som gav ut det / A reservnummer is only accepted together with the region that issued it',
+    });
+  });
+
   it('refuses to run with no kind accepted: at compile time, and at run time for a list built empty', () => {
     // @ts-expect-error an empty list of kinds is not an AcceptedKinds
     expect(() => parseIdentityNumber('811218-9876', { now: NOW, accept: [] })).toThrow(RangeError);
@@ -230,6 +290,113 @@ describe('parseIdentityNumber: reservnummer', () => {
     expect(reasonOf('19850312TA1B', { reserveRegion: '25' })).toBe('ok'); // default format
     // Digits only: told what is wrong with it as a personnummer, even where reservnummer are digits too.
     expect(reasonOf('81121-9876', { reserveRegion: '01' })).toBe('length');
+  });
+
+  it.each([
+    ['20250615TA1B', 'ok', 'born today'],
+    ['20250616TA1B', 'future-date', 'born tomorrow'],
+    ['20250631TA1B', 'date', '31 June'],
+    ['19000229TA1B', 'date', '1900 was no leap year'],
+    ['20000229TA1B', 'ok', '2000 was'],
+    ['17850312TA1B', 'reserve-format', 'century 17 is not a birth date'],
+  ])('region 18: %s → %s (%s)', (input, reason) => {
+    expect(reasonOf(input, { reserveRegion: '18' })).toBe(reason);
+  });
+
+  it('says that a reservnummer’s birth date is in the future', () => {
+    expect(tryParseIdentityNumber('20250616TA1B', { now: NOW, reserveRegion: '18' })).toMatchObject({
+      message: 'Reservnumrets födelsedatum 2025-06-16 ligger i framtiden / The reservnummer\'s birth date 2025-06-16 is in the future',
+    });
+    expect(tryParseIdentityNumber('20250631TA1B', { now: NOW, reserveRegion: '18' })).toMatchObject({
+      message: "Reservnumrets födelsedatum finns inte: 2025-06 har ingen dag 31 / The reservnummer's birth date does not exist: 2025-06 has no day 31",
+    });
+    expect(tryParseIdentityNumber(makePersonnummer('2025-06-16', 1), { now: NOW })).toMatchObject({
+      message: 'Födelsedatumet 2025-06-16 ligger i framtiden / The birth date 2025-06-16 is in the future',
+    });
+  });
+
+  // The 21 county codes; every other two-digit code (02, 11, 15, 16, 26 …) names no region.
+  it.each(['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'])('county %s issues reservnummer', (region) => {
+    expect(reasonOf(reserveNumberFormats[region]?.example ?? defaultReserveNumberFormat.example, { reserveRegion: region })).toBe('ok');
+  });
+
+  it.each(['00', '02', '11', '15', '16', '26', '1', '018', ''])('county code %j names no region', (region) => {
+    expect(reasonOf(defaultReserveNumberFormat.example, { reserveRegion: region })).toBe('reserve-region-required');
+  });
+
+  // One near miss per part of each region's format: wrong in exactly one place.
+  it.each<[string, string, 'ok' | IdentityNumberReason]>([
+    ['01', '992024000017', 'ok'],
+    ['01', '991924000017', 'ok'],
+    ['01', '982024000017', 'reserve-format'],
+    ['01', '991824000017', 'reserve-format'],
+    ['01', '99202400001', 'reserve-format'],
+    ['01', '9920240000171', 'reserve-format'],
+    ['04', '18500101M001', 'ok'],
+    ['04', '18600101P999', 'ok'],
+    ['04', '18500101M000', 'reserve-format'],
+    ['04', '18500101A123', 'reserve-format'],
+    ['04', '18550101M123', 'reserve-format'],
+    ['04', '19850312A11C', 'reserve-format'],
+    ['04', '19850312AB1C1', 'reserve-format'],
+    ['10', '19850312AB11', 'reserve-format'],
+    ['10', '19850312A11C', 'reserve-format'],
+    ['10', 'X19850312AB1C', 'reserve-format'],
+    ['12', '19850312GA0B', 'reserve-format'],
+    ['12', '19850312DA2B', 'reserve-format'],
+    ['12', '19850312DA01', 'reserve-format'],
+    ['12', '19850312D10B', 'reserve-format'],
+    ['13', '198512591234', 'ok'],
+    ['13', '170001321234', 'ok'],
+    ['13', '198510321234', 'ok'],
+    ['13', '198503311234', 'reserve-format'],
+    ['13', '198503601234', 'reserve-format'],
+    ['13', '198513421234', 'reserve-format'],
+    ['13', '198500421234', 'reserve-format'],
+    ['13', '168503421234', 'reserve-format'],
+    ['13', '19850342123', 'reserve-format'],
+    ['14', '19850312Y999', 'ok'],
+    ['14', '19850312G123', 'reserve-format'],
+    ['14', '19850312I123', 'reserve-format'],
+    ['14', '19850312O123', 'reserve-format'],
+    ['14', '19850312Q123', 'reserve-format'],
+    ['14', '19850312Z123', 'reserve-format'],
+    ['14', '19850312K12', 'reserve-format'],
+    ['17', '19850312SL9Z', 'ok'],
+    ['17', '19850312SX09', 'ok'],
+    ['17', '19850312SA1A', 'reserve-format'],
+    ['17', '19850312SF1V', 'reserve-format'],
+    ['17', '19850312SF10', 'reserve-format'],
+    ['17', '19850312TF1A', 'reserve-format'],
+    ['17', '19850312SFA1', 'reserve-format'],
+    ['18', '19850312TZ9J', 'ok'],
+    ['18', '19850312TA1K', 'reserve-format'],
+    ['18', '19850312SA1B', 'reserve-format'],
+    ['18', '19850312T11B', 'reserve-format'],
+    ['18', '19850312TAAB', 'reserve-format'],
+    ['20', '19850312Z999', 'ok'],
+    ['20', '19850312AB23', 'reserve-format'],
+    ['20', '19850312A12', 'reserve-format'],
+    ['21', '19850312-12K3', 'ok'],
+    ['21', '1985031200X9', 'ok'],
+    ['21', '1985031212A3', 'reserve-format'],
+    ['21', '198503121MK3', 'reserve-format'],
+    ['21', '1985031212KK', 'reserve-format'],
+    ['22', '19850312123S', 'reserve-format'],
+    ['22', '1985031212AR', 'reserve-format'],
+    ['24', '19850312E000', 'ok'],
+    ['24', '19850312B123', 'reserve-format'],
+    ['24', '19850312R12', 'reserve-format'],
+    ['25', '991234567890', 'ok'],
+    ['25', '19850312RABC', 'ok'],
+    ['25', '19850312R9Z9', 'ok'],
+    ['25', '9912345678901', 'reserve-format'],
+    ['25', '98123456789A', 'reserve-format'],
+    ['25', '198503121ABC', 'reserve-format'],
+    ['25', '19850312R-AB', 'reserve-format'],
+    ['25', '19850312RAB', 'reserve-format'],
+  ])('region %s: %s → %s', (region, input, reason) => {
+    expect(reasonOf(input, { reserveRegion: region, accept: ['reservnummer'] })).toBe(reason);
   });
 
   it('checks an embedded birth date', () => {
@@ -327,6 +494,40 @@ describe('ageOn and makePersonnummer', () => {
     expect(makePersonnummer('1970-10-03', 239, { coordination: true })).toBe('197010632391');
     expect(() => makePersonnummer('1981-02-30', 1)).toThrow(RangeError);
     expect(() => makePersonnummer('1981-12-18', 1000)).toThrow(RangeError);
+  });
+
+  it.each([-1, 1000, 1.5, Number.NaN])('refuses serial %d', (serial) => {
+    expect(() => makePersonnummer('1981-12-18', serial)).toThrow('serial must be an integer 0..999');
+  });
+
+  it.each([
+    ['1981-12-18', 0, {}, '19811218000' + luhnCheckDigit('811218000')],
+    ['1981-12-18', 999, {}, '19811218999' + luhnCheckDigit('811218999')],
+    ['2005-01-09', 7, {}, '20050109007' + luhnCheckDigit('050109007')],
+    ['2005-01-09', 7, { coordination: true }, '20050169007' + luhnCheckDigit('050169007')],
+    ['1899-12-31', 42, {}, '18991231042' + luhnCheckDigit('991231042')],
+  ])('makePersonnummer(%s, %d, %j) is %s', (birthDate, serial, opts, canonical) => {
+    expect(makePersonnummer(birthDate, serial, opts)).toBe(canonical);
+  });
+
+  it.each(['1981-13-01', '1981-00-10', '1981-04-31', '81-12-18', '1981-12-18T00:00', ' 1981-12-18'])('refuses the birth date %s', (birthDate) => {
+    expect(() => makePersonnummer(birthDate, 1)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['1981-06-15', '2025-06-14T12:00:00Z', 43, 'the day before the birthday'],
+    ['1981-06-15', '2025-06-15T12:00:00Z', 44, 'on the birthday'],
+    ['1981-06-15', '2025-06-14T22:30:00Z', 44, 'on the birthday in Stockholm, the evening before in UTC'],
+    ['1981-06-15', '2025-05-16T12:00:00Z', 43, 'a month before, a later day of the month'],
+    ['1981-06-15', '2025-07-14T12:00:00Z', 44, 'a month after, an earlier day of the month'],
+    ['2025-06-15', '2025-06-15T12:00:00Z', 0, 'born today'],
+  ])('ageOn(%s, %s) is %d (%s)', (birthDate, on, age) => {
+    expect(ageOn(birthDate, new Date(on))).toBe(age);
+  });
+
+  it('refuses an invalid moment', () => {
+    expect(() => calendarDateInStockholm(new Date('not a date'))).toThrow(RangeError);
+    expect(() => parseIdentityNumber('811218-9876', { now: new Date(Number.NaN) })).toThrow(RangeError);
   });
 });
 

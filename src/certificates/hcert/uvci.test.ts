@@ -18,6 +18,10 @@ describe('UVCI check character (Luhn mod 38)', () => {
     ['URN:UVCI:01:SE:EHM/V100000024GI5HM', 'no check character'],
     ['URN:UVCI:01:SE:ab/1#A', 'lower case'],
     ['#', 'nothing before the #'],
+    ['URN:UVCI:01:SM:122#MM', 'two characters after the #'],
+    ['URN:UVCI:01:SM:122#', 'nothing after the #'],
+    ['URN:UVCI:01:SM:122#m', 'a lower-case check character'],
+    ['URN:UVCI:01:SM:12#2M', 'the # one place too early'],
   ])('%s is not (%s)', (uvci) => expect(hasValidUvciCheck(uvci)).toBe(false));
 
   it('makes identifiers whose check character verifies', () => {
@@ -26,6 +30,17 @@ describe('UVCI check character (Luhn mod 38)', () => {
     expect(hasValidUvciCheck(uvci)).toBe(true);
     expect(uvciCheckCharacter('URN:UVCI:01:SM:122')).toBe('M');
   });
+
+  // By hand, over A–Z = 0–25, 0–9 = 26–35, '/' = 36, ':' = 37, from the right with factors 2, 1, 2, …; each
+  // product p adds floor(p / 38) + p % 38; check = (38 − sum % 38) % 38.
+  it.each([
+    ['A', 'A'], // 0·2 = 0 → (38 − 0) % 38 = 0 = A
+    ['B', '/'], // 1·2 = 2 → 36 = '/'
+    ['AB', '/'], // B 1·2 = 2, A 0·1 = 0 → 36
+    [':', 'B'], // 37·2 = 74 → 1 + 36 = 37 → 1 = B
+    ['9:', 'E'], // ':' 74 → 37, '9' 35·1 = 35; sum 72, 72 % 38 = 34 → 4 = E
+    ['Z9', 'S'], // '9' 35·2 = 70 → 1 + 32 = 33, Z 25·1 = 25; sum 58, 58 % 38 = 20 → 18 = S
+  ])('the check character of %s is %s', (body, check) => expect(uvciCheckCharacter(body)).toBe(check));
 
   it('refuses a character outside its alphabet', () => expect(() => uvciCheckCharacter('URN:UVCI:01:SE:Å')).toThrow(RangeError));
 });

@@ -10,7 +10,8 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.js'
 import { findPerson } from '../../identity/store.js';
 import { bookableDoses } from '../supply/availability.js';
 import type { BookingChannel, Vaccine } from '../model.js';
-import { evaluate, historiesOf, nextDoseAfter, recommendationsOf, type Eligibility, type GivenDose } from '../recommendations/engine.js';
+import { historiesOf, recommendationsOf } from '../recommendations/engine.js';
+import { evaluate, nextDoseAfter, type Eligibility, type GivenDose } from '../recommendations/rules.js';
 import { swedishDate } from '../recommendations/dates.js';
 import { childrenOf, summariesOf } from '../people.js';
 import { isBookable, isoOf } from '../rules.js';
