@@ -383,12 +383,18 @@ export const tracingEn: typeof tracingSv = {
     outbreaksCaption: 'Outbreaks per kind of place',
     noOutbreaks: 'No outbreaks in the period.',
     hours: '{{hours}} h',
+    ofDue: '({{numerator}} of {{denominator}})',
+    hoursAtLeast: 'at least {{hours}} h',
+    definitions:
+      'Shares are counted over the cases whose deadline has passed: a case never reached is late and is counted. Cases whose deadline is still ahead are pending and not counted yet. Time to first contact runs from the test result; a due case not yet reached counts with the time it has waited so far, and the time is then a lower bound.',
     columns: {
       week: 'Week',
       cases: 'Cases',
       contacts: 'Contacts',
       contactsPerCase: 'Contacts per case',
       reachedInTime: 'Reached in time',
+      notReached: 'Due, not reached',
+      pending: 'Not yet due',
       questionnaireInTime: 'Questionnaire in time',
       median: 'Time to first contact, median',
       p90: 'Time to first contact, 90th percentile',

@@ -382,12 +382,18 @@ export const tracingSv = {
     outbreaksCaption: 'Utbrott per typ av plats',
     noOutbreaks: 'Inga utbrott under perioden.',
     hours: '{{hours}} tim',
+    ofDue: '({{numerator}} av {{denominator}})',
+    hoursAtLeast: 'minst {{hours}} tim',
+    definitions:
+      'Andelarna räknas över de fall vars tidsgräns har passerat: ett fall som aldrig nåtts är sent och räknas med. Fall vars tidsgräns ännu inte har passerat är ej förfallna och ingår inte ännu. Tiden till första kontakt räknas från provsvaret; ett förfallet fall som ännu inte nåtts räknas med den tid det har väntat hittills, och då är tiden ett minsta värde.',
     columns: {
       week: 'Vecka',
       cases: 'Fall',
       contacts: 'Kontakter',
       contactsPerCase: 'Kontakter per fall',
       reachedInTime: 'Nådda i tid',
+      notReached: 'Förfallna, ej nådda',
+      pending: 'Ej förfallna',
       questionnaireInTime: 'Formulär i tid',
       median: 'Tid till första kontakt, median',
       p90: 'Tid till första kontakt, 90:e percentil',
