@@ -5,6 +5,7 @@ import { governanceSv } from '../governance/i18n.js';
 import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
+import { personsSv } from '../persons/texts.js';
 import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
@@ -60,6 +61,7 @@ export const sv = {
     audit: 'Loggkontroll',
     myRecord: 'Vem har läst min journal?',
     governance: 'Nämnd och diarium',
+    persons: 'Sök person',
   } satisfies Record<SectionId, string>,
   cards: {
     ownTests: 'Boka provtagning och se dina provsvar.',
@@ -90,6 +92,7 @@ export const sv = {
     committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
     committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
     indicators: 'Indikatorer med definitioner, värden, import, beräkning och jämförelse mellan regioner.',
+    findPerson: 'Sök en person på personnummer, eller på namn och födelsedatum, med en anledning som sparas i loggen.',
   } satisfies Record<CardKey, string>,
   home: {
     title: 'Start',
@@ -579,6 +582,7 @@ export const sv = {
   tracing: tracingSv,
   certificates: certificatesSv,
   reporting: reportingSv,
+  persons: personsSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',
@@ -603,6 +607,9 @@ export const sv = {
     receivedAt: 'Mottagen',
     reason: 'Anledning',
     note: 'Anteckning',
+    name: 'Namn',
+    birthDate: 'Födelsedatum',
+    purpose: 'Anledning',
   },
 };
 
