@@ -11,8 +11,10 @@ import { ageOn, formatIdentityNumber } from '../identity/identity-number.js';
 import { units } from '../identity/model.js';
 import { findPerson, listIdentifiers } from '../identity/store.js';
 import { addContact as saveNewContact, contactsOfCases, informContacts } from './contacts.js';
-import { tracingCases, tracingNotes, tracingNotifications, tracingQuestionnaires, tracingSequencing } from './model.js';
+import { tracingCalls, tracingCases, tracingNotes, tracingNotifications, tracingQuestionnaires, tracingSequencing } from './model.js';
+import { caseStage } from './calls.js';
 import { adviceOptions } from './rules.js';
+import { callState, callView } from './service.js';
 import { refreshSequencing } from './sequencing.js';
 import { clinicalNotification, SMINET_TOPIC, sminetKey, type SminetInput } from './sminet.js';
 
@@ -64,6 +66,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
     const [id] = await listIdentifiers(tx, regionId, [c.personId]);
     const [q] = await tx.select().from(tracingQuestionnaires).where(and(eq(tracingQuestionnaires.regionId, regionId), eq(tracingQuestionnaires.caseId, caseId)));
     const notes = await tx.select().from(tracingNotes).where(and(eq(tracingNotes.regionId, regionId), eq(tracingNotes.caseId, caseId))).orderBy(asc(tracingNotes.createdAt));
+    const calls = await tx.select().from(tracingCalls).where(and(eq(tracingCalls.regionId, regionId), eq(tracingCalls.caseId, caseId))).orderBy(asc(tracingCalls.calledAt));
     const [seq] = await tx.select().from(tracingSequencing).where(and(eq(tracingSequencing.regionId, regionId), eq(tracingSequencing.caseId, caseId)));
     const outbreaks = await queryRows<{ id: string; label: string }>(
       tx,
@@ -89,6 +92,10 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         firstCallAt: c.firstCallAt ? toIso(c.firstCallAt) : null,
         overdue: c.status === 'open' && !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
         possibleReinfection: c.possibleReinfection,
+        stage: caseStage(callState(c)),
+        unreachedCalls: c.unreachedCalls,
+        callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,
+        escalatedAt: c.escalatedAt ? toIso(c.escalatedAt) : null,
         assignedTo: c.assignedTo,
         assignedToName: assignee?.name ?? null,
         contactsInformedBy: c.contactsInformedBy,
@@ -97,6 +104,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
       },
       questionnaire: q ? { answers: q.answers, savedAt: toIso(q.savedAt), submittedAt: q.submittedAt ? toIso(q.submittedAt) : null } : null,
       contacts: await contactsOfCases(tx, regionId, [caseId], { reader: actor }),
+      calls: calls.map(callView),
       notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, advice: n.advice, authorName: n.authorName, createdAt: toIso(n.createdAt) })),
       notification: await notificationStatus(tx, regionId, caseId),
       outbreaks,

@@ -3,7 +3,9 @@ import { day, phone, text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as caseFile from './case-file.js';
+import { caseStages } from './calls.js';
 import { adviceCodes } from './rules.js';
+import { CallView } from './routes.js';
 import { SminetInput } from './sminet.js';
 
 const tags = ['tracing'];
@@ -50,6 +52,10 @@ const CaseFile = z.object({
     firstCallAt: z.string().nullable(),
     overdue: z.boolean(),
     possibleReinfection: z.boolean(),
+    stage: z.enum(caseStages),
+    unreachedCalls: z.number(),
+    callBackAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
     assignedTo: z.string().nullable(),
     assignedToName: z.string().nullable(),
     contactsInformedBy: z.enum(['index', 'tracer']).nullable(),
@@ -58,6 +64,7 @@ const CaseFile = z.object({
   }),
   questionnaire: z.object({ answers: z.record(z.string(), z.unknown()), savedAt: z.string(), submittedAt: z.string().nullable() }).nullable(),
   contacts: z.array(Contact),
+  calls: z.array(CallView),
   notes: z.array(Note),
   notification: Notification.nullable(),
   outbreaks: z.array(z.object({ id: z.string(), label: z.string() })),

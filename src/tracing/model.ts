@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CallOutcome } from './calls.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -32,6 +33,15 @@ export const tracingCases = pgTable(
     /** Who tells the contacts other than the household: the index themself, or the tracer. */
     contactsInformedBy: text('contacts_informed_by').$type<'index' | 'tracer'>(),
     severeIllness: boolean('severe_illness').notNull().default(false),
+    /** When a tracer took the case from the queue (it became theirs; nobody else may take it). */
+    takenAt: ts('taken_at'),
+    /** The call log's summary, kept with the case so the queue reads where each case stands without the log. */
+    unreachedCalls: integer('unreached_calls').notNull().default(0),
+    lastCallAt: ts('last_call_at'),
+    lastCallOutcome: text('last_call_outcome').$type<CallOutcome>(),
+    callBackAt: ts('call_back_at'),
+    /** Raised to the coordinator (three unreached calls, or a refusal): calls.ts `afterCall`. */
+    escalatedAt: ts('escalated_at'),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
@@ -117,6 +127,30 @@ export const tracingNotes = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_notes_case_idx').on(t.regionId, t.caseId, t.createdAt)],
+);
+
+/** Every call to the index, with what came of it: never changed, only added to. */
+export const tracingCalls = pgTable(
+  'tracing_calls',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    outcome: text('outcome').$type<CallOutcome>().notNull(),
+    note: text('note'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    callBackAt: ts('call_back_at'),
+    calledAt: ts('called_at').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    staffName: text('staff_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    index('tracing_calls_case_idx').on(t.regionId, t.caseId, t.calledAt),
+    check('tracing_calls_outcome', sql`${t.outcome} IN ('reached', 'no_answer', 'wrong_number', 'refused', 'call_back')`),
+    check('tracing_calls_call_back', sql`(${t.outcome} = 'call_back') = (${t.callBackAt} IS NOT NULL)`),
+    check('tracing_calls_duration', sql`${t.durationMinutes} BETWEEN 0 AND 600`),
+  ],
 );
 
 /**

@@ -104,7 +104,7 @@ describe('sequencing and statistics', () => {
     const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
     const severeCase = await caseOf(env, severe.id);
     await tracer({ method: 'POST', url: `/api/tracing/cases/${severeCase}/severity`, payload: { severeIllness: true } });
-    await tracer({ method: 'POST', url: `/api/tracing/cases/${severeCase}/call`, payload: {} });
+    await tracer({ method: 'POST', url: `/api/tracing/cases/${severeCase}/call`, payload: { outcome: 'reached', durationMinutes: 8 } });
 
     const lab = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'lab')));
     const flagged = (await lab({ method: 'GET', url: '/api/tracing/sequencing' })).json().cases as { caseId: string; reasons: string[] }[];

@@ -131,8 +131,10 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
     await visible(close.getByRole('alert').getByText(CLOSE_REFUSAL));
 
     const call = main.getByRole('region', { name: 'Samtal och bedömning' });
+    await call.getByRole('radio', { name: 'Nådd' }).check();
+    await call.getByLabel(/^Samtalets längd/).fill('10');
     await call.getByRole('button', { name: 'Registrera samtal' }).click();
-    await visible(call.getByText('Första samtalet registrerades', { exact: false }));
+    await visible(call.getByText('Indexet nåddes första gången', { exact: false }));
 
     const notes = main.getByRole('region', { name: 'Förhållningsregler och journal' });
     const advice = notes.getByRole('group', { name: /Förhållningsregler som getts/ }).getByRole('checkbox');

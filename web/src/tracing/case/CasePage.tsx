@@ -45,7 +45,7 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <CallPanel tracingCase={c} editable={editable} />
+            <CallPanel tracingCase={c} calls={data.calls} editable={editable} />
             <NotesPanel caseId={c.id} notes={data.notes} adviceOptions={data.adviceOptions} editable={editable} />
             <SmiNetPanel caseId={c.id} notification={data.notification} editable={editable} />
             <CloseCasePanel tracingCase={c} hasNotification={data.notification !== null} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api.js';
 import type { QuestionnaireAnswers } from '../questionnaire/answers.js';
-import { tracingKeys, type Priority } from '../tracingApi.js';
+import { tracingKeys, type CaseStage, type Priority, type TracingCall } from '../tracingApi.js';
 
 // ---------------------------------------------------------------------------
 // Contract types: GET /api/tracing/cases/:id and the case's commands
@@ -31,6 +31,11 @@ export interface CaseDetail {
   firstCallAt: string | null;
   overdue: boolean;
   possibleReinfection: boolean;
+  stage: CaseStage;
+  unreachedCalls: number;
+  callBackAt: string | null;
+  /** When the case was raised to the coordinator (three unreached calls, or a refusal). */
+  escalatedAt: string | null;
   assignedTo: string | null;
   assignedToName: string | null;
   /** Who tells the contacts outside the household; null until decided. */
@@ -89,6 +94,7 @@ export interface CaseFile {
   case: CaseDetail;
   questionnaire: CaseQuestionnaire | null;
   contacts: Contact[];
+  calls: TracingCall[];
   notes: CaseNote[];
   notification: SmiNetNotification | null;
   outbreaks: { id: string; label: string }[];
