@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CallOutcome } from './calls.js';
+import type { CaseOutcome, Classification } from './infectious-period.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -42,6 +43,14 @@ export const tracingCases = pgTable(
     callBackAt: ts('call_back_at'),
     /** Raised to the coordinator (three unreached calls, or a refusal): calls.ts `afterCall`. */
     escalatedAt: ts('escalated_at'),
+    /** Confirmed by the positive that opened the case; a tracer or Smittskydd may change it (who and when kept). */
+    classification: text('classification').$type<Classification>().notNull().default('confirmed'),
+    classifiedAt: ts('classified_at'),
+    classifiedBy: uuid('classified_by'),
+    outcome: text('outcome').$type<CaseOutcome>(),
+    /** As the tracer recorded it; the questionnaire's answer counts until then. Excludes `noSymptoms`. */
+    symptomOnset: date('symptom_onset', { mode: 'string' }),
+    noSymptoms: boolean('no_symptoms').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
@@ -49,6 +58,8 @@ export const tracingCases = pgTable(
     index('tracing_cases_person_idx').on(t.regionId, t.personId, t.positiveTakenAt),
     index('tracing_cases_queue_idx').on(t.regionId, t.status, t.priority, t.firstCallDueAt, t.id),
     index('tracing_cases_opened_idx').on(t.regionId, t.openedAt),
+    check('tracing_cases_classification', sql`${t.classification} IN ('suspected', 'probable', 'confirmed', 'not_a_case')`),
+    check('tracing_cases_onset', sql`NOT (${t.noSymptoms} AND ${t.symptomOnset} IS NOT NULL)`),
   ],
 );
 

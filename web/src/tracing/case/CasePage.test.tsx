@@ -46,6 +46,13 @@ function caseFile(): CaseFile {
       unreachedCalls: 0,
       callBackAt: null,
       escalatedAt: null,
+      classification: 'confirmed',
+      classifiedAt: null,
+      classifiedByName: null,
+      outcome: null,
+      symptomOnset: '2026-02-27',
+      noSymptoms: false,
+      infectiousPeriod: { from: '2026-02-25', to: '2026-03-06', basis: 'onset', provisional: false, ruleValidFrom: '2020-01-01' },
       assignedTo: 'staff-1',
       assignedToName: 'Lena Holm',
       contactsInformedBy: null,
@@ -186,6 +193,29 @@ describe('Case page', () => {
     const log = await within(panel).findByRole('table', { name: 'Samtal med indexet' });
     expect(within(log).getByRole('row', { name: /Inget svar 2 min Röstbrevlåda Lena Holm/ })).toBeTruthy();
     expect(await within(panel).findByText('Lyft till koordinator')).toBeTruthy();
+  }, 20_000);
+
+  it('tracer: sees the infectious period, flags a contact exposed outside it, and classifies the case', async () => {
+    const file = caseFile();
+    file.contacts = [household, { ...colleague, exposureDate: '2026-02-20', outsideInfectiousPeriod: true }];
+    const api = mockApi({
+      'GET /api/session': () => json(staffSession('tracer', 'Lena Holm')),
+      [`GET ${PATH}`]: () => json(file),
+      [`POST ${PATH}/classification`]: () => problem(400, 'Invalid request', { errors: [{ field: 'symptomOnset', message: 'Symtomdebuten ligger i framtiden / the onset is in the future' }] }),
+    });
+    renderApp(`/tracing/cases/${CASE_ID}`);
+    const panel = await screen.findByRole('region', { name: 'Klassificering och smittsam period' });
+    expect(within(panel).getByText('2026-02-25 – 2026-03-06', { exact: false }).textContent).toContain('från symtomdebut');
+    expect(within(panel).getByText(/Bekräftat genom det positiva provet/).textContent).toContain('Bekräftat fall');
+    const contacts = screen.getByRole('table', { name: 'Indexets kontakter' });
+    expect(within(within(contacts).getByRole('row', { name: /Omar Said/ })).getByText('Utanför smittsam period')).toBeTruthy();
+    expect(within(within(contacts).getByRole('row', { name: /Per Berg/ })).queryByText('Utanför smittsam period')).toBeNull();
+
+    fireEvent.change(within(panel).getByLabelText('Klassificering'), { target: { value: 'probable' } });
+    fireEvent.click(within(panel).getByLabelText('Inga symtom'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Spara klassificeringen' }));
+    await waitFor(() => expect(api.callsTo('POST', `${PATH}/classification`)[0]?.body).toEqual({ classification: 'probable', outcome: null, symptomOnset: null, noSymptoms: true }));
+    expect((await within(panel).findAllByText(/Symtomdebuten ligger i framtiden/)).length).toBeGreaterThan(0);
   }, 20_000);
 
   it('smittskydd: reads the case without the tracer’s tools, and may close it', async () => {

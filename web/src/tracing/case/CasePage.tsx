@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT.js';
 import { QueryStatus } from '../QueryStatus.js';
 import { CallPanel } from './CallPanel.js';
 import { CaseSummary } from './CaseSummary.js';
+import { ClassificationPanel } from './ClassificationPanel.js';
 import { CloseCasePanel } from './CloseCasePanel.js';
 import { ContactsPanel } from './ContactsPanel.js';
 import { NotesPanel } from './NotesPanel.js';
@@ -40,6 +41,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <CaseSummary file={data} />
+            <ClassificationPanel tracingCase={c} editable={editable} />
             <QuestionnaireAnswersPanel questionnaire={data.questionnaire} />
           </Stack>
         </Grid.Col>

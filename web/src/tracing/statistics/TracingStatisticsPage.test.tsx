@@ -34,5 +34,5 @@ describe('Tracing statistics page', () => {
     expect(cells[3]).toBe(`${share[0]} ${share[1]}`);
     expect(cells.slice(4, 6)).toEqual(['2', '2']);
     expect(cells.slice(7)).toEqual([median, p90]);
-  });
+  }, 20_000);
 });
