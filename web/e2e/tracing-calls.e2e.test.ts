@@ -1,10 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.js';
+import { reportPositive } from './positives.js';
 import { demoCitizen, demoStaff, DESKTOP, expectNoProblems, useE2e, visible, type User } from './session.js';
-
-interface DemoUsers {
-  staff: { id: string; name: string; role: string }[];
-}
 
 /**
  * Calls with outcomes (issue 20, section 1): the lab reports a positive through the API, a tracer takes the case
@@ -24,22 +21,9 @@ describeInBrowser('tracing: a tracer takes a case and records its calls (chromiu
     tracer = await e2e.newUser(DESKTOP);
   });
 
-  async function post({ page }: User, path: string, body: unknown): Promise<unknown> {
-    const response = await page.request.post(`${e2e.url}${path}`, { data: body });
-    expect(response.ok(), `POST ${path} → ${response.status()}: ${await response.text()}`).toBe(true);
-    return response.json();
-  }
-
   it('a tracer takes a case, records two unreached calls and a reached one with its outcome', async () => {
     citizenName = await e2e.login(citizen, demoCitizen);
-    const users = (await (await lab.page.request.get(`${e2e.url}/api/auth/demo/users`)).json()) as DemoUsers;
-    const labStaff = users.staff.find((s) => s.role === 'lab');
-    expect(labStaff, 'a demo lab user').toBeDefined();
-    await post(lab, '/api/auth/demo/login', { kind: 'staff', id: labStaff!.id });
-    const { kits } = (await post(lab, '/api/testing/kits', { testType: 'pcr', count: 1 })) as { kits: string[] };
-    await post(citizen, '/api/testing/my/kits', { kitCode: kits[0] });
-    await post(lab, '/api/testing/lab/received', { kitCode: kits[0] });
-    await post(lab, '/api/testing/lab/results', { kitCode: kits[0], testType: 'pcr', result: 'positive', method: 'RT-PCR SARS-CoV-2' });
+    await reportPositive(e2e, lab, citizen);
 
     await e2e.login(tracer, demoStaff('Smittspårare', 'Sara Holm'));
     const { page } = tracer;
