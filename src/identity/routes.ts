@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
-import { LinkIdentityNumberBody, PersonPage, PersonSearchQuery, PersonView, Purpose, RegionView, RegisterPersonBody } from './schemas.js';
-import { getPerson, linkIdentityNumber, registerPerson, searchPeople } from './service.js';
+import { LinkIdentityNumberBody, PersonFindQuery, PersonMatches, PersonPage, PersonSearchQuery, PersonView, Purpose, RegionView, RegisterPersonBody } from './schemas.js';
+import { findPeople, getPerson, linkIdentityNumber, registerPerson, searchPeople } from './service.js';
 import { listRegions } from './store.js';
 
 const PersonParams = z.object({ id: z.uuid() });
@@ -18,6 +18,12 @@ export function identityRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/persons', { config: { access: 'identity.person.read' }, schema: { tags: ['identity'], summary: 'Find people by identity number or name (audited)', querystring: PersonSearchQuery, response: { 200: PersonPage } } }, async (req) =>
     searchPeople(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/persons/find',
+    { config: { access: 'identity.person.read' }, schema: { tags: ['identity'], summary: 'Find one person by identity number, or by name and birth date, with a reason (at most ten; audited)', querystring: PersonFindQuery, response: { 200: PersonMatches } } },
+    async (req) => findPeople(ctx, actorOf(req), req.query),
   );
 
   app.get('/api/persons/:id', { config: { access: 'identity.person.read' }, schema: { tags: ['identity'], summary: "Read a person's record (audited)", params: PersonParams, querystring: z.object({ purpose: Purpose }).strict(), response: { 200: PersonView } } }, async (req) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cursorParam, municipalityCode, phone, postalCode, regionCode, text } from '../platform/input/index.js';
+import { cursorParam, day, municipalityCode, phone, postalCode, regionCode, text } from '../platform/input/index.js';
+import { FIND_LIMIT } from './search-rules.js';
 
 const name = text({ max: 100 });
 
@@ -69,6 +70,19 @@ export const PersonSearchQuery = z
     cursor: cursorParam.optional(),
   })
   .strict();
+
+/** A staff search for one person: the identity number, or name and birth date (search-rules.ts says what is narrow enough). */
+export const PersonFindQuery = z
+  .object({
+    identityNumber: text({ max: 20, min: 0 }).optional(),
+    issuingRegion: regionCode.optional(),
+    name: text({ max: 100, min: 0 }).optional(),
+    birthDate: day.optional(),
+    purpose: Purpose,
+  })
+  .strict();
+
+export const PersonMatches = z.object({ people: z.array(PersonView).max(FIND_LIMIT), more: z.boolean().describe('More people match than are shown: search by the identity number') });
 
 export const PersonPage = z.object({ people: z.array(PersonView), nextCursor: z.string().nullable() });
 

@@ -7,8 +7,9 @@ import type { Db } from '../platform/db/client.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { cursorCodec } from '../platform/input/index.js';
 import { personsMerged } from './events.js';
-import { ageOn, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type AcceptedKinds, type IdentityKind, type IdentityNumber } from './identity-number.js';
+import { ageOn, calendarDateInStockholm, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type AcceptedKinds, type IdentityKind, type IdentityNumber } from './identity-number.js';
 import type { LinkIdentityNumberBody, PersonView, RegisterPersonBody } from './schemas.js';
+import { findCriteria, FIND_LIMIT } from './search-rules.js';
 import * as store from './store.js';
 
 /** Parses a number where it enters, turning a bad one into an error that names the field and the reason. */
@@ -116,9 +117,7 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput
   return ctx.database.db.transaction(async (tx) => {
     let rows: store.PersonRow[];
     if (number) {
-      const id = await store.findPersonIdByIdentifier(tx, regionId, number.canonical);
-      const row = id ? await store.findPerson(tx, regionId, id) : undefined;
-      rows = row ? [row] : [];
+      rows = await holderOf(tx, regionId, number);
     } else {
       rows = await store.searchPersons(tx, regionId, { name: q.name, municipalityCode: q.municipalityCode, limit: q.limit + 1, after });
     }
@@ -127,6 +126,34 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput
     await recordMany(tx, actor, rows.map((r) => ({ action: 'identity.person.read', personId: r.id, purpose: q.purpose, details: { via: 'search' } })));
     const last = rows.at(-1);
     return { people: await toViews(tx, regionId, rows, now), nextCursor: more && last ? personCursor.encode({ familyName: last.familyName, givenName: last.givenName, id: last.id }) : null };
+  });
+}
+
+/** The one person holding a number (following merges), as a list of none or one. */
+async function holderOf(tx: Db, regionId: string, number: IdentityNumber): Promise<store.PersonRow[]> {
+  const id = await store.findPersonIdByIdentifier(tx, regionId, number.canonical);
+  const row = id ? await store.findPerson(tx, regionId, id) : undefined;
+  return row ? [row] : [];
+}
+
+/**
+ * Staff find a person (issue 20, section 4): by the identity number, or by name and birth date, in their region,
+ * with a reason. At most FIND_LIMIT people come back (`more` says others match: give the number), and each one
+ * is an audited read with the reason, which the citizen sees under "Vem har läst min journal?".
+ */
+export async function findPeople(ctx: AppContext, actor: Actor, q: { identityNumber?: string; issuingRegion?: string; name?: string; birthDate?: string; purpose: string }): Promise<{ people: PersonView[]; more: boolean }> {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  const criteria = findCriteria(q, calendarDateInStockholm(now));
+  const search =
+    criteria.by === 'identityNumber'
+      ? { by: criteria.by, number: identityNumberInput('identityNumber', criteria.identityNumber, { now, reserveRegion: q.issuingRegion ?? regionId }) }
+      : { by: criteria.by, name: criteria.words.join(' '), birthDate: criteria.birthDate, limit: FIND_LIMIT + 1 };
+  return ctx.database.db.transaction(async (tx) => {
+    const found = search.by === 'identityNumber' ? await holderOf(tx, regionId, search.number) : await store.searchPersons(tx, regionId, search);
+    const rows = found.slice(0, FIND_LIMIT);
+    await recordMany(tx, actor, rows.map((r) => ({ action: 'identity.person.read', personId: r.id, purpose: q.purpose, details: { via: 'staff-search', by: search.by } })));
+    return { people: await toViews(tx, regionId, rows, now), more: found.length > FIND_LIMIT };
   });
 }
 

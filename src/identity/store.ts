@@ -99,6 +99,8 @@ export async function personRecordIds(tx: Db, regionId: string, personId: string
 
 export interface PersonSearch {
   name?: string;
+  /** Exact: with a name, narrows a search to one person and their namesakes born the same day. */
+  birthDate?: string;
   municipalityCode?: string;
   limit: number;
   /** Keyset cursor: the last (family name, given name, id) of the previous page. */
@@ -113,6 +115,7 @@ export async function searchPersons(tx: Db, regionId: string, q: PersonSearch): 
       conds.push(sql`(${persons.familyName} ILIKE ${pattern} OR ${persons.givenName} ILIKE ${pattern})`);
     }
   }
+  if (q.birthDate) conds.push(eq(persons.birthDate, q.birthDate));
   if (q.municipalityCode) conds.push(eq(persons.municipalityCode, q.municipalityCode));
   if (q.after) conds.push(sql`(${persons.familyName}, ${persons.givenName}, ${persons.id}) > (${q.after.familyName}, ${q.after.givenName}, ${q.after.id})`);
   return tx

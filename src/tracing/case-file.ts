@@ -7,12 +7,15 @@ import type { Db } from '../platform/db/client.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { addToOutbox, OUTBOX_CHANNEL } from '../platform/jobs/outbox.js';
-import { ageOn, formatIdentityNumber } from '../identity/identity-number.js';
+import { ageOn, calendarDateInStockholm, formatIdentityNumber } from '../identity/identity-number.js';
 import { units } from '../identity/model.js';
 import { findPerson, listIdentifiers } from '../identity/store.js';
 import { addContact as saveNewContact, contactsOfCases, informContacts } from './contacts.js';
-import { tracingCases, tracingNotes, tracingNotifications, tracingQuestionnaires, tracingSequencing } from './model.js';
+import { tracingCalls, tracingCases, tracingNotes, tracingNotifications, tracingQuestionnaires, tracingSequencing } from './model.js';
+import { caseStage } from './calls.js';
+import { checkOnset, exposedOutside, infectiousPeriod, type CaseOutcome, type Classification } from './infectious-period.js';
 import { adviceOptions } from './rules.js';
+import { callState, callView } from './service.js';
 import { refreshSequencing } from './sequencing.js';
 import { clinicalNotification, SMINET_TOPIC, sminetKey, type SminetInput } from './sminet.js';
 
@@ -64,6 +67,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
     const [id] = await listIdentifiers(tx, regionId, [c.personId]);
     const [q] = await tx.select().from(tracingQuestionnaires).where(and(eq(tracingQuestionnaires.regionId, regionId), eq(tracingQuestionnaires.caseId, caseId)));
     const notes = await tx.select().from(tracingNotes).where(and(eq(tracingNotes.regionId, regionId), eq(tracingNotes.caseId, caseId))).orderBy(asc(tracingNotes.createdAt));
+    const calls = await tx.select().from(tracingCalls).where(and(eq(tracingCalls.regionId, regionId), eq(tracingCalls.caseId, caseId))).orderBy(asc(tracingCalls.calledAt));
     const [seq] = await tx.select().from(tracingSequencing).where(and(eq(tracingSequencing.regionId, regionId), eq(tracingSequencing.caseId, caseId)));
     const outbreaks = await queryRows<{ id: string; label: string }>(
       tx,
@@ -71,6 +75,9 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
     );
     const [assignee] = c.assignedTo ? await queryRows<{ name: string }>(tx, sql`SELECT name FROM staff WHERE region_id = ${regionId} AND id = ${c.assignedTo}`) : [];
     await record(tx, actor, { action: 'tracing.case.read', personId: c.personId, purpose: 'smittspårning', details: { caseId } });
+    const symptomOnset = c.symptomOnset ?? (c.noSymptoms ? null : (q?.symptomOnset ?? null));
+    const period = infectiousPeriod({ symptomOnset, noSymptoms: c.noSymptoms, sampleDay: calendarDateInStockholm(new Date(toIso(c.positiveTakenAt))) });
+    const [classifier] = c.classifiedBy ? await queryRows<{ name: string }>(tx, sql`SELECT name FROM staff WHERE region_id = ${regionId} AND id = ${c.classifiedBy}`) : [];
     return {
       case: {
         id: c.id,
@@ -89,6 +96,17 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         firstCallAt: c.firstCallAt ? toIso(c.firstCallAt) : null,
         overdue: c.status === 'open' && !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
         possibleReinfection: c.possibleReinfection,
+        stage: caseStage(callState(c)),
+        unreachedCalls: c.unreachedCalls,
+        callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,
+        escalatedAt: c.escalatedAt ? toIso(c.escalatedAt) : null,
+        classification: c.classification,
+        classifiedAt: c.classifiedAt ? toIso(c.classifiedAt) : null,
+        classifiedByName: classifier?.name ?? null,
+        outcome: c.outcome,
+        symptomOnset,
+        noSymptoms: c.noSymptoms,
+        infectiousPeriod: period,
         assignedTo: c.assignedTo,
         assignedToName: assignee?.name ?? null,
         contactsInformedBy: c.contactsInformedBy,
@@ -96,7 +114,8 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         closedAt: c.closedAt ? toIso(c.closedAt) : null,
       },
       questionnaire: q ? { answers: q.answers, savedAt: toIso(q.savedAt), submittedAt: q.submittedAt ? toIso(q.submittedAt) : null } : null,
-      contacts: await contactsOfCases(tx, regionId, [caseId], { reader: actor }),
+      contacts: (await contactsOfCases(tx, regionId, [caseId], { reader: actor })).map((k) => ({ ...k, outsideInfectiousPeriod: exposedOutside(k.exposureDate, period) })),
+      calls: calls.map(callView),
       notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, advice: n.advice, authorName: n.authorName, createdAt: toIso(n.createdAt) })),
       notification: await notificationStatus(tx, regionId, caseId),
       outbreaks,
@@ -177,7 +196,7 @@ export function notifySminet(ctx: AppContext, actor: Actor, caseId: string, inpu
         municipalityCode: person?.municipalityCode ?? null,
         sampleTakenAt: toIso(c.positiveTakenAt),
         testType: sample?.test_type ?? 'pcr',
-        symptomOnset: q?.symptomOnset ?? null,
+        symptomOnset: c.symptomOnset ?? (c.noSymptoms ? null : (q?.symptomOnset ?? null)),
         possibleReinfection: c.possibleReinfection,
         contacts,
       },
@@ -196,6 +215,21 @@ export function notifySminet(ctx: AppContext, actor: Actor, caseId: string, inpu
     } else await addToOutbox(tx, { regionId: c.regionId, topic: SMINET_TOPIC, idempotencyKey: sminetKey(caseId), payload: document });
     return (await notificationStatus(tx, c.regionId, caseId))!;
   });
+}
+
+/**
+ * Classifies the case and records its outcome and symptom onset (or "no symptoms"), with who decided and when.
+ * The onset moves the infectious period, and with it which contacts are flagged as exposed outside it.
+ */
+export function classifyCase(ctx: AppContext, actor: Actor, caseId: string, input: { classification: Classification; outcome: CaseOutcome | null; symptomOnset: string | null; noSymptoms: boolean }) {
+  return onCase(ctx, actor, caseId, 'tracing.case.classified', async (tx, c, now) => {
+    checkOnset(input, calendarDateInStockholm(new Date(toIso(c.positiveTakenAt))), calendarDateInStockholm(now));
+    await tx
+      .update(tracingCases)
+      .set({ classification: input.classification, outcome: input.outcome, symptomOnset: input.symptomOnset, noSymptoms: input.noSymptoms, classifiedAt: now.toISOString(), classifiedBy: actor.id })
+      .where(and(eq(tracingCases.regionId, c.regionId), eq(tracingCases.id, caseId)));
+    return { ...input, classifiedAt: now.toISOString(), classifiedByName: actor.name };
+  }, { classification: input.classification, outcome: input.outcome });
 }
 
 /** Closes the case; refused until the clinical notification has been made and has not failed. */

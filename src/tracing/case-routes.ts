@@ -3,7 +3,10 @@ import { day, phone, text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as caseFile from './case-file.js';
+import { caseStages } from './calls.js';
+import { caseOutcomes, classifications } from './infectious-period.js';
 import { adviceCodes } from './rules.js';
+import { CallView } from './routes.js';
 import { SminetInput } from './sminet.js';
 
 const tags = ['tracing'];
@@ -50,6 +53,17 @@ const CaseFile = z.object({
     firstCallAt: z.string().nullable(),
     overdue: z.boolean(),
     possibleReinfection: z.boolean(),
+    stage: z.enum(caseStages),
+    unreachedCalls: z.number(),
+    callBackAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    classification: z.enum(classifications),
+    classifiedAt: z.string().nullable().describe('null: confirmed by the positive that opened the case'),
+    classifiedByName: z.string().nullable(),
+    outcome: z.enum(caseOutcomes).nullable(),
+    symptomOnset: z.string().nullable().describe("The tracer's, else the questionnaire's"),
+    noSymptoms: z.boolean(),
+    infectiousPeriod: z.object({ from: z.string(), to: z.string(), basis: z.enum(['onset', 'sample']), provisional: z.boolean(), ruleValidFrom: z.string() }),
     assignedTo: z.string().nullable(),
     assignedToName: z.string().nullable(),
     contactsInformedBy: z.enum(['index', 'tracer']).nullable(),
@@ -57,7 +71,8 @@ const CaseFile = z.object({
     closedAt: z.string().nullable(),
   }),
   questionnaire: z.object({ answers: z.record(z.string(), z.unknown()), savedAt: z.string(), submittedAt: z.string().nullable() }).nullable(),
-  contacts: z.array(Contact),
+  contacts: z.array(Contact.extend({ outsideInfectiousPeriod: z.boolean().describe('Exposed outside the infectious period') })),
+  calls: z.array(CallView),
   notes: z.array(Note),
   notification: Notification.nullable(),
   outbreaks: z.array(z.object({ id: z.string(), label: z.string() })),
@@ -101,6 +116,20 @@ export function tracingCaseRoutes(app: App, ctx: AppContext) {
     '/api/tracing/cases/:id/contacts/:contactId/inform',
     { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Inform a contact (1177 inbox and SMS)', params: z.object({ id: z.uuid(), contactId: z.uuid() }), body: z.object({}).strict().optional(), response: { 200: Contact } } },
     async (req) => caseFile.informContact(ctx, actorOf(req), req.params.id, req.params.contactId),
+  );
+  app.post(
+    '/api/tracing/cases/:id/classification',
+    {
+      config: { access: 'tracing.case.work' },
+      schema: {
+        tags,
+        summary: 'Classify the case, with its outcome and symptom onset or "no symptoms" (moves the infectious period)',
+        params: CaseParams,
+        body: z.object({ classification: z.enum(classifications), outcome: z.enum(caseOutcomes).nullable(), symptomOnset: day.nullable(), noSymptoms: z.boolean() }).strict(),
+        response: { 200: z.object({ classification: z.enum(classifications), outcome: z.enum(caseOutcomes).nullable(), symptomOnset: z.string().nullable(), noSymptoms: z.boolean(), classifiedAt: z.string(), classifiedByName: z.string() }) },
+      },
+    },
+    async (req) => caseFile.classifyCase(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/tracing/cases/:id/severity',

@@ -8,6 +8,7 @@ import * as sequencing from './sequencing.js';
 import { tracingStatistics } from './statistics.js';
 
 const tags = ['tracing'];
+const Share = z.object({ numerator: z.number(), denominator: z.number(), share: z.number().nullable() });
 
 /** Sequencing selection and variants, weekly statistics, and the region's tracing rules. */
 export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
@@ -36,7 +37,21 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
         querystring: z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(750)),
         response: {
           200: z.object({
-            weeks: z.array(z.object({ week: z.string(), cases: z.number(), contacts: z.number(), contactsPerCase: z.number(), reachedInTime: z.number().nullable(), questionnaireInTime: z.number(), medianHoursToFirstContact: z.number().nullable(), p90HoursToFirstContact: z.number().nullable() })),
+            weeks: z.array(
+              z.object({
+                week: z.string(),
+                cases: z.number(),
+                contacts: z.number(),
+                contactsPerCase: z.number(),
+                reachedInTime: Share.describe('Of the cases whose first-call deadline has passed, those called by it'),
+                notReached: z.number().describe('Cases past their first-call deadline and never called'),
+                pending: z.number().describe('Cases whose first-call deadline is still ahead (in no share yet)'),
+                questionnaireInTime: Share.describe('Of the cases whose questionnaire deadline has passed, those sent it by then'),
+                medianHoursToFirstContact: z.number().nullable(),
+                p90HoursToFirstContact: z.number().nullable(),
+                hoursAtLeast: z.boolean().describe('Some due cases are not reached yet and count with the hours waited so far: the hours are a lower bound'),
+              }),
+            ),
             outbreaksBySetting: z.array(z.object({ kind: z.string(), outbreaks: z.number() })),
           }),
         },

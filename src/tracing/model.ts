@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CallOutcome } from './calls.js';
+import type { CaseOutcome, Classification } from './infectious-period.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -32,6 +34,23 @@ export const tracingCases = pgTable(
     /** Who tells the contacts other than the household: the index themself, or the tracer. */
     contactsInformedBy: text('contacts_informed_by').$type<'index' | 'tracer'>(),
     severeIllness: boolean('severe_illness').notNull().default(false),
+    /** When a tracer took the case from the queue (it became theirs; nobody else may take it). */
+    takenAt: ts('taken_at'),
+    /** The call log's summary, kept with the case so the queue reads where each case stands without the log. */
+    unreachedCalls: integer('unreached_calls').notNull().default(0),
+    lastCallAt: ts('last_call_at'),
+    lastCallOutcome: text('last_call_outcome').$type<CallOutcome>(),
+    callBackAt: ts('call_back_at'),
+    /** Raised to the coordinator (three unreached calls, or a refusal): calls.ts `afterCall`. */
+    escalatedAt: ts('escalated_at'),
+    /** Confirmed by the positive that opened the case; a tracer or Smittskydd may change it (who and when kept). */
+    classification: text('classification').$type<Classification>().notNull().default('confirmed'),
+    classifiedAt: ts('classified_at'),
+    classifiedBy: uuid('classified_by'),
+    outcome: text('outcome').$type<CaseOutcome>(),
+    /** As the tracer recorded it; the questionnaire's answer counts until then. Excludes `noSymptoms`. */
+    symptomOnset: date('symptom_onset', { mode: 'string' }),
+    noSymptoms: boolean('no_symptoms').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
@@ -39,6 +58,8 @@ export const tracingCases = pgTable(
     index('tracing_cases_person_idx').on(t.regionId, t.personId, t.positiveTakenAt),
     index('tracing_cases_queue_idx').on(t.regionId, t.status, t.priority, t.firstCallDueAt, t.id),
     index('tracing_cases_opened_idx').on(t.regionId, t.openedAt),
+    check('tracing_cases_classification', sql`${t.classification} IN ('suspected', 'probable', 'confirmed', 'not_a_case')`),
+    check('tracing_cases_onset', sql`NOT (${t.noSymptoms} AND ${t.symptomOnset} IS NOT NULL)`),
   ],
 );
 
@@ -117,6 +138,30 @@ export const tracingNotes = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_notes_case_idx').on(t.regionId, t.caseId, t.createdAt)],
+);
+
+/** Every call to the index, with what came of it: never changed, only added to. */
+export const tracingCalls = pgTable(
+  'tracing_calls',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    outcome: text('outcome').$type<CallOutcome>().notNull(),
+    note: text('note'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    callBackAt: ts('call_back_at'),
+    calledAt: ts('called_at').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    staffName: text('staff_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    index('tracing_calls_case_idx').on(t.regionId, t.caseId, t.calledAt),
+    check('tracing_calls_outcome', sql`${t.outcome} IN ('reached', 'no_answer', 'wrong_number', 'refused', 'call_back')`),
+    check('tracing_calls_call_back', sql`(${t.outcome} = 'call_back') = (${t.callBackAt} IS NOT NULL)`),
+    check('tracing_calls_duration', sql`${t.durationMinutes} BETWEEN 0 AND 600`),
+  ],
 );
 
 /**

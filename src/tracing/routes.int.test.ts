@@ -72,7 +72,7 @@ describe('the coordinator distributes the work', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((c: { assignedTo: string }) => c.assignedTo === sara.id)).toBe(true);
     expect(mine[0].assignedToName).toBe(sara.name);
-    const call = await asSara({ method: 'POST', url: `/api/tracing/cases/${mine[0].id}/call`, payload: {} });
+    const call = await asSara({ method: 'POST', url: `/api/tracing/cases/${mine[0].id}/call`, payload: { outcome: 'reached', durationMinutes: 12 } });
     expect(call.statusCode, call.body).toBe(200);
 
     const reassign = await coordinator({ method: 'POST', url: `/api/tracing/cases/${mine[0].id}/assign`, payload: { staffId: '00000000-0000-4000-8000-000000000000' } });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
-import { cursorParam, text } from '../platform/input/index.js';
+import { cursorParam, instant, text } from '../platform/input/index.js';
+import { callOutcomes, caseStages } from './calls.js';
 import * as service from './service.js';
 
 const tags = ['tracing'];
@@ -17,10 +18,23 @@ const CaseView = z.object({
   firstCallDueAt: z.string(),
   overdue: z.boolean(),
   possibleReinfection: z.boolean(),
+  stage: z.enum(caseStages).describe('Where the case stands: unassigned, assigned, trying (unreached calls), call_back, escalated (to the coordinator), reached'),
+  unreachedCalls: z.number(),
+  lastCallAt: z.string().nullable(),
+  callBackAt: z.string().nullable(),
   assignedTo: z.string().nullable(),
   assignedToName: z.string().nullable(),
 });
 const CaseParams = z.object({ id: z.uuid() });
+export const CallView = z.object({
+  id: z.string(),
+  outcome: z.enum(callOutcomes),
+  note: z.string().nullable(),
+  durationMinutes: z.number(),
+  callBackAt: z.string().nullable(),
+  calledAt: z.string(),
+  staffName: z.string(),
+});
 
 export function tracingRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -46,11 +60,34 @@ export function tracingRoutes(app: App, ctx: AppContext) {
     service.assignBalanced(ctx, actorOf(req)),
   );
   app.post(
+    '/api/tracing/cases/:id/take',
+    { config: { access: 'tracing.case.work' }, schema: { tags, summary: 'Take a case from the queue (409 when another tracer has it)', params: CaseParams, body: z.object({}).strict().optional(), response: { 200: z.object({ id: z.string(), assignedTo: z.string(), takenAt: z.string() }) } } },
+    async (req) => service.takeCase(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
     '/api/tracing/cases/:id/call',
     {
       config: { access: 'tracing.case.work' },
-      schema: { tags, summary: 'Record a call to the index (the first one meets the deadline)', params: CaseParams, body: z.object({ note: text({ max: 5000, multiline: true }).optional() }).strict().optional(), response: { 200: z.object({ id: z.string(), firstCallAt: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Record a call to the index with its outcome, note and duration (a reached call meets the deadline; the third unreached one raises the case to the coordinator)',
+        params: CaseParams,
+        body: z
+          .object({
+            outcome: z.enum(callOutcomes),
+            durationMinutes: z.number().int().min(0).max(600),
+            note: text({ max: 5000, multiline: true, min: 0 }).optional(),
+            callBackAt: instant.optional().describe('When to call back: required for the outcome call_back, refused otherwise'),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            call: CallView,
+            case: z.object({ id: z.string(), stage: z.enum(caseStages), firstCallAt: z.string().nullable(), unreachedCalls: z.number(), escalatedAt: z.string().nullable(), callBackAt: z.string().nullable() }),
+          }),
+        },
+      },
     },
-    async (req) => service.recordCall(ctx, actorOf(req), req.params.id, req.body?.note),
+    async (req) => service.recordCall(ctx, actorOf(req), req.params.id, req.body),
   );
 }

@@ -1,16 +1,18 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
-import { toIso } from '../platform/db/sql.js';
+import type { Db } from '../platform/db/client.js';
+import { queryRows, toIso } from '../platform/db/sql.js';
 import { cursorCodec, instant } from '../platform/input/index.js';
-import { AppError, invalid, notFound } from '../platform/errors.js';
+import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { contactsOf } from '../identity/contacts.js';
 import { activeStaffWithRole } from '../identity/store.js';
 import { balance } from './assignment.js';
-import { tracingCases, tracingNotes } from './model.js';
+import { afterCall, caseStage, checkCall, type CallOutcome, type CallState } from './calls.js';
+import { tracingCalls, tracingCases } from './model.js';
 
 const queueCursor = cursorCodec(z.tuple([z.number().int().min(0).max(9), instant, z.guid()]));
 /** The cursor of the queue page that ends with this case. */
@@ -52,6 +54,10 @@ export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; l
         firstCallDueAt: toIso(c.firstCallDueAt),
         overdue: !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
         possibleReinfection: c.possibleReinfection,
+        stage: caseStage(callState(c)),
+        unreachedCalls: c.unreachedCalls,
+        lastCallAt: c.lastCallAt ? toIso(c.lastCallAt) : null,
+        callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,
         assignedTo: c.assignedTo,
         assignedToName: c.assignedTo ? (staffNames.get(c.assignedTo) ?? null) : null,
       })),
@@ -110,19 +116,100 @@ export async function assignBalanced(ctx: AppContext, actor: Actor) {
   });
 }
 
-/** Records a call to the index in the case's journal; the first one also meets the first-call deadline. */
-export async function recordCall(ctx: AppContext, actor: Actor, caseId: string, note?: string) {
+/**
+ * A tracer takes a case from the queue: it becomes theirs at once. One conditional UPDATE decides, so of two
+ * tracers taking the same case one gets it and the other a conflict naming who has it (on PostgreSQL the second
+ * UPDATE waits for the first and then finds the case taken). A case the coordinator gave them is taken again freely.
+ */
+export async function takeCase(ctx: AppContext, actor: Actor, caseId: string) {
   const regionId = personalDataScope(actor);
   const now = ctx.clock.now().toISOString();
   return ctx.database.db.transaction(async (tx) => {
     const [c] = await tx
       .update(tracingCases)
-      .set({ firstCallAt: sql`coalesce(${tracingCases.firstCallAt}, ${now}::timestamptz)` })
-      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId), eq(tracingCases.status, 'open')))
+      .set({ assignedTo: actor.id, takenAt: now })
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId), eq(tracingCases.status, 'open'), or(isNull(tracingCases.assignedTo), eq(tracingCases.assignedTo, actor.id))))
       .returning();
-    if (!c) throw notFound('An open case');
-    await tx.insert(tracingNotes).values({ regionId, caseId, kind: 'call', text: note ?? 'Samtal med index', authorId: actor.id, authorName: actor.name, createdAt: now });
-    await record(tx, actor, { action: 'tracing.case.called', personId: c.personId, purpose: 'smittspårning' });
-    return { id: c.id, firstCallAt: toIso(c.firstCallAt!) };
+    if (!c) throw await takenElsewhere(tx, regionId, caseId);
+    await record(tx, actor, { action: 'tracing.case.taken', personId: c.personId, purpose: 'smittspårning', details: { caseId } });
+    return { id: c.id, assignedTo: actor.id, takenAt: toIso(c.takenAt!) };
   });
 }
+
+/** Why a case could not be taken or called: it is not open in the region (404), or another tracer has it (409). */
+async function takenElsewhere(tx: Db, regionId: string, caseId: string): Promise<AppError> {
+  const [held] = await queryRows<{ name: string | null }>(
+    tx,
+    sql`SELECT s.name FROM tracing_cases c LEFT JOIN staff s ON s.region_id = c.region_id AND s.id = c.assigned_to
+      WHERE c.region_id = ${regionId} AND c.id = ${caseId} AND c.status = 'open'`,
+  );
+  if (!held) return notFound('An open case');
+  return conflict(`Ärendet har redan tagits av ${held.name ?? 'en annan smittspårare'} (The case is already taken by ${held.name ?? 'another tracer'})`);
+}
+
+export interface CallInput {
+  outcome: CallOutcome;
+  durationMinutes: number;
+  note?: string | undefined;
+  callBackAt?: string | undefined;
+}
+
+/**
+ * Records a call to the index with its outcome, note and duration. The caller must have the case or take it with
+ * this call (an unassigned case becomes theirs). Only a call that reached the index is the first contact; the third
+ * unreached call (or a refusal) raises the case to the coordinator (calls.ts).
+ */
+export async function recordCall(ctx: AppContext, actor: Actor, caseId: string, input: CallInput) {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  checkCall(input, now);
+  const at = now.toISOString();
+  return ctx.database.db.transaction(async (tx) => {
+    const [c] = await tx
+      .select()
+      .from(tracingCases)
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId), eq(tracingCases.status, 'open'), or(isNull(tracingCases.assignedTo), eq(tracingCases.assignedTo, actor.id))))
+      .for('update');
+    if (!c) throw await takenElsewhere(tx, regionId, caseId);
+    const next = afterCall(callState(c), input, at);
+    const callBackAt = input.outcome === 'call_back' ? input.callBackAt! : null;
+    const [updated] = await tx
+      .update(tracingCases)
+      .set({ assignedTo: actor.id, takenAt: c.takenAt ?? at, firstCallAt: next.firstCallAt, unreachedCalls: next.unreachedCalls, lastCallAt: at, lastCallOutcome: input.outcome, callBackAt, escalatedAt: next.escalatedAt })
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, caseId)))
+      .returning();
+    const [call] = await tx
+      .insert(tracingCalls)
+      .values({ regionId, caseId, outcome: input.outcome, note: input.note ?? null, durationMinutes: input.durationMinutes, callBackAt, calledAt: at, staffId: actor.id, staffName: actor.name })
+      .returning();
+    await record(tx, actor, { action: 'tracing.case.called', personId: c.personId, purpose: 'smittspårning', details: { caseId, outcome: input.outcome, escalated: next.escalatedNow } });
+    const u = updated!;
+    return {
+      call: callView(call!),
+      case: {
+        id: u.id,
+        stage: caseStage(callState(u)),
+        firstCallAt: u.firstCallAt && toIso(u.firstCallAt),
+        unreachedCalls: u.unreachedCalls,
+        escalatedAt: u.escalatedAt && toIso(u.escalatedAt),
+        callBackAt: u.callBackAt && toIso(u.callBackAt),
+      },
+    };
+  });
+}
+
+type CaseRow = typeof tracingCases.$inferSelect;
+type CallRow = typeof tracingCalls.$inferSelect;
+
+/** The part of a case the call rules read. */
+export const callState = (c: CaseRow): CallState => ({ assignedTo: c.assignedTo, firstCallAt: c.firstCallAt, unreachedCalls: c.unreachedCalls, lastCallOutcome: c.lastCallOutcome, escalatedAt: c.escalatedAt });
+
+export const callView = (c: CallRow) => ({
+  id: c.id,
+  outcome: c.outcome,
+  note: c.note,
+  durationMinutes: c.durationMinutes,
+  callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,
+  calledAt: toIso(c.calledAt),
+  staffName: c.staffName,
+});

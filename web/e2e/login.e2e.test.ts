@@ -50,15 +50,16 @@ describeInBrowser('login and start page (chromium)', () => {
       ['Uppföljning', 'Ta fram uppföljning och statistik för regionen.'],
       ['Smittspårning', 'Se statistik över smittspårningen per vecka (endast läsbehörighet).'],
       ['Covidbevis', 'Se statistik över covidbevis per månad (endast läsbehörighet).'],
+      ['Sök person', 'Sök en person på personnummer, eller på namn och födelsedatum, med en anledning som sparas i loggen.'],
     ] as const) {
       await visible(main.getByRole('heading', { level: 3, name: section }).getByRole('link', { name: section }));
       await visible(main.getByText(text, { exact: true }));
     }
-    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(5);
+    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(6);
 
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await visible(nav);
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
     expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
 
     expect(await page.title()).toBe('Start – Lägesbild');
@@ -125,7 +126,7 @@ describeInBrowser('login and start page (chromium)', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main menu' });
     await visible(nav);
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact tracing']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact tracing', 'Find a person']);
     await visible(main.getByRole('heading', { level: 1, name: 'Hello Maria Berg!' }));
     await visible(main.getByText(/^You are signed in as contact tracing coordinator at Smittskydd .+, Region Örebro län\.$/));
     await visible(main.getByRole('heading', { level: 2, name: 'What you can do' }));

@@ -1,16 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './browser.js';
+import { reportPositive } from './positives.js';
 import { demoCitizen, demoStaff, DESKTOP, expectNoProblems, PHONE, swedishDate, useE2e, visible, type User } from './session.js';
 
 const QUESTIONNAIRE_SCREENSHOT = '/tmp/lagesbild-tracing-questionnaire-phone.png';
 const CASE_SCREENSHOT = '/tmp/lagesbild-tracing-case.png';
 const HOUSEHOLD_MEMBER = 'Lisa Testberg';
 const CLOSE_REFUSAL = /Ärendet kan inte avslutas innan klinisk anmälan till SmiNet är gjord/;
-
-interface DemoUsers {
-  staff: { id: string; name: string; role: string }[];
-  citizens: { id: string; name: string; note: string }[];
-}
 
 /**
  * Contact tracing end to end: the lab reports a positive result (through the API, with the lab's session),
@@ -31,26 +27,11 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
     tracer = await e2e.newUser(DESKTOP);
   });
 
-  /** A POST with the user's session cookie, expecting success. */
-  async function post<T>({ page }: User, path: string, body: unknown): Promise<T> {
-    const response = await page.request.post(`${e2e.url}${path}`, { data: body });
-    expect(response.ok(), `POST ${path} → ${response.status()}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  }
-
   it('a positive result reported by the lab opens a case in the tracer’s queue', async () => {
     citizenName = await e2e.login(citizen, demoCitizen);
 
-    // The lab's part through the API, with the lab's session: a kit, registered by the citizen, received and positive.
-    const users = (await (await lab.page.request.get(`${e2e.url}/api/auth/demo/users`)).json()) as DemoUsers;
-    const labStaff = users.staff.find((s) => s.role === 'lab');
-    expect(labStaff, 'a demo lab user').toBeDefined();
-    await post(lab, '/api/auth/demo/login', { kind: 'staff', id: labStaff!.id });
-    const { kits } = await post<{ kits: string[] }>(lab, '/api/testing/kits', { testType: 'pcr', count: 1 });
-    const kitCode = kits[0]!;
-    await post(citizen, '/api/testing/my/kits', { kitCode });
-    await post(lab, '/api/testing/lab/received', { kitCode });
-    await post(lab, '/api/testing/lab/results', { kitCode, testType: 'pcr', result: 'positive', method: 'RT-PCR SARS-CoV-2' });
+    // The lab's part through the API, with the lab's session.
+    await reportPositive(e2e, lab, citizen);
 
     await e2e.login(tracer, demoStaff('Smittspårare', 'Sara Holm'));
     const { page } = tracer;
@@ -131,8 +112,10 @@ describeInBrowser('tracing: from a positive result to a closed case (chromium)',
     await visible(close.getByRole('alert').getByText(CLOSE_REFUSAL));
 
     const call = main.getByRole('region', { name: 'Samtal och bedömning' });
+    await call.getByRole('radio', { name: 'Nådd' }).check();
+    await call.getByLabel(/^Samtalets längd/).fill('10');
     await call.getByRole('button', { name: 'Registrera samtal' }).click();
-    await visible(call.getByText('Första samtalet registrerades', { exact: false }));
+    await visible(call.getByText('Indexet nåddes första gången', { exact: false }));
 
     const notes = main.getByRole('region', { name: 'Förhållningsregler och journal' });
     const advice = notes.getByRole('group', { name: /Förhållningsregler som getts/ }).getByRole('checkbox');

@@ -9,17 +9,17 @@ import { citizenSession, json, mockApi, renderApp, staffSession } from './test-u
 /** The access table from the brief, written out independently of navigation.ts. */
 const EXPECTED: Record<Role, string[]> = {
   citizen: ['/testing', '/vaccination', '/certificates', '/messages', '/my-record'],
-  sampler: ['/testing'],
-  lab: ['/testing', '/tracing'],
-  tracer: ['/tracing'],
-  tracing_coordinator: ['/tracing'],
-  smittskydd: ['/tracing', '/testing'],
-  vaccinator: ['/vaccination'],
-  site_manager: ['/vaccination'],
-  vaccine_coordinator: ['/vaccination'],
-  certificate_admin: ['/certificates'],
+  sampler: ['/testing', '/persons'],
+  lab: ['/testing', '/tracing', '/persons'],
+  tracer: ['/tracing', '/persons'],
+  tracing_coordinator: ['/tracing', '/persons'],
+  smittskydd: ['/tracing', '/testing', '/persons'],
+  vaccinator: ['/vaccination', '/persons'],
+  site_manager: ['/vaccination', '/persons'],
+  vaccine_coordinator: ['/vaccination', '/persons'],
+  certificate_admin: ['/certificates', '/persons'],
   analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
-  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing', '/certificates'],
+  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing', '/certificates', '/persons'],
   national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
   committee_secretary: ['/governance', '/reporting'],
   committee_member: ['/governance'],
@@ -63,7 +63,7 @@ describe('navbar and start page', () => {
       .map((a) => [a.textContent, a.getAttribute('href')]);
   };
 
-  it('shows a tracer Smittspårning only, and marks the current page', async () => {
+  it('shows a tracer Smittspårning and the person search, and marks the current page', async () => {
     mockApi({
       'GET /api/session': () => json(staffSession('tracer')),
       'GET /api/tracing/queue': () => json({ cases: [], nextCursor: null }),
@@ -72,6 +72,7 @@ describe('navbar and start page', () => {
     expect(await navLinks()).toEqual([
       ['Start', '/'],
       ['Smittspårning', '/tracing'],
+      ['Sök person', '/persons'],
     ]);
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
     expect(within(nav).getByRole('link', { name: 'Smittspårning' }).getAttribute('aria-current')).toBe('page');
@@ -89,10 +90,11 @@ describe('navbar and start page', () => {
       ['Uppföljning', '/reporting'],
       ['Smittspårning', '/tracing'],
       ['Covidbevis', '/certificates'],
+      ['Sök person', '/persons'],
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hej Rut Admin!' })).toBeTruthy();
     const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis']);
+    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
     expect(screen.getByText(/inloggad som regionadministratör på Smittskyddsenheten, Region Exempel/)).toBeTruthy();
   });
 

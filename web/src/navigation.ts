@@ -24,6 +24,7 @@ export const SECTION_PATHS = {
   audit: '/admin/audit',
   myRecord: '/my-record',
   governance: '/governance',
+  persons: '/persons',
 } as const;
 
 export type SectionId = keyof typeof SECTION_PATHS;
@@ -65,6 +66,7 @@ export const CARD_KEYS = [
   'committeeRegister',
   'committeeReading',
   'indicators',
+  'findPerson',
 ] as const;
 
 export type CardKey = (typeof CARD_KEYS)[number];
@@ -78,6 +80,9 @@ export interface NavEntry {
 
 const entry = (section: SectionId, mode: SectionMode, card: CardKey): NavEntry => ({ section, mode, card });
 
+/** Staff who may read a person's record (the server's `identity.person.read`) find one here. */
+const findPerson = entry('persons', 'work', 'findPerson');
+
 /** Role → the sections it sees, in navbar order; every role of the contract has an entry, in display order. */
 export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
   citizen: [
@@ -87,15 +92,15 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('messages', 'own', 'inbox'),
     entry('myRecord', 'own', 'whoReadMyRecord'),
   ],
-  sampler: [entry('testing', 'work', 'sampling')],
-  lab: [entry('testing', 'work', 'labResults'), entry('tracing', 'work', 'sequencingResults')],
-  tracer: [entry('tracing', 'work', 'tracingCases')],
-  tracing_coordinator: [entry('tracing', 'work', 'tracingCoordination')],
-  smittskydd: [entry('tracing', 'work', 'tracingOversight'), entry('testing', 'work', 'testingOversight')],
-  vaccinator: [entry('vaccination', 'work', 'vaccinating')],
-  site_manager: [entry('vaccination', 'work', 'siteManagement')],
-  vaccine_coordinator: [entry('vaccination', 'work', 'vaccineCoordination')],
-  certificate_admin: [entry('certificates', 'work', 'certificateCases')],
+  sampler: [entry('testing', 'work', 'sampling'), findPerson],
+  lab: [entry('testing', 'work', 'labResults'), entry('tracing', 'work', 'sequencingResults'), findPerson],
+  tracer: [entry('tracing', 'work', 'tracingCases'), findPerson],
+  tracing_coordinator: [entry('tracing', 'work', 'tracingCoordination'), findPerson],
+  smittskydd: [entry('tracing', 'work', 'tracingOversight'), entry('testing', 'work', 'testingOversight'), findPerson],
+  vaccinator: [entry('vaccination', 'work', 'vaccinating'), findPerson],
+  site_manager: [entry('vaccination', 'work', 'siteManagement'), findPerson],
+  vaccine_coordinator: [entry('vaccination', 'work', 'vaccineCoordination'), findPerson],
+  certificate_admin: [entry('certificates', 'work', 'certificateCases'), findPerson],
   analyst: [
     entry('reporting', 'statistics', 'regionalReports'),
     entry('testing', 'statistics', 'testingStatistics'),
@@ -110,6 +115,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
     entry('reporting', 'statistics', 'regionalReports'),
     entry('tracing', 'statistics', 'tracingStatistics'),
     entry('certificates', 'statistics', 'certificateStatistics'),
+    findPerson,
   ],
   national_analyst: [
     entry('reporting', 'statistics', 'nationalReports'),

@@ -25,6 +25,7 @@ const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSe
 const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
 const IndicatorsSection = lazyPage(() => import('./indicators/IndicatorsSection.js'), 'IndicatorsSection');
 const ReportingSection = lazyPage(() => import('./reporting/ReportingSection.js'), 'ReportingSection');
+const FindPersonPage = lazyPage(() => import('./persons/FindPersonPage.js'), 'FindPersonPage');
 
 /**
  * The page for each section (lazily imported, as above). Sub-routes of a section (`/testing/...`) reach the
@@ -41,6 +42,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   audit: <AuditPage />,
   myRecord: <MyRecordPage />,
   governance: <GovernanceSection />,
+  persons: <FindPersonPage />,
 };
 
 const sectionRoutes: RouteObject[] = (Object.keys(SECTION_PAGES) as SectionId[]).map((section) => ({

@@ -33,13 +33,13 @@ describe('language switch', () => {
     mockApi({ 'GET /api/session': () => json(staffSession('smittskydd', 'Sara Smitt', 'Smittskyddsenheten')) });
     renderApp('/');
     const nav = await screen.findByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Start', 'Smittspårning', 'Provtagning']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Start', 'Smittspårning', 'Provtagning', 'Sök person']);
     expect(screen.getByText('Smittskyddsläkare, Smittskyddsenheten')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'In English' }));
 
     const navEn = await screen.findByRole('navigation', { name: 'Main menu' });
-    expect(within(navEn).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Contact tracing', 'Testing']);
+    expect(within(navEn).getAllByRole('link').map((a) => a.textContent)).toEqual(['Home', 'Contact tracing', 'Testing', 'Find a person']);
     expect(screen.getByText('Communicable disease physician, Smittskyddsenheten')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello Sara Smitt!' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();

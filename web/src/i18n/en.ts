@@ -6,6 +6,7 @@ import { indicatorsEn } from '../indicators/i18n.js';
 import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
 import { privacyEn } from '../privacy/texts.js';
+import { personsEn } from '../persons/texts.js';
 import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
@@ -56,6 +57,7 @@ export const en: Translation = {
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
     governance: 'Committee and register',
+    persons: 'Find a person',
   },
   cards: {
     ownTests: 'Book a test and see your results.',
@@ -86,6 +88,7 @@ export const en: Translation = {
     committeeRegister: 'Register cases, write briefing memos, keep the minutes and post decisions.',
     committeeReading: "Read the committee's cases, agendas and minutes.",
     indicators: 'Indicators with definitions, values, import, computation and comparison between regions.',
+    findPerson: 'Find a person by identity number, or by name and birth date, with a reason kept in the log.',
   },
   home: {
     title: 'Home',
@@ -593,6 +596,7 @@ export const en: Translation = {
   certificates: certificatesEn,
   privacy: privacyEn,
   reporting: reportingEn,
+  persons: personsEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',
@@ -616,5 +620,8 @@ export const en: Translation = {
     receivedAt: 'Received',
     reason: 'Reason',
     note: 'Note',
+    name: 'Name',
+    birthDate: 'Birth date',
+    purpose: 'Reason',
   },
 };

@@ -6,6 +6,7 @@ import { indicatorsSv } from '../indicators/i18n.js';
 import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
 import { privacySv } from '../privacy/texts.js';
+import { personsSv } from '../persons/texts.js';
 import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
@@ -61,6 +62,7 @@ export const sv = {
     audit: 'Loggkontroll',
     myRecord: 'Vem har läst min journal?',
     governance: 'Nämnd och diarium',
+    persons: 'Sök person',
   } satisfies Record<SectionId, string>,
   cards: {
     ownTests: 'Boka provtagning och se dina provsvar.',
@@ -91,6 +93,7 @@ export const sv = {
     committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
     committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
     indicators: 'Indikatorer med definitioner, värden, import, beräkning och jämförelse mellan regioner.',
+    findPerson: 'Sök en person på personnummer, eller på namn och födelsedatum, med en anledning som sparas i loggen.',
   } satisfies Record<CardKey, string>,
   home: {
     title: 'Start',
@@ -600,6 +603,7 @@ export const sv = {
   certificates: certificatesSv,
   privacy: privacySv,
   reporting: reportingSv,
+  persons: personsSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',
@@ -624,6 +628,9 @@ export const sv = {
     receivedAt: 'Mottagen',
     reason: 'Anledning',
     note: 'Anteckning',
+    name: 'Namn',
+    birthDate: 'Födelsedatum',
+    purpose: 'Anledning',
   },
 };
 

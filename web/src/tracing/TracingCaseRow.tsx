@@ -4,6 +4,7 @@ import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import { AssignCaseForm } from './AssignCaseForm.js';
 import { CaseFlags } from './CaseFlags.js';
+import { CaseStageBadge } from './CaseStageBadge.js';
 import { PhoneLink } from './PhoneLink.js';
 import { PriorityBadge } from './PriorityBadge.js';
 import type { TracingCase, Tracer } from './tracingApi.js';
@@ -12,13 +13,14 @@ export interface TracingCaseRowProps {
   tracingCase: TracingCase;
   /** The tracers to assign to; null when the role does not assign cases. */
   tracers: readonly Tracer[] | null;
-  onRecordCall: (tracingCase: TracingCase) => void;
-  recording: boolean;
+  /** Takes an unassigned case; null when the role does not work cases. */
+  onTake: ((tracingCase: TracingCase) => void) | null;
+  taking: boolean;
   onAssigned: (tracingCase: TracingCase, tracer: Tracer) => void;
 }
 
 /** One case in the queue. */
-export function TracingCaseRow({ tracingCase: c, tracers, onRecordCall, recording, onAssigned }: TracingCaseRowProps) {
+export function TracingCaseRow({ tracingCase: c, tracers, onTake, taking, onAssigned }: TracingCaseRowProps) {
   const { t } = useT();
   return (
     <Table.Tr>
@@ -35,6 +37,7 @@ export function TracingCaseRow({ tracingCase: c, tracers, onRecordCall, recordin
       <Table.Td>{c.firstCallDueAt ? <DateTime iso={c.firstCallDueAt} /> : '–'}</Table.Td>
       <Table.Td>
         <Group gap={4}>
+          <CaseStageBadge stage={c.stage} unreachedCalls={c.unreachedCalls} callBackAt={c.callBackAt} />
           <CaseFlags overdue={c.overdue} possibleReinfection={c.possibleReinfection} />
         </Group>
       </Table.Td>
@@ -46,9 +49,15 @@ export function TracingCaseRow({ tracingCase: c, tracers, onRecordCall, recordin
         )}
       </Table.Td>
       <Table.Td>
-        <Button size="xs" onClick={() => onRecordCall(c)} disabled={recording} aria-label={t('tracing.call.recordLabel', { name: c.name })}>
-          {t('tracing.call.record')}
-        </Button>
+        {onTake && c.assignedTo === null ? (
+          <Button size="xs" onClick={() => onTake(c)} disabled={taking} aria-label={t('tracing.take.label', { name: c.name })}>
+            {t('tracing.take.button')}
+          </Button>
+        ) : (
+          <Anchor component={Link} to={`/tracing/cases/${c.id}`} size="sm" aria-label={t('tracing.take.openLabel', { name: c.name })}>
+            {t('tracing.take.open')}
+          </Anchor>
+        )}
       </Table.Td>
     </Table.Tr>
   );

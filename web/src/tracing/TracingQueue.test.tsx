@@ -16,6 +16,10 @@ const overdueCase = {
   firstCallDueAt: '2026-03-02T08:00:00.000Z',
   overdue: true,
   possibleReinfection: true,
+  stage: 'unassigned',
+  unreachedCalls: 0,
+  lastCallAt: null,
+  callBackAt: null,
   assignedTo: null,
   assignedToName: null,
 };
@@ -28,16 +32,19 @@ const schoolCase = {
   priorityReason: 'Elev i grundskola',
   overdue: false,
   possibleReinfection: false,
+  stage: 'trying',
+  unreachedCalls: 2,
+  lastCallAt: '2026-03-02T08:30:00.000Z',
   assignedTo: 'staff-9',
   assignedToName: 'Lena Holm',
 };
 
 describe('Tracing queue', () => {
-  it('tracer: shows priority, reason and the overdue badge, asks for own cases and records a call', async () => {
+  it('tracer: shows priority, reason, where each case stands and the overdue badge, asks for own cases and takes a case', async () => {
     const api = mockApi({
       'GET /api/session': () => json(staffSession('tracer', 'Lena Holm')),
       'GET /api/tracing/queue': () => json({ cases: [overdueCase, schoolCase], nextCursor: null }),
-      [`POST /api/tracing/cases/${CASE_ID}/call`]: () => json({ id: CASE_ID, firstCallAt: '2026-03-02T09:00:00.000Z' }),
+      [`POST /api/tracing/cases/${CASE_ID}/take`]: () => json({ id: CASE_ID, assignedTo: 'staff-1', takenAt: '2026-03-02T09:00:00.000Z' }),
     });
     renderApp('/tracing');
     expect(await screen.findByRole('heading', { level: 1, name: 'Smittspårning – ärendekö' })).toBeTruthy();
@@ -48,19 +55,22 @@ describe('Tracing queue', () => {
     expect(within(row).getByText('Försenad')).toBeTruthy();
     expect(within(row).getByText('Möjlig reinfektion')).toBeTruthy();
     expect(within(row).getByText('Ej tilldelad')).toBeTruthy();
+    expect(within(row).getByText('Ej tagen')).toBeTruthy();
     const other = within(table).getByRole('row', { name: /Nils Ek/ });
     expect(within(other).getByText('2 · Skola')).toBeTruthy();
     expect(within(other).queryByText('Försenad')).toBeNull();
     expect(within(other).getByText('Lena Holm')).toBeTruthy();
+    expect(within(other).getByText('2 samtal utan svar')).toBeTruthy();
+    expect(within(other).getByRole('link', { name: 'Öppna ärendet för Nils Ek' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Fördela ofördelade ärenden' })).toBeNull();
 
     const first = api.callsTo('GET', '/api/tracing/queue')[0];
     expect(first?.query.get('mine')).toBe('true');
     expect(first?.query.get('limit')).toBe('50');
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Registrera samtal med Eva Berg' }));
-    expect(await screen.findByText('Samtalet med Eva Berg är registrerat.')).toBeTruthy();
-    expect(api.callsTo('POST', `/api/tracing/cases/${CASE_ID}/call`)[0]?.body).toEqual({});
+    fireEvent.click(within(row).getByRole('button', { name: 'Ta ärendet för Eva Berg' }));
+    expect(await screen.findByText('Ärendet för Eva Berg är ditt.')).toBeTruthy();
+    expect(api.callsTo('POST', `/api/tracing/cases/${CASE_ID}/take`)[0]?.body).toEqual({});
     expect(api.callsTo('GET', '/api/tracing/queue').length).toBeGreaterThanOrEqual(2);
 
     fireEvent.click(screen.getByLabelText('Alla'));

@@ -8,7 +8,7 @@ import { ShowMoreButton } from '../components/ShowMoreButton.js';
 import { useT } from '../i18n/useT.js';
 import { BalanceAssignment } from './BalanceAssignment.js';
 import { TracingCaseRow } from './TracingCaseRow.js';
-import { useRecordFirstCall, useTracers, useTracingQueue, type TracingCase, type Tracer } from './tracingApi.js';
+import { useTakeCase, useTracers, useTracingQueue, type TracingCase, type Tracer } from './tracingApi.js';
 
 /** `/tracing`: the case queue. Tracers start with their own cases, coordinators and smittskydd with all. */
 export function TracingQueuePage() {
@@ -18,13 +18,14 @@ export function TracingQueuePage() {
   const [mine, setMine] = useState(role === 'tracer');
   const queue = useTracingQueue(mine);
   const tracers = useTracers(coordinator);
-  const record = useRecordFirstCall();
+  const take = useTakeCase();
+  const works = role === 'tracer' || coordinator;
   const [notice, setNotice] = useState<string | null>(null);
   const cases = queue.data?.pages.flatMap((p) => p.cases) ?? [];
 
-  const recordCall = (c: TracingCase) => {
+  const takeCase = (c: TracingCase) => {
     setNotice(null);
-    record.mutate(c.id, { onSuccess: () => setNotice(t('tracing.call.recorded', { name: c.name })) });
+    take.mutate(c.id, { onSuccess: () => setNotice(t('tracing.take.taken', { name: c.name })) });
   };
   const assigned = (c: TracingCase, tracer: Tracer) => setNotice(t('tracing.assign.assigned', { name: c.name, tracer: tracer.name }));
 
@@ -41,9 +42,9 @@ export function TracingQueuePage() {
           <Radio value="all" label={t('tracing.queue.all')} />
         </Group>
       </Radio.Group>
-      {record.isError && <ProblemAlert error={record.error} />}
+      {take.isError && <ProblemAlert error={take.error} />}
       {tracers.isError && <ProblemAlert error={tracers.error} onRetry={() => void tracers.refetch()} />}
-      {notice && !record.isError && (
+      {notice && !take.isError && (
         <Alert color="green" variant="light" role="status" mb="md" maw={720}>
           {notice}
         </Alert>
@@ -73,8 +74,8 @@ export function TracingQueuePage() {
                   key={c.id}
                   tracingCase={c}
                   tracers={coordinator ? (tracers.data?.tracers ?? []) : null}
-                  onRecordCall={recordCall}
-                  recording={record.isPending}
+                  onTake={works ? takeCase : null}
+                  taking={take.isPending}
                   onAssigned={assigned}
                 />
               ))}

@@ -21,6 +21,13 @@ export interface TracingCase {
   firstCallDueAt: string | null;
   overdue: boolean;
   possibleReinfection: boolean;
+  /** Where the case stands (the status column). */
+  stage: CaseStage;
+  /** Calls that reached nobody (no answer, wrong number) before the index was reached. */
+  unreachedCalls: number;
+  lastCallAt: string | null;
+  /** When the tracer is to call back (stage call_back). */
+  callBackAt: string | null;
   /** Staff id of the tracer, or null when unassigned. */
   assignedTo: string | null;
   assignedToName: string | null;
@@ -42,9 +49,39 @@ export interface BalancedAssignment {
   perTracer: { staffId: string; name: string; count: number }[];
 }
 
-export interface RecordedCall {
+export const CALL_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'refused', 'call_back'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export const CASE_STAGES = ['unassigned', 'assigned', 'trying', 'call_back', 'escalated', 'reached'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** One call to the index, as recorded. */
+export interface TracingCall {
   id: string;
-  firstCallAt: string;
+  outcome: CallOutcome;
+  note: string | null;
+  durationMinutes: number;
+  callBackAt: string | null;
+  calledAt: string;
+  staffName: string;
+}
+
+/** POST /api/tracing/cases/:id/call: the outcome and duration are required; a call back needs its time. */
+export interface CallInput {
+  outcome: CallOutcome;
+  durationMinutes: number;
+  note?: string;
+  callBackAt?: string;
+}
+
+export interface RecordedCall {
+  call: TracingCall;
+  case: { id: string; stage: CaseStage; firstCallAt: string | null; unreachedCalls: number; escalatedAt: string | null; callBackAt: string | null };
+}
+
+export interface TakenCase {
+  id: string;
+  assignedTo: string;
+  takenAt: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -94,11 +131,20 @@ function useRefreshQueue() {
   };
 }
 
-export function useRecordFirstCall() {
+/** Records a call with its outcome; the third unreached call raises the case to the coordinator (server). */
+export function useRecordCall(caseId: string) {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: (caseId: string) =>
-      apiFetch<RecordedCall>(`/api/tracing/cases/${encodeURIComponent(caseId)}/call`, { method: 'POST', body: {} }),
+    mutationFn: (input: CallInput) => apiFetch<RecordedCall>(`/api/tracing/cases/${encodeURIComponent(caseId)}/call`, { method: 'POST', body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** Takes a case from the queue; a 409 says another tracer has it. */
+export function useTakeCase() {
+  const refresh = useRefreshQueue();
+  return useMutation({
+    mutationFn: (caseId: string) => apiFetch<TakenCase>(`/api/tracing/cases/${encodeURIComponent(caseId)}/take`, { method: 'POST', body: {} }),
     onSuccess: refresh,
   });
 }

@@ -42,6 +42,17 @@ function caseFile(): CaseFile {
       firstCallAt: null,
       overdue: true,
       possibleReinfection: false,
+      stage: 'assigned',
+      unreachedCalls: 0,
+      callBackAt: null,
+      escalatedAt: null,
+      classification: 'confirmed',
+      classifiedAt: null,
+      classifiedByName: null,
+      outcome: null,
+      symptomOnset: '2026-02-27',
+      noSymptoms: false,
+      infectiousPeriod: { from: '2026-02-25', to: '2026-03-06', basis: 'onset', provisional: false, ruleValidFrom: '2020-01-01' },
       assignedTo: 'staff-1',
       assignedToName: 'Lena Holm',
       contactsInformedBy: null,
@@ -54,6 +65,7 @@ function caseFile(): CaseFile {
       submittedAt: '2026-03-01T09:40:00.000Z',
     },
     contacts: [household, colleague],
+    calls: [],
     notes: [],
     notification: null,
     outbreaks: [{ id: 'o1', label: 'Solgården' }],
@@ -145,6 +157,65 @@ describe('Case page', () => {
     fireEvent.click(within(sminet).getByRole('button', { name: 'Skicka anmälan' }));
     expect(await within(sminet).findByText('Väntar på att skickas')).toBeTruthy();
     expect(api.callsTo('POST', `${PATH}/sminet`)[0]?.body).toEqual({ likelyInfectionCountry: 'SE', setting: 'care_home' });
+  }, 20_000);
+
+  it('tracer: records calls with outcome, duration and note; the third without answer raises the case', async () => {
+    const file = caseFile();
+    let n = 0;
+    const api = mockApi({
+      'GET /api/session': () => json(staffSession('tracer', 'Lena Holm')),
+      [`GET ${PATH}`]: () => json(file),
+      [`POST ${PATH}/call`]: (req) => {
+        const body = req.body as { outcome: 'no_answer'; durationMinutes: number; note?: string };
+        n += 1;
+        const call = { id: `call-${n}`, outcome: body.outcome, note: body.note ?? null, durationMinutes: body.durationMinutes, callBackAt: null, calledAt: `2026-03-02T1${n}:00:00.000Z`, staffName: 'Lena Holm' };
+        file.calls = [...file.calls, call];
+        file.case = { ...file.case, stage: 'escalated', unreachedCalls: 3, escalatedAt: '2026-03-02T13:00:00.000Z' };
+        return json({ call, case: { id: CASE_ID, stage: 'escalated', firstCallAt: null, unreachedCalls: 3, escalatedAt: '2026-03-02T13:00:00.000Z', callBackAt: null } });
+      },
+    });
+    renderApp(`/tracing/cases/${CASE_ID}`);
+    const panel = await screen.findByRole('region', { name: 'Samtal och bedömning' });
+    expect(within(panel).getByText('Tagen, ej ringd')).toBeTruthy();
+
+    // Outcome and duration are required before anything is sent.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Registrera samtal' }));
+    expect(await within(panel).findByText('Välj samtalets utfall')).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('radio', { name: 'Inget svar' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Registrera samtal' }));
+    expect(await within(panel).findByText('Ange samtalets längd')).toBeTruthy();
+    expect(api.callsTo('POST', `${PATH}/call`)).toHaveLength(0);
+
+    fireEvent.change(within(panel).getByRole('textbox', { name: /Samtalets längd/ }), { target: { value: '2' } });
+    fireEvent.change(within(panel).getByLabelText('Anteckning'), { target: { value: 'Röstbrevlåda' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Registrera samtal' }));
+    await waitFor(() => expect(api.callsTo('POST', `${PATH}/call`)[0]?.body).toEqual({ outcome: 'no_answer', durationMinutes: 2, note: 'Röstbrevlåda' }));
+    const log = await within(panel).findByRole('table', { name: 'Samtal med indexet' });
+    expect(within(log).getByRole('row', { name: /Inget svar 2 min Röstbrevlåda Lena Holm/ })).toBeTruthy();
+    expect(await within(panel).findByText('Lyft till koordinator')).toBeTruthy();
+  }, 20_000);
+
+  it('tracer: sees the infectious period, flags a contact exposed outside it, and classifies the case', async () => {
+    const file = caseFile();
+    file.contacts = [household, { ...colleague, exposureDate: '2026-02-20', outsideInfectiousPeriod: true }];
+    const api = mockApi({
+      'GET /api/session': () => json(staffSession('tracer', 'Lena Holm')),
+      [`GET ${PATH}`]: () => json(file),
+      [`POST ${PATH}/classification`]: () => problem(400, 'Invalid request', { errors: [{ field: 'symptomOnset', message: 'Symtomdebuten ligger i framtiden / the onset is in the future' }] }),
+    });
+    renderApp(`/tracing/cases/${CASE_ID}`);
+    const panel = await screen.findByRole('region', { name: 'Klassificering och smittsam period' });
+    expect(within(panel).getByText('2026-02-25 – 2026-03-06', { exact: false }).textContent).toContain('från symtomdebut');
+    expect(within(panel).getByText(/Bekräftat genom det positiva provet/).textContent).toContain('Bekräftat fall');
+    const contacts = screen.getByRole('table', { name: 'Indexets kontakter' });
+    expect(within(within(contacts).getByRole('row', { name: /Omar Said/ })).getByText('Utanför smittsam period')).toBeTruthy();
+    expect(within(within(contacts).getByRole('row', { name: /Per Berg/ })).queryByText('Utanför smittsam period')).toBeNull();
+
+    fireEvent.change(within(panel).getByLabelText('Klassificering'), { target: { value: 'probable' } });
+    fireEvent.click(within(panel).getByLabelText('Inga symtom'));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Spara klassificeringen' }));
+    await waitFor(() => expect(api.callsTo('POST', `${PATH}/classification`)[0]?.body).toEqual({ classification: 'probable', outcome: null, symptomOnset: null, noSymptoms: true }));
+    expect((await within(panel).findAllByText(/Symtomdebuten ligger i framtiden/)).length).toBeGreaterThan(0);
   }, 20_000);
 
   it('smittskydd: reads the case without the tracer’s tools, and may close it', async () => {

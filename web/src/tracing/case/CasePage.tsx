@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT.js';
 import { QueryStatus } from '../QueryStatus.js';
 import { CallPanel } from './CallPanel.js';
 import { CaseSummary } from './CaseSummary.js';
+import { ClassificationPanel } from './ClassificationPanel.js';
 import { CloseCasePanel } from './CloseCasePanel.js';
 import { ContactsPanel } from './ContactsPanel.js';
 import { NotesPanel } from './NotesPanel.js';
@@ -40,12 +41,13 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <CaseSummary file={data} />
+            <ClassificationPanel tracingCase={c} editable={editable} />
             <QuestionnaireAnswersPanel questionnaire={data.questionnaire} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <CallPanel tracingCase={c} editable={editable} />
+            <CallPanel tracingCase={c} calls={data.calls} editable={editable} />
             <NotesPanel caseId={c.id} notes={data.notes} adviceOptions={data.adviceOptions} editable={editable} />
             <SmiNetPanel caseId={c.id} notification={data.notification} editable={editable} />
             <CloseCasePanel tracingCase={c} hasNotification={data.notification !== null} />

@@ -86,7 +86,14 @@ function ContactRow({ contact: c, onInform, informing }: { contact: Contact; onI
         )}
       </Table.Th>
       <Table.Td>{t(`tracing.case.contacts.relations.${c.relation}`)}</Table.Td>
-      <Table.Td>{[c.context, c.exposureDate].filter(Boolean).join(', ') || '–'}</Table.Td>
+      <Table.Td>
+        {[c.context, c.exposureDate].filter(Boolean).join(', ') || '–'}
+        {c.outsideInfectiousPeriod && (
+          <Badge color="orange" variant="light" tt="none" ml={4}>
+            {t('tracing.case.contacts.outsidePeriod')}
+          </Badge>
+        )}
+      </Table.Td>
       <Table.Td>
         <Badge color={STATUS_COLOURS[c.status]} variant="light" tt="none">
           {t(`tracing.case.contacts.statuses.${c.status}`)}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api.js';
 import type { QuestionnaireAnswers } from '../questionnaire/answers.js';
-import { tracingKeys, type Priority } from '../tracingApi.js';
+import { tracingKeys, type CaseStage, type Priority, type TracingCall } from '../tracingApi.js';
 
 // ---------------------------------------------------------------------------
 // Contract types: GET /api/tracing/cases/:id and the case's commands
@@ -31,6 +31,20 @@ export interface CaseDetail {
   firstCallAt: string | null;
   overdue: boolean;
   possibleReinfection: boolean;
+  stage: CaseStage;
+  unreachedCalls: number;
+  callBackAt: string | null;
+  /** When the case was raised to the coordinator (three unreached calls, or a refusal). */
+  escalatedAt: string | null;
+  classification: Classification;
+  /** Null: confirmed by the positive that opened the case. */
+  classifiedAt: string | null;
+  classifiedByName: string | null;
+  outcome: CaseOutcome | null;
+  /** The tracer's, else the questionnaire's. */
+  symptomOnset: string | null;
+  noSymptoms: boolean;
+  infectiousPeriod: InfectiousPeriod;
   assignedTo: string | null;
   assignedToName: string | null;
   /** Who tells the contacts outside the household; null until decided. */
@@ -52,6 +66,29 @@ export interface Contact {
   status: ContactStatus;
   testedAt: string | null;
   result: string | null;
+  /** In the case file: exposed outside the index's infectious period. */
+  outsideInfectiousPeriod?: boolean;
+}
+
+export const CLASSIFICATIONS = ['suspected', 'probable', 'confirmed', 'not_a_case'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CASE_OUTCOMES = ['recovering', 'recovered', 'hospitalised', 'deceased', 'unknown'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** From symptom onset, or from the sampling day (provisionally while onset is not known), by the rule in force then. */
+export interface InfectiousPeriod {
+  from: string;
+  to: string;
+  basis: 'onset' | 'sample';
+  provisional: boolean;
+  ruleValidFrom: string;
+}
+
+export interface CaseClassification {
+  classification: Classification;
+  outcome: CaseOutcome | null;
+  symptomOnset: string | null;
+  noSymptoms: boolean;
 }
 
 export interface CaseNote {
@@ -89,6 +126,7 @@ export interface CaseFile {
   case: CaseDetail;
   questionnaire: CaseQuestionnaire | null;
   contacts: Contact[];
+  calls: TracingCall[];
   notes: CaseNote[];
   notification: SmiNetNotification | null;
   outbreaks: { id: string; label: string }[];
@@ -160,6 +198,7 @@ export const useInformContact = (caseId: string) =>
   useCaseCommand<string, Contact>(caseId, (contactId) => ({ path: `/contacts/${encodeURIComponent(contactId)}/inform`, body: {} }));
 export const useSetSevereIllness = (caseId: string) =>
   useCaseCommand<boolean, unknown>(caseId, (severeIllness) => ({ path: '/severity', body: { severeIllness } }));
+export const useClassifyCase = (caseId: string) => useCaseCommand<CaseClassification, unknown>(caseId, (input) => ({ path: '/classification', body: input }));
 export const useReportToSmiNet = (caseId: string) =>
   useCaseCommand<SmiNetReport, SmiNetNotification>(caseId, (report) => ({ path: '/sminet', body: report }));
 export const useCloseCase = (caseId: string) => useCaseCommand<void, unknown>(caseId, () => ({ path: '/close', body: {} }));

@@ -10,9 +10,9 @@ import { swedishDate } from '../../testing/statistics/api.js';
 import { formatCount, formatDecimal, formatShare } from '../../testing/statistics/format.js';
 import { CasePanel } from '../CasePanel.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
-import { useTracingStatistics, type TracingStatistics } from './statisticsApi.js';
+import { useTracingStatistics, type Share, type TracingStatistics } from './statisticsApi.js';
 
-const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const percent = ({ share }: Share) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** `/tracing/statistics`: cases, contacts and how fast tracing reached them, week by week. */
 export function TracingStatisticsPage() {
@@ -58,41 +58,64 @@ function Statistics({ data }: { data: TracingStatistics }) {
   );
 }
 
+/** A share beside what it is counted from: "40,0 % (2 av 5)". */
+function ShareCell({ value }: { value: Share }) {
+  const { t, language } = useT();
+  return (
+    <Table.Td ta="right">
+      {formatShare(value.share, language)}{' '}
+      <Text span size="sm" c="dimmed">
+        {t('tracing.statistics.ofDue', { numerator: formatCount(value.numerator, language), denominator: formatCount(value.denominator, language) })}
+      </Text>
+    </Table.Td>
+  );
+}
+
 function WeeksTable({ data }: { data: TracingStatistics }) {
   const { t, language } = useT();
-  const hours = (n: number | null) => (n === null ? '–' : t('tracing.statistics.hours', { hours: formatDecimal(n, language) }));
+  const hours = (n: number | null, atLeast: boolean) =>
+    n === null ? '–' : t(atLeast ? 'tracing.statistics.hoursAtLeast' : 'tracing.statistics.hours', { hours: formatDecimal(n, language) });
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped withTableBorder captionSide="top">
-        <Table.Caption>{t('tracing.statistics.tableCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('tracing.statistics.columns.week')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.cases')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.contacts')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.contactsPerCase')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.reachedInTime')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.questionnaireInTime')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.median')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.p90')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.weeks.map((w) => (
-            <Table.Tr key={w.week}>
-              <Table.Th scope="row">{w.week}</Table.Th>
-              <Table.Td ta="right">{formatCount(w.cases, language)}</Table.Td>
-              <Table.Td ta="right">{formatCount(w.contacts, language)}</Table.Td>
-              <Table.Td ta="right">{formatDecimal(w.contactsPerCase, language)}</Table.Td>
-              <Table.Td ta="right">{formatShare(w.reachedInTime, language)}</Table.Td>
-              <Table.Td ta="right">{formatShare(w.questionnaireInTime, language)}</Table.Td>
-              <Table.Td ta="right">{hours(w.medianHoursToFirstContact)}</Table.Td>
-              <Table.Td ta="right">{hours(w.p90HoursToFirstContact)}</Table.Td>
+    <Stack gap="xs">
+      <Table.ScrollContainer minWidth={1100}>
+        <Table striped withTableBorder captionSide="top">
+          <Table.Caption>{t('tracing.statistics.tableCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('tracing.statistics.columns.week')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.cases')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.contacts')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.contactsPerCase')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.reachedInTime')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.notReached')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.pending')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.questionnaireInTime')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.median')}</Table.Th>
+              <Table.Th scope="col" ta="right">{t('tracing.statistics.columns.p90')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.weeks.map((w) => (
+              <Table.Tr key={w.week}>
+                <Table.Th scope="row">{w.week}</Table.Th>
+                <Table.Td ta="right">{formatCount(w.cases, language)}</Table.Td>
+                <Table.Td ta="right">{formatCount(w.contacts, language)}</Table.Td>
+                <Table.Td ta="right">{formatDecimal(w.contactsPerCase, language)}</Table.Td>
+                <ShareCell value={w.reachedInTime} />
+                <Table.Td ta="right">{formatCount(w.notReached, language)}</Table.Td>
+                <Table.Td ta="right">{formatCount(w.pending, language)}</Table.Td>
+                <ShareCell value={w.questionnaireInTime} />
+                <Table.Td ta="right">{hours(w.medianHoursToFirstContact, w.hoursAtLeast)}</Table.Td>
+                <Table.Td ta="right">{hours(w.p90HoursToFirstContact, w.hoursAtLeast)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="sm" c="dimmed" maw={720}>
+        {t('tracing.statistics.definitions')}
+      </Text>
+    </Stack>
   );
 }
 
