@@ -3492,6 +3492,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/persons/find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find one person by identity number, or by name and birth date, with a reason (at most ten; audited) */
+        get: {
+            parameters: {
+                query: {
+                    birthDate?: string;
+                    identityNumber?: string;
+                    issuingRegion?: string;
+                    name?: string;
+                    /** @description Why you read this record; written to the audit log */
+                    purpose: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description More people match than are shown: search by the identity number */
+                            more: boolean;
+                            people: {
+                                age: number | null;
+                                birthDate: string | null;
+                                email: string | null;
+                                familyName: string;
+                                givenName: string;
+                                /** Format: uuid */
+                                id: string;
+                                identifiers: {
+                                    issuingRegion: string | null;
+                                    /** @enum {string} */
+                                    kind: "personnummer" | "samordningsnummer" | "reservnummer";
+                                    primary: boolean;
+                                    value: string;
+                                }[];
+                                identityNumber: string;
+                                /** @enum {string} */
+                                idKind: "personnummer" | "samordningsnummer" | "reservnummer";
+                                legalSex: ("female" | "male") | null;
+                                locality: string | null;
+                                municipalityCode: string | null;
+                                phone: string | null;
+                                postalCode: string | null;
+                                regionId: string;
+                                streetAddress: string | null;
+                                synthetic: boolean;
+                                warnings: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/privacy/extract.json": {
         parameters: {
             query?: never;
@@ -7043,17 +7117,44 @@ export interface paths {
                                 code: string;
                                 text: string;
                             }[];
+                            calls: {
+                                callBackAt: string | null;
+                                calledAt: string;
+                                durationMinutes: number;
+                                id: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                outcome: "reached" | "no_answer" | "wrong_number" | "refused" | "call_back";
+                                staffName: string;
+                            }[];
                             case: {
                                 assignedTo: string | null;
                                 assignedToName: string | null;
+                                callBackAt: string | null;
+                                /** @enum {string} */
+                                classification: "suspected" | "probable" | "confirmed" | "not_a_case";
+                                /** @description null: confirmed by the positive that opened the case */
+                                classifiedAt: string | null;
+                                classifiedByName: string | null;
                                 closedAt: string | null;
                                 contactsInformedBy: ("index" | "tracer") | null;
+                                escalatedAt: string | null;
                                 firstCallAt: string | null;
                                 firstCallDueAt: string;
                                 id: string;
                                 identityNumber: string;
+                                infectiousPeriod: {
+                                    /** @enum {string} */
+                                    basis: "onset" | "sample";
+                                    from: string;
+                                    provisional: boolean;
+                                    ruleValidFrom: string;
+                                    to: string;
+                                };
                                 name: string;
+                                noSymptoms: boolean;
                                 openedAt: string;
+                                outcome: ("recovering" | "recovered" | "hospitalised" | "deceased" | "unknown") | null;
                                 overdue: boolean;
                                 personId: string;
                                 phone: string | null;
@@ -7065,7 +7166,12 @@ export interface paths {
                                 questionnaireSentAt: string | null;
                                 severeIllness: boolean;
                                 /** @enum {string} */
+                                stage: "unassigned" | "assigned" | "trying" | "call_back" | "escalated" | "reached";
+                                /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The tracer's, else the questionnaire's */
+                                symptomOnset: string | null;
+                                unreachedCalls: number;
                             };
                             contacts: {
                                 caseId: string;
@@ -7075,6 +7181,8 @@ export interface paths {
                                 informedAt: string | null;
                                 informedBy: ("system" | "tracer" | "index") | null;
                                 name: string;
+                                /** @description Exposed outside the infectious period */
+                                outsideInfectiousPeriod: boolean;
                                 personId: string | null;
                                 phone: string | null;
                                 /** @enum {string} */
@@ -7189,7 +7297,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a call to the index (the first one meets the deadline) */
+        /** Record a call to the index with its outcome, note and duration (a reached call meets the deadline; the third unreached one raises the case to the coordinator) */
         post: {
             parameters: {
                 query?: never;
@@ -7202,7 +7310,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When to call back: required for the outcome call_back, refused otherwise
+                         */
+                        callBackAt?: string;
+                        durationMinutes: number;
                         note?: string;
+                        /** @enum {string} */
+                        outcome: "reached" | "no_answer" | "wrong_number" | "refused" | "call_back";
                     };
                 };
             };
@@ -7214,8 +7330,81 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            firstCallAt: string;
-                            id: string;
+                            call: {
+                                callBackAt: string | null;
+                                calledAt: string;
+                                durationMinutes: number;
+                                id: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                outcome: "reached" | "no_answer" | "wrong_number" | "refused" | "call_back";
+                                staffName: string;
+                            };
+                            case: {
+                                callBackAt: string | null;
+                                escalatedAt: string | null;
+                                firstCallAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                stage: "unassigned" | "assigned" | "trying" | "call_back" | "escalated" | "reached";
+                                unreachedCalls: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/cases/{id}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify the case, with its outcome and symptom onset or "no symptoms" (moves the infectious period) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        classification: "suspected" | "probable" | "confirmed" | "not_a_case";
+                        noSymptoms: boolean;
+                        outcome: ("recovering" | "recovered" | "hospitalised" | "deceased" | "unknown") | null;
+                        symptomOnset: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            classification: "suspected" | "probable" | "confirmed" | "not_a_case";
+                            classifiedAt: string;
+                            classifiedByName: string;
+                            noSymptoms: boolean;
+                            outcome: ("recovering" | "recovered" | "hospitalised" | "deceased" | "unknown") | null;
+                            symptomOnset: string | null;
                         };
                     };
                 };
@@ -7600,6 +7789,52 @@ export interface paths {
                             sentAt: string | null;
                             /** @enum {string} */
                             status: "queued" | "sent" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/cases/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a case from the queue (409 when another tracer has it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: string;
+                            id: string;
+                            takenAt: string;
                         };
                     };
                 };
@@ -8020,8 +8255,10 @@ export interface paths {
                             cases: {
                                 assignedTo: string | null;
                                 assignedToName: string | null;
+                                callBackAt: string | null;
                                 firstCallDueAt: string;
                                 id: string;
+                                lastCallAt: string | null;
                                 name: string;
                                 openedAt: string;
                                 overdue: boolean;
@@ -8031,6 +8268,12 @@ export interface paths {
                                 priority: number;
                                 priorityReason: string;
                                 questionnaireDueAt: string;
+                                /**
+                                 * @description Where the case stands: unassigned, assigned, trying (unreached calls), call_back, escalated (to the coordinator), reached
+                                 * @enum {string}
+                                 */
+                                stage: "unassigned" | "assigned" | "trying" | "call_back" | "escalated" | "reached";
+                                unreachedCalls: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -8585,10 +8828,26 @@ export interface paths {
                                 cases: number;
                                 contacts: number;
                                 contactsPerCase: number;
+                                /** @description Some due cases are not reached yet and count with the hours waited so far: the hours are a lower bound */
+                                hoursAtLeast: boolean;
                                 medianHoursToFirstContact: number | null;
+                                /** @description Cases past their first-call deadline and never called */
+                                notReached: number;
                                 p90HoursToFirstContact: number | null;
-                                questionnaireInTime: number;
-                                reachedInTime: number | null;
+                                /** @description Cases whose first-call deadline is still ahead (in no share yet) */
+                                pending: number;
+                                /** @description Of the cases whose questionnaire deadline has passed, those sent it by then */
+                                questionnaireInTime: {
+                                    denominator: number;
+                                    numerator: number;
+                                    share: number | null;
+                                };
+                                /** @description Of the cases whose first-call deadline has passed, those called by it */
+                                reachedInTime: {
+                                    denominator: number;
+                                    numerator: number;
+                                    share: number | null;
+                                };
                                 week: string;
                             }[];
                         };
