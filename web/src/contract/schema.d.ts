@@ -6811,7 +6811,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             adviceOptions: {
-                                code: string;
+                                /** @enum {string} */
+                                code: "stay-home" | "avoid-risk-groups" | "inform-contacts" | "household-test" | "seek-care";
                                 text: string;
                             }[];
                             case: {

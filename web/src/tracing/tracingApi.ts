@@ -1,51 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../api.js';
+import { api, nonEmpty, ok, type ResponseOf } from '../api.js';
 
-// ---------------------------------------------------------------------------
-// Contract types (src/tracing)
-// ---------------------------------------------------------------------------
+// The case queue and its assignment, as the contract describes them (src/tracing/routes.ts).
 
-export const PRIORITIES = [1, 2, 3, 4] as const;
-/** 1 health and social care, 2 school, 3 outbreak, 4 others. */
-export type Priority = (typeof PRIORITIES)[number];
-
-export interface TracingCase {
-  id: string;
-  personId: string;
-  name: string;
-  phone: string | null;
-  priority: Priority;
-  priorityReason: string;
-  openedAt: string;
-  questionnaireDueAt: string | null;
-  firstCallDueAt: string | null;
-  overdue: boolean;
-  possibleReinfection: boolean;
-  /** Staff id of the tracer, or null when unassigned. */
-  assignedTo: string | null;
-  assignedToName: string | null;
-}
-
-export interface TracingQueuePage {
-  cases: TracingCase[];
-  nextCursor?: string | null;
-}
-
-export interface Tracer {
-  id: string;
-  name: string;
-  openCases: number;
-}
-
-export interface BalancedAssignment {
-  assigned: number;
-  perTracer: { staffId: string; name: string; count: number }[];
-}
-
-export interface RecordedCall {
-  id: string;
-  firstCallAt: string;
-}
+export type TracingQueuePage = ResponseOf<'/api/tracing/queue'>;
+export type TracingCase = TracingQueuePage['cases'][number];
+/** The case's priority group, from the region's tracing settings (1 first). */
+export type Priority = TracingCase['priority'];
+export type Tracer = ResponseOf<'/api/tracing/tracers'>['tracers'][number];
 
 // ---------------------------------------------------------------------------
 // Hooks
@@ -66,10 +28,7 @@ export function useTracingQueue(mine: boolean) {
   return useInfiniteQuery({
     queryKey: tracingKeys.queue(mine),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<TracingQueuePage>(
-        withQuery('/api/tracing/queue', { mine: String(mine), limit: String(QUEUE_PAGE_SIZE), cursor: pageParam }),
-        { signal },
-      ),
+      ok(api.GET('/api/tracing/queue', { params: { query: nonEmpty({ mine: `${mine}` as const, limit: QUEUE_PAGE_SIZE, cursor: pageParam }) }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Reading the queue shows personal data: refresh on actions, not behind the user's back.
@@ -80,7 +39,7 @@ export function useTracingQueue(mine: boolean) {
 export function useTracers(enabled: boolean) {
   return useQuery({
     queryKey: tracingKeys.tracers,
-    queryFn: ({ signal }) => apiFetch<{ tracers: Tracer[] }>('/api/tracing/tracers', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/tracers', { signal })),
     enabled,
   });
 }
@@ -97,8 +56,7 @@ function useRefreshQueue() {
 export function useRecordFirstCall() {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: (caseId: string) =>
-      apiFetch<RecordedCall>(`/api/tracing/cases/${encodeURIComponent(caseId)}/call`, { method: 'POST', body: {} }),
+    mutationFn: (caseId: string) => ok(api.POST('/api/tracing/cases/{id}/call', { params: { path: { id: caseId } }, body: {} })),
     onSuccess: refresh,
   });
 }
@@ -107,7 +65,7 @@ export function useAssignCase() {
   const refresh = useRefreshQueue();
   return useMutation({
     mutationFn: ({ caseId, staffId }: { caseId: string; staffId: string }) =>
-      apiFetch<unknown>(`/api/tracing/cases/${encodeURIComponent(caseId)}/assign`, { method: 'POST', body: { staffId } }),
+      ok(api.POST('/api/tracing/cases/{id}/assign', { params: { path: { id: caseId } }, body: { staffId } })),
     onSuccess: refresh,
   });
 }
@@ -115,7 +73,7 @@ export function useAssignCase() {
 export function useAssignBalanced() {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: () => apiFetch<BalancedAssignment>('/api/tracing/assign-balanced', { method: 'POST', body: {} }),
+    mutationFn: () => ok(api.POST('/api/tracing/assign-balanced', { body: {} })),
     onSuccess: refresh,
   });
 }
