@@ -8732,7 +8732,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @enum {string} */
+                            by: "ageGroup" | "municipality" | "postalArea" | "region";
+                            dose: number;
+                            from: string;
+                            lowThreshold: number | null;
+                            overall: {
+                                coverage: number | null;
+                                population: number;
+                                vaccinated: number;
+                            };
+                            regions: string[] | "all";
+                            rows: {
+                                coverage: (number | null)[];
+                                key: string;
+                                label: string;
+                                low: boolean;
+                                population: number;
+                                suppressed: boolean;
+                                vaccinated: (number | null)[];
+                            }[];
+                            series: {
+                                key: string;
+                                label: string;
+                                points: {
+                                    coverage: number | null;
+                                    vaccinated: number;
+                                    week: string;
+                                }[];
+                            }[];
+                            to: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                            weeks: string[];
+                        };
+                    };
                 };
             };
         };
@@ -8951,7 +8988,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            groups: {
+                                ageGroup: string;
+                                booked: number;
+                                cancelled: number;
+                                cancelledShare: number | null;
+                            }[];
+                            to: string;
+                            total: {
+                                booked: number;
+                                cancelled: number;
+                                cancelledShare: number | null;
+                            };
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -8985,7 +9040,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            lists: {
+                                bookedOrVaccinated: number;
+                                builtFor: string;
+                                cancelledWithoutNewBooking: number;
+                                createdAt: string;
+                                createdBy: string;
+                                id: string;
+                                lettersSent: number;
+                                municipalityCode: string | null;
+                                people: number;
+                                postalCodePrefix: string | null;
+                                reminded: number;
+                                smsSent: number;
+                                title: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -9012,11 +9087,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bookedOrVaccinated: number;
+                            builtFor: string;
+                            cancelledWithoutNewBooking: number;
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            lettersSent: number;
+                            municipalityCode: string | null;
+                            people: number;
+                            postalCodePrefix: string | null;
+                            reminded: number;
+                            smsSent: number;
+                            title: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -9050,7 +9143,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bookedOrVaccinated: number;
+                            builtFor: string;
+                            cancelledWithoutNewBooking: number;
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            lettersSent: number;
+                            municipalityCode: string | null;
+                            people: number;
+                            postalCodePrefix: string | null;
+                            reminded: number;
+                            smsSent: number;
+                            title: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -9168,7 +9279,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            listId: string;
+                            notBookedWithoutPhone: number;
+                            reminded: number;
+                        };
+                    };
                 };
             };
         };
@@ -9213,7 +9330,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            letters: number;
+                            listId: string;
+                            sms: number;
+                            withoutPhone: number;
+                        };
+                    };
                 };
             };
         };
@@ -9611,7 +9735,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            doseId: string;
+                            /** @enum {string} */
+                            status: "accepted" | "rejected";
+                        };
+                    };
                 };
             };
         };
@@ -9651,7 +9781,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attempt: number;
+                            doseId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -9687,7 +9824,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                accepted: number;
+                                notAcceptedOnReservnummer: number;
+                                queued: number;
+                                rejected: number;
+                                sent: number;
+                            };
+                            doses: {
+                                administeredAt: string | null;
+                                attempt: number;
+                                deliveryAttempts: number;
+                                deliveryFailed: boolean;
+                                doseId: string;
+                                doseNumber: number | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                person: string;
+                                personId: string;
+                                queuedAt: string;
+                                rejection: string | null;
+                                reservnummer: boolean;
+                                sentAt: string | null;
+                                siteName: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "rejected";
+                                vaccine: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -10555,7 +10722,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                allocatedVials: number;
+                                allocations: {
+                                    allocatedAt: string;
+                                    siteId: string;
+                                    siteName: string;
+                                    vials: number;
+                                }[];
+                                batchNumber: string;
+                                doses: number;
+                                expiresOn: string;
+                                id: string;
+                                isoWeek: string;
+                                productCode: string;
+                                receivedAt: string;
+                                unallocatedVials: number;
+                                vials: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -10589,11 +10777,30 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            allocatedVials: number;
+                            allocations: {
+                                allocatedAt: string;
+                                siteId: string;
+                                siteName: string;
+                                vials: number;
+                            }[];
+                            batchNumber: string;
+                            doses: number;
+                            expiresOn: string;
+                            id: string;
+                            isoWeek: string;
+                            productCode: string;
+                            receivedAt: string;
+                            unallocatedVials: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };
@@ -10639,7 +10846,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            allocatedVials: number;
+                            allocations: {
+                                allocatedAt: string;
+                                siteId: string;
+                                siteName: string;
+                                vials: number;
+                            }[];
+                            batchNumber: string;
+                            doses: number;
+                            expiresOn: string;
+                            id: string;
+                            isoWeek: string;
+                            productCode: string;
+                            receivedAt: string;
+                            unallocatedVials: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };
@@ -10674,7 +10900,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            weeks: {
+                                allocations: {
+                                    doses: number;
+                                    siteId: string;
+                                    siteName: string;
+                                }[];
+                                doses: number;
+                                history: {
+                                    doses: number;
+                                    reason: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    version: number;
+                                }[];
+                                isoWeek: string;
+                                planned: number;
+                                productCode: string;
+                                receivedDoses: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -10699,11 +10948,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            doses: number;
+                            isoWeek: string;
+                            previousDoses: number | null;
+                            productCode: string;
+                            scaledAllocations: {
+                                from: number;
+                                siteId: string;
+                                to: number;
+                            }[];
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -10748,7 +11010,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            expected: number;
+                            isoWeek: string;
+                            planned: number;
+                            productCode: string;
+                        };
+                    };
                 };
             };
         };
@@ -10781,7 +11050,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            products: {
+                                dosesPerVial: number;
+                                name: string;
+                                productCode: string;
+                                shakeSensitive: boolean;
+                                updatedAt: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -10809,7 +11090,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dosesPerVial: number;
+                            name: string;
+                            productCode: string;
+                            shakeSensitive: boolean;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -10842,7 +11133,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sites: {
+                                days: {
+                                    booked: number;
+                                    day: string;
+                                    slots: {
+                                        slotId: string;
+                                        startsAt: string;
+                                        uncovered: number;
+                                    }[];
+                                    suggestions: ({
+                                        batchNumber: string;
+                                        deliveryId: string;
+                                        /** @enum {string} */
+                                        kind: "allocate";
+                                        productCode: string;
+                                        vials: number;
+                                    } | {
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "move";
+                                        siteId: string;
+                                        siteName: string;
+                                    } | {
+                                        day: string;
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "rebook";
+                                    } | {
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "contact";
+                                    })[];
+                                    uncovered: number;
+                                }[];
+                                siteId: string;
+                                siteName: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -10878,7 +11212,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            vials: {
+                                closedAt: string | null;
+                                deliveryId: string;
+                                dosesDiscarded: number | null;
+                                dosesDrawn: number | null;
+                                id: string;
+                                nominalDoses: number;
+                                openedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -10914,7 +11260,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sites: {
+                                batches: {
+                                    allocated: number;
+                                    batchNumber: string;
+                                    deliveryId: string;
+                                    dosesPerVial: number;
+                                    expectedDoses: number;
+                                    expired: boolean;
+                                    expiresOn: string;
+                                    opened: number;
+                                    productCode: string;
+                                    siteId: string;
+                                    unopened: number;
+                                    /** @enum {string} */
+                                    vaccine: "covid-19" | "influenza";
+                                    wasted: number;
+                                }[];
+                                expectedDoses: number;
+                                openVials: {
+                                    batchNumber: string;
+                                    deliveryId: string;
+                                    id: string;
+                                    nominalDoses: number;
+                                    openedAt: string;
+                                    productCode: string;
+                                }[];
+                                siteId: string;
+                                siteName: string;
+                                unopenedVials: number;
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -10955,11 +11335,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            batchNumber: string;
+                            deliveryId: string;
+                            id: string;
+                            nominalDoses: number;
+                            openedAt: string;
+                            siteId: string;
+                        };
+                    };
                 };
             };
         };
@@ -11002,7 +11391,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dosesDiscarded: number;
+                            dosesDrawn: number;
+                            extra: number;
+                            given: number;
+                            id: string;
+                            nominalDoses: number;
+                            wasted: number;
+                        };
+                    };
                 };
             };
         };
@@ -11037,7 +11436,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            rows: {
+                                extra: number;
+                                given: number;
+                                plannedDoses: number;
+                                productCode: string;
+                                siteId: string;
+                                siteName: string;
+                                vialsOpened: number;
+                                wastageShare: number | null;
+                                wasted: number;
+                                wastedFromOpened: number;
+                                wastedWholeVials: number;
+                                wholeVialsLost: number;
+                            }[];
+                            to: string;
+                            total: {
+                                extra: number;
+                                given: number;
+                                plannedDoses: number;
+                                vialsOpened: number;
+                                wastageShare: number | null;
+                                wasted: number;
+                                wastedFromOpened: number;
+                                wastedWholeVials: number;
+                                wholeVialsLost: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -11066,11 +11495,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            reason: "expired" | "broken" | "cold_chain" | "shaken" | "other";
+                            unopenedLeft: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };
