@@ -390,7 +390,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basis: {
+                                deliveredAt: string | null;
+                                receipt: {
+                                    [key: string]: unknown;
+                                } | null;
+                                status: string;
+                            } | null;
+                            expiresAt: string;
+                            hc1: string;
+                            id: string;
+                            issuedAt: string;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            paper: boolean;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            personId: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked";
+                            uci: string;
+                        };
+                    };
                 };
             };
         };
@@ -542,7 +567,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revokedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -574,7 +604,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificates: {
+                                expiresAt: string;
+                                id: string;
+                                issuedAt: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                paper: boolean;
+                                personId: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "valid" | "expired" | "revoked";
+                                uci: string;
+                            }[];
+                            people: {
+                                name: string;
+                                personId: string;
+                                self: boolean;
+                            }[];
+                            requests: {
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                missing: string | null;
+                                note: string | null;
+                                onBehalf: boolean;
+                                paper: boolean;
+                                personId: string;
+                                requestedAt: string;
+                                rule: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "refused" | "queued" | "rejected";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -619,7 +686,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        } | {
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            requestId: string;
+                            rule: string;
+                            /** @enum {string} */
+                            status: "refused";
+                        } | {
+                            missing: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -653,7 +742,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificates: {
+                                expiresAt: string;
+                                id: string;
+                                issuedAt: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                paper: boolean;
+                                personId: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "valid" | "expired" | "revoked";
+                                uci: string;
+                            }[];
+                            digitalPossible: boolean;
+                            identityNumber: string | null;
+                            name: string;
+                            personId: string;
+                            requests: {
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                missing: string | null;
+                                note: string | null;
+                                onBehalf: boolean;
+                                paper: boolean;
+                                personId: string;
+                                requestedAt: string;
+                                rule: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "refused" | "queued" | "rejected";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -687,7 +812,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            id: string;
+                            identityNumber: string | null;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            missing: string | null;
+                            name: string;
+                            note: string | null;
+                            onBehalf: boolean;
+                            paper: boolean;
+                            personId: string;
+                            requestedAt: string;
+                            rule: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "refused" | "queued" | "rejected";
+                        }[];
+                    };
                 };
             };
         };
@@ -735,7 +879,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        } | {
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            requestId: string;
+                            rule: string;
+                            /** @enum {string} */
+                            status: "refused";
+                        } | {
+                            missing: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -779,7 +945,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "rejected";
+                        } | {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        };
+                    };
                 };
             };
         };
@@ -811,7 +989,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            country: string;
+                            entries: {
+                                hash: string;
+                                revokedAt: string | null;
+                            }[];
+                            hashType: string;
+                        };
+                    };
                 };
             };
         };
@@ -845,7 +1032,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificate: string;
+                            createdAt: string;
+                            kid: string | null;
+                            name: string;
+                            regionId: string;
+                            retiredAt: string | null;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            /** @enum {string} */
+                            role: "csca" | "dsc";
+                            validFrom: string;
+                            validTo: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -888,7 +1090,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kid: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -922,7 +1129,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kid: string | null;
+                            name: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
                 };
             };
         };
@@ -958,7 +1172,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            national: boolean;
+                            rows: {
+                                issued: {
+                                    recovery: number;
+                                    test: number;
+                                    vaccination: number;
+                                };
+                                month: string;
+                                paper: number;
+                                queued: number;
+                                recovery: {
+                                    issued: number;
+                                    requests: number;
+                                };
+                                refused: number;
+                                refusedByRule: {
+                                    [key: string]: number;
+                                };
+                                regionId: string;
+                                regionName: string;
+                                rejected: number;
+                                requests: number;
+                            }[];
+                            readonly rules: ("vaccination.no-dose" | "vaccination.product" | "test.no-test" | "test.self-sampled" | "test.type" | "test.no-result" | "test.too-old" | "recovery.no-positive" | "recovery.self-sampled" | "recovery.test-type" | "recovery.not-yet" | "recovery.expired")[];
+                            to: string;
+                        };
+                    };
                 };
             };
         };
@@ -1068,7 +1311,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateType: string;
+                            country: string;
+                            kid: string;
+                            rawData: string;
+                            signature: string | null;
+                            thumbprint: string;
+                            timestamp: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1102,7 +1355,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateType: string;
+                            country: string;
+                            kid: string;
+                            rawData: string;
+                            signature: string | null;
+                            thumbprint: string;
+                            timestamp: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1145,7 +1408,72 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                country: string | null;
+                                dateOfBirth: string | null;
+                                disease: string | null;
+                                dose: string | null;
+                                firstPositive: string | null;
+                                issuer: string | null;
+                                manufacturer: string | null;
+                                name: string | null;
+                                sampledAt: string | null;
+                                testCentre: string | null;
+                                testResult: string | null;
+                                testType: string | null;
+                                uci: string | null;
+                                vaccinationDate: string | null;
+                                vaccine: string | null;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            } | null;
+                            expiresAt?: string;
+                            issuedAt?: string;
+                            issuerCountry?: string;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            signer: {
+                                kid: string;
+                            };
+                            /** @enum {boolean} */
+                            valid: true;
+                        } | {
+                            /** @enum {string} */
+                            code: "prefix" | "base45" | "zlib" | "cose" | "cwt" | "schema" | "kid-unknown" | "signature" | "signer-revoked" | "signer-not-valid" | "key-usage" | "expired" | "not-yet-valid" | "revoked";
+                            content: {
+                                country: string | null;
+                                dateOfBirth: string | null;
+                                disease: string | null;
+                                dose: string | null;
+                                firstPositive: string | null;
+                                issuer: string | null;
+                                manufacturer: string | null;
+                                name: string | null;
+                                sampledAt: string | null;
+                                testCentre: string | null;
+                                testResult: string | null;
+                                testType: string | null;
+                                uci: string | null;
+                                vaccinationDate: string | null;
+                                vaccine: string | null;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            } | null;
+                            detail: string;
+                            expiresAt?: string;
+                            issuedAt?: string;
+                            issuerCountry?: string;
+                            kind: ("vaccination" | "test" | "recovery") | null;
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            /** @enum {boolean} */
+                            valid: false;
+                        };
+                    };
                 };
             };
         };
