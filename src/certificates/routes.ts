@@ -10,6 +10,19 @@ import { certificateFile, decideRequest, getCertificate, issuePaper, missingReas
 import { allSigners } from './signing/store.js';
 import { certificateStatistics, statisticsCsv, statisticsXlsx } from './statistics.js';
 import { revocationList, trustList, verifyCertificate } from './verification.js';
+import {
+  CertificateDetailView,
+  DecisionView,
+  MyCertificatesView,
+  PersonCertificatesView,
+  QueueView,
+  RequestOutcomeView,
+  RevocationListView,
+  SignerView,
+  StatisticsView,
+  TrustListView,
+  VerificationView,
+} from './views.js';
 
 const tags = ['certificates'];
 const kind = z.enum(certificateKinds);
@@ -22,7 +35,7 @@ const image = z.string().max(8_000_000).regex(/^[A-Za-z0-9+/=\r\n]*$/, 'base64')
 
 export function certificateRoutes(app: App, ctx: AppContext) {
   // --- The citizen ------------------------------------------------------------------------------------
-  app.get('/api/certificates/mine', { config: { access: 'certificates.own' }, schema: { tags, summary: 'My and my children’s certificates and requests' } }, async (req) => myCertificates(ctx, actorOf(req)));
+  app.get('/api/certificates/mine', { config: { access: 'certificates.own' }, schema: { tags, summary: 'My and my children’s certificates and requests', response: { 200: MyCertificatesView } } }, async (req) => myCertificates(ctx, actorOf(req)));
   app.post(
     '/api/certificates/requests',
     {
@@ -31,6 +44,7 @@ export function certificateRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Ask for a certificate: issued at once when the rules allow, else refused with the rule or queued for an administrator',
         body: z.object({ kind, personId: z.guid().optional(), missing: z.enum(Object.keys(missingReasons) as [MissingReason, ...MissingReason[]]).optional(), note: text({ max: 1000, multiline: true }).optional() }).strict(),
+        response: { 200: RequestOutcomeView },
       },
     },
     async (req) => requestCertificate(ctx, actorOf(req), req.body),
@@ -38,7 +52,7 @@ export function certificateRoutes(app: App, ctx: AppContext) {
 
   // --- One certificate (its holder, guardian or an administrator) --------------------------------------
   const readAccess = 'certificates.read' as const;
-  app.get('/api/certificates/:id', { config: { access: readAccess }, schema: { tags, summary: 'A certificate with its HC1 text and payload', params: Id } }, async (req) =>
+  app.get('/api/certificates/:id', { config: { access: readAccess }, schema: { tags, summary: 'A certificate with its HC1 text and payload', params: Id, response: { 200: CertificateDetailView } } }, async (req) =>
     getCertificate(ctx, actorOf(req), req.params.id, actorOf(req).kind === 'citizen' ? 'eget intyg' : 'handläggning av intyg'),
   );
   app.get('/api/certificates/:id/qr.png', { config: { access: readAccess }, schema: { tags, summary: 'The QR code as PNG (error correction Q)', params: Id } }, async (req, reply) => {
@@ -60,30 +74,30 @@ export function certificateRoutes(app: App, ctx: AppContext) {
 
   // --- Certificate administrators ----------------------------------------------------------------------
   const manage = 'certificates.manage' as const;
-  app.get('/api/certificates/queue', { config: { access: manage }, schema: { tags, summary: 'Requests waiting for an administrator, oldest first' } }, async (req) => reviewQueue(ctx, actorOf(req)));
+  app.get('/api/certificates/queue', { config: { access: manage }, schema: { tags, summary: 'Requests waiting for an administrator, oldest first', response: { 200: QueueView } } }, async (req) => reviewQueue(ctx, actorOf(req)));
   app.post(
     '/api/certificates/requests/:id/decision',
-    { config: { access: manage }, schema: { tags, summary: 'Approve (issue) or reject a queued request, with a written reason', params: Id, body: z.object({ decision: z.enum(['approve', 'reject']), reason }).strict() } },
+    { config: { access: manage }, schema: { tags, summary: 'Approve (issue) or reject a queued request, with a written reason', params: Id, body: z.object({ decision: z.enum(['approve', 'reject']), reason }).strict(), response: { 200: DecisionView } } },
     async (req) => decideRequest(ctx, actorOf(req), req.params.id, req.body),
   );
-  app.get('/api/certificates/persons/:id', { config: { access: manage }, schema: { tags, summary: 'A person’s certificates and requests', params: Id } }, async (req) => personCertificates(ctx, actorOf(req), req.params.id));
-  app.post('/api/certificates/paper', { config: { access: manage }, schema: { tags, summary: 'Issue a paper certificate (for people without personnummer)', body: z.object({ personId: z.guid(), kind }).strict() } }, async (req) =>
+  app.get('/api/certificates/persons/:id', { config: { access: manage }, schema: { tags, summary: 'A person’s certificates and requests', params: Id, response: { 200: PersonCertificatesView } } }, async (req) => personCertificates(ctx, actorOf(req), req.params.id));
+  app.post('/api/certificates/paper', { config: { access: manage }, schema: { tags, summary: 'Issue a paper certificate (for people without personnummer)', body: z.object({ personId: z.guid(), kind }).strict(), response: { 200: RequestOutcomeView } } }, async (req) =>
     issuePaper(ctx, actorOf(req), req.body),
   );
-  app.post('/api/certificates/:id/revoke', { config: { access: manage }, schema: { tags, summary: 'Revoke a certificate', params: Id, body: z.object({ reason }).strict() } }, async (req) =>
+  app.post('/api/certificates/:id/revoke', { config: { access: manage }, schema: { tags, summary: 'Revoke a certificate', params: Id, body: z.object({ reason }).strict(), response: { 200: z.object({ id: z.string(), revokedAt: z.string() }) } } }, async (req) =>
     revokeCertificate(ctx, actorOf(req), req.params.id, req.body.reason),
   );
-  app.get('/api/certificates/signers', { config: { access: manage }, schema: { tags, summary: 'This region’s CSCA and document signers' } }, async (req) => allSigners(ctx.database.db, actorOf(req).regionId));
-  app.post('/api/certificates/signers/rotate', { config: { access: manage }, schema: { tags, summary: 'Retire the signing document signer and make a new one' } }, async (req) => rotateSigningKey(ctx, actorOf(req)));
+  app.get('/api/certificates/signers', { config: { access: manage }, schema: { tags, summary: 'This region’s CSCA and document signers', response: { 200: z.array(SignerView) } } }, async (req) => allSigners(ctx.database.db, actorOf(req).regionId));
+  app.post('/api/certificates/signers/rotate', { config: { access: manage }, schema: { tags, summary: 'Retire the signing document signer and make a new one', response: { 200: z.object({ kid: z.string().nullable(), name: z.string(), validFrom: z.string(), validTo: z.string() }) } } }, async (req) => rotateSigningKey(ctx, actorOf(req)));
   app.post(
     '/api/certificates/signers/revoke',
-    { config: { access: manage }, schema: { tags, summary: 'Revoke a document signer: every certificate it signed becomes invalid', body: z.object({ kid: z.string().length(12).regex(/^[A-Za-z0-9+/]{11}=$/, 'a kid: 8 bytes in base64'), reason }).strict() } },
+    { config: { access: manage }, schema: { tags, summary: 'Revoke a document signer: every certificate it signed becomes invalid', body: z.object({ kid: z.string().length(12).regex(/^[A-Za-z0-9+/]{11}=$/, 'a kid: 8 bytes in base64'), reason }).strict(), response: { 200: z.object({ kid: z.string().nullable(), revokedAt: z.string().nullable() }) } } },
     async (req) => revokeSigningKey(ctx, actorOf(req), req.body.kid, req.body.reason),
   );
 
   // --- Statistics --------------------------------------------------------------------------------------
   const stats = 'certificates.statistics.read' as const;
-  app.get('/api/certificates/statistics', { config: { access: stats }, schema: { tags, summary: 'Requests, issued by kind, refused by rule and paper certificates per region and month', querystring: StatisticsQuery } }, async (req) =>
+  app.get('/api/certificates/statistics', { config: { access: stats }, schema: { tags, summary: 'Requests, issued by kind, refused by rule and paper certificates per region and month', querystring: StatisticsQuery, response: { 200: StatisticsView } } }, async (req) =>
     certificateStatistics(ctx, actorOf(req), req.query),
   );
   app.get('/api/certificates/statistics.csv', { config: { access: stats }, schema: { tags, summary: 'The monthly statistics as CSV', querystring: StatisticsQuery } }, async (req, reply) =>
@@ -102,14 +116,14 @@ export function certificateRoutes(app: App, ctx: AppContext) {
     {
       config: { access: 'public' },
       bodyLimit: 10 * 1024 * 1024,
-      schema: { tags, summary: 'Verify a certificate from its HC1: text or a PNG photo of its QR code (base64)', body: z.object({ hc1: text({ max: 8000 }).optional(), image: image.optional() }).strict() },
+      schema: { tags, summary: 'Verify a certificate from its HC1: text or a PNG photo of its QR code (base64)', body: z.object({ hc1: text({ max: 8000 }).optional(), image: image.optional() }).strict(), response: { 200: VerificationView } },
     },
     async (req) => {
       if (!req.body.hc1 && !req.body.image) throw new AppError('invalid', 'hc1: give the HC1: text or an image of the QR code', 'hc1');
       return verifyCertificate(ctx, req.body);
     },
   );
-  app.get('/api/certificates/trust-list', { config: { access: 'public' }, schema: { tags, summary: 'The document signers (DSC) in the DCC gateway’s trust-list format' } }, async () => trustList(ctx, 'dsc'));
-  app.get('/api/certificates/trust-list/csca', { config: { access: 'public' }, schema: { tags, summary: 'The country signing CAs (CSCA)' } }, async () => trustList(ctx, 'csca'));
-  app.get('/api/certificates/revocation-list', { config: { access: 'public' }, schema: { tags, summary: 'UCI hashes of revoked certificates' } }, async () => revocationList(ctx));
+  app.get('/api/certificates/trust-list', { config: { access: 'public' }, schema: { tags, summary: 'The document signers (DSC) in the DCC gateway’s trust-list format', response: { 200: TrustListView } } }, async () => trustList(ctx, 'dsc'));
+  app.get('/api/certificates/trust-list/csca', { config: { access: 'public' }, schema: { tags, summary: 'The country signing CAs (CSCA)', response: { 200: TrustListView } } }, async () => trustList(ctx, 'csca'));
+  app.get('/api/certificates/revocation-list', { config: { access: 'public' }, schema: { tags, summary: 'UCI hashes of revoked certificates', response: { 200: RevocationListView } } }, async () => revocationList(ctx));
 }

@@ -77,7 +77,7 @@ const CaseFile = z.object({
   notification: Notification.nullable(),
   outbreaks: z.array(z.object({ id: z.string(), label: z.string() })),
   sequencing: z.object({ reasons: z.array(z.string()), variant: z.string().nullable() }).nullable(),
-  adviceOptions: z.array(z.object({ code: z.string(), text: z.string() })),
+  adviceOptions: z.array(z.object({ code: z.enum(adviceCodes), text: z.string() })),
 });
 
 /** One case as the tracer works it: the file, notes, contacts, SmiNet and closing. */

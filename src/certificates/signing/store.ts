@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import type { z } from 'zod';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows, toIso } from '../../platform/db/sql.js';
@@ -7,6 +8,7 @@ import { regions } from '../../identity/model.js';
 import { certificateKinds } from '../hcert/kinds.js';
 import type { TrustedSigner } from '../hcert/verify.js';
 import { certificateSigners } from '../model.js';
+import type { SignerView as SignerViewSchema } from '../views.js';
 import type { KeyVault } from '../../platform/key-vault.js';
 import { generateCsca, generateDsc, privateKeyOf } from './x509.js';
 
@@ -138,19 +140,7 @@ export async function revokeSigner(tx: Db, regionId: string, kid: string, reason
   return row;
 }
 
-export interface SignerView {
-  regionId: string;
-  role: 'csca' | 'dsc';
-  kid: string | null;
-  name: string;
-  certificate: string;
-  validFrom: string;
-  validTo: string;
-  createdAt: string;
-  retiredAt: string | null;
-  revokedAt: string | null;
-  revokedReason: string | null;
-}
+export type SignerView = z.infer<typeof SignerViewSchema>;
 
 /** Every signer in this database (all regions: they are one country's), without their keys. */
 export async function allSigners(tx: Db, regionId?: string): Promise<SignerView[]> {

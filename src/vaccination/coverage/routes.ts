@@ -19,10 +19,26 @@ const CoverageQuery = z
     regionId: regionCode.optional(),
   })
   .strict();
+const Share = z.number().nullable();
+const CoverageView = z.object({
+  vaccine: z.enum(vaccines),
+  by: z.enum(coverageDimensions),
+  dose: z.number(),
+  asOf: z.string(),
+  from: z.string(),
+  to: z.string(),
+  regions: z.union([z.array(z.string()), z.literal('all')]),
+  overall: z.object({ population: z.number(), vaccinated: z.number(), coverage: Share }),
+  lowThreshold: Share,
+  /** Per group: people with at least 1, 2, … doses and their shares; null counts where suppressed. */
+  rows: z.array(z.object({ key: z.string(), label: z.string(), population: z.number(), vaccinated: z.array(z.number().nullable()), coverage: z.array(Share), low: z.boolean(), suppressed: z.boolean() })),
+  weeks: z.array(z.string()),
+  series: z.array(z.object({ key: z.string(), label: z.string(), points: z.array(z.object({ week: z.string(), vaccinated: z.number(), coverage: Share })) })),
+});
 const download = (name: string) => `attachment; filename="${name}"`;
 
 export function vaccinationCoverageRoutes(app: App, ctx: AppContext) {
-  app.get('/api/vaccination/coverage', { config: { access }, schema: { tags, summary: 'Coverage by age group, municipality, postcode area or region, over time', querystring: CoverageQuery } }, async (req) =>
+  app.get('/api/vaccination/coverage', { config: { access }, schema: { tags, summary: 'Coverage by age group, municipality, postcode area or region, over time', querystring: CoverageQuery, response: { 200: CoverageView } } }, async (req) =>
     coverageReport(ctx, actorOf(req), req.query),
   );
   app.get('/api/vaccination/coverage.csv', { config: { access }, schema: { tags, summary: 'Coverage as CSV (semicolons, UTF-8 with BOM)', querystring: CoverageQuery } }, async (req, reply) => {

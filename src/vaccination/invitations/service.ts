@@ -11,7 +11,7 @@ import { calendarDateInStockholm } from '../../identity/identity-number.js';
 import { contactsOf } from '../../identity/contacts.js';
 import { municipalities, persons } from '../../identity/model.js';
 import { getRegion } from '../../identity/store.js';
-import { vaccinationRecommendations } from '../model.js';
+import { vaccinationRecommendations, type Vaccine } from '../model.js';
 import { eligibilityFor } from '../recommendations/engine.js';
 import { invitationLists, invitations } from './model.js';
 import { invitationSms, reminderSms, renderLetters, type Letter } from './letters.js';
@@ -81,7 +81,7 @@ export async function buildList(ctx: AppContext, actor: Actor, input: BuildList)
 
 /** The lists with counts only (no names): invited, letters and SMS sent, booked or vaccinated since, reminded, cancelled. */
 async function listSummaries(tx: Db, regionId: string, listId?: string) {
-  const rows = await queryRows<{ id: string; title: string; vaccine: string; municipality_code: string | null; postal_code_prefix: string | null; built_for: string; created_by: string; created_at: string; people: number; letters: number; sms: number; reminded: number; booked: number; cancelled: number }>(
+  const rows = await queryRows<{ id: string; title: string; vaccine: Vaccine; municipality_code: string | null; postal_code_prefix: string | null; built_for: string; created_by: string; created_at: string; people: number; letters: number; sms: number; reminded: number; booked: number; cancelled: number }>(
     tx,
     sql`SELECT l.id, l.title, l.vaccine, l.municipality_code, l.postal_code_prefix, l.built_for::text AS built_for, l.created_by, l.created_at::text AS created_at,
         count(i.person_id)::int AS people, count(i.letter_at)::int AS letters, count(i.sms_at)::int AS sms, count(i.reminded_at)::int AS reminded,

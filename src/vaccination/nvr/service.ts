@@ -12,7 +12,8 @@ import { NVR_REPORT, queueNewAttempts } from './transport.js';
 interface Row {
   dose_id: string;
   person_id: string;
-  status: NvrStatus;
+  /** Accepted reports are not pending: the query leaves them out. */
+  status: Exclude<NvrStatus, 'accepted'>;
   reservnummer: boolean;
   attempt: number;
   queued_at: string;

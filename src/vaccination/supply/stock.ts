@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -12,6 +13,7 @@ import { getProduct } from './forecasts.js';
 import { summarizeWastage, unopenedVials, vialOutcome } from './rules.js';
 import { assertSites, sitesById } from './sites.js';
 import { batchStock } from './store.js';
+import type { StockView } from './views.js';
 import { resolveSite } from '../store.js';
 import { dayBounds } from '../recommendations/dates.js';
 
@@ -122,7 +124,7 @@ export async function stockView(ctx: AppContext, actor: Actor, q: { siteId?: str
       .orderBy(asc(openedVials.openedAt)),
     sitesById(db, actor.regionId),
   ]);
-  const bySite = new Map<string, { siteId: string; siteName: string; unopenedVials: number; expectedDoses: number; batches: unknown[]; openVials: unknown[] }>();
+  const bySite = new Map<string, z.infer<typeof StockView>['sites'][number]>();
   const site = (id: string) => {
     let s = bySite.get(id);
     if (!s) bySite.set(id, (s = { siteId: id, siteName: sites.get(id)?.name ?? '', unopenedVials: 0, expectedDoses: 0, batches: [], openVials: [] }));

@@ -29,7 +29,7 @@ export function SignersPage() {
       {rotate.isError && <ProblemAlert error={rotate.error} />}
       {rotate.data && (
         <Alert color="green" variant="light" role="status" mb="md">
-          {t('certificates.signers.rotated', { kid: rotate.data.kid })}
+          {t('certificates.signers.rotated', { kid: rotate.data.kid ?? '' })}
         </Alert>
       )}
       {signers.isPending && <PageLoader />}

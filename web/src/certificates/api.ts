@@ -1,144 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../api.js';
+import { api, ok, withQuery, type BodyOf, type ResponseOf } from '../api.js';
 
-// ---------------------------------------------------------------------------
-// Contract types (src/certificates/views.ts, service.ts, statistics.ts, verification.ts)
-// ---------------------------------------------------------------------------
+// Certificates as the contract describes them (src/certificates/views.ts and routes.ts).
 
-export const CERTIFICATE_KINDS = ['vaccination', 'test', 'recovery'] as const;
-export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
-export const MISSING_REASONS = ['dose-abroad', 'other-region', 'name-mismatch'] as const;
-export type MissingReason = (typeof MISSING_REASONS)[number];
-export type CertificateStatus = 'valid' | 'expired' | 'revoked';
-export type RequestStatus = 'issued' | 'refused' | 'queued' | 'rejected';
+export type MyCertificates = ResponseOf<'/api/certificates/mine'>;
+export type Certificate = MyCertificates['certificates'][number];
+export type CertificateKind = Certificate['kind'];
+export type CertificateStatus = Certificate['status'];
+export type CertificateRequest = MyCertificates['requests'][number];
+export type RequestStatus = CertificateRequest['status'];
+export type NewRequest = BodyOf<'/api/certificates/requests'>;
+export type MissingReason = NonNullable<NewRequest['missing']>;
+export type RequestOutcome = ResponseOf<'/api/certificates/requests', 'post'>;
+export type Text = Extract<RequestOutcome, { status: 'refused' }>['reason'];
+export type CertificateDetail = ResponseOf<'/api/certificates/{id}'>;
+export type QueuedRequest = ResponseOf<'/api/certificates/queue'>[number];
+export type PersonCertificates = ResponseOf<'/api/certificates/persons/{id}'>;
+export type Signer = ResponseOf<'/api/certificates/signers'>[number];
+export type CertificateStatistics = ResponseOf<'/api/certificates/statistics'>;
+export type MonthRow = CertificateStatistics['rows'][number];
+export type Verification = ResponseOf<'/api/certificates/verify', 'post'>;
+export type VerifiedContent = NonNullable<Verification['content']>;
 
-export interface Text {
-  sv: string;
-  en: string;
-}
-
-export interface Certificate {
-  id: string;
-  personId: string;
-  kind: CertificateKind;
-  paper: boolean;
-  uci: string;
-  issuedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  status: CertificateStatus;
-}
-
-export interface CertificateRequest {
-  id: string;
-  personId: string;
-  kind: CertificateKind;
-  paper: boolean;
-  status: RequestStatus;
-  /** The refusal rule's code when refused. */
-  rule: string | null;
-  /** What is missing (Swedish) when queued. */
-  missing: string | null;
-  note: string | null;
-  onBehalf: boolean;
-  requestedAt: string;
-  decidedAt: string | null;
-  decisionReason: string | null;
-}
-
-export interface MyCertificates {
-  people: { personId: string; name: string; self: boolean }[];
-  certificates: Certificate[];
-  requests: CertificateRequest[];
-}
-
-export type RequestOutcome =
-  | { status: 'issued'; requestId: string; certificateId: string; uci: string }
-  | { status: 'refused'; requestId: string; rule: string; reason: Text }
-  | { status: 'queued'; requestId: string; missing: string };
-
-export interface CertificateDetail extends Certificate {
-  hc1: string;
-}
-
-export interface QueuedRequest extends CertificateRequest {
-  name: string;
-  identityNumber: string | null;
-}
-
-export interface PersonCertificates {
-  personId: string;
-  name: string;
-  identityNumber: string | null;
-  digitalPossible: boolean;
-  certificates: Certificate[];
-  requests: CertificateRequest[];
-}
-
-export interface Signer {
-  regionId: string;
-  role: 'csca' | 'dsc';
-  kid: string | null;
-  name: string;
-  validFrom: string;
-  validTo: string;
-  createdAt: string;
-  retiredAt: string | null;
-  revokedAt: string | null;
-  revokedReason: string | null;
-}
-
-export interface MonthRow {
-  regionId: string;
-  regionName: string;
-  month: string;
-  requests: number;
-  issued: Record<CertificateKind, number>;
-  paper: number;
-  refused: number;
-  queued: number;
-  rejected: number;
-  refusedByRule: Record<string, number>;
-  recovery: { requests: number; issued: number };
-}
-
-export interface CertificateStatistics {
-  from: string;
-  to: string;
-  national: boolean;
-  rules: string[];
-  rows: MonthRow[];
-}
-
-export interface VerifiedContent {
-  name: string | null;
-  dateOfBirth: string | null;
-  disease: string | null;
-  vaccine: string | null;
-  manufacturer: string | null;
-  dose: string | null;
-  vaccinationDate: string | null;
-  testType: string | null;
-  testResult: string | null;
-  sampledAt: string | null;
-  testCentre: string | null;
-  firstPositive: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  country: string | null;
-  issuer: string | null;
-  uci: string | null;
-}
-
-interface VerificationTimes {
-  issuedAt?: string;
-  expiresAt?: string;
-  issuerCountry?: string;
-}
-
-export type Verification =
-  | ({ valid: true; kind: CertificateKind; signer: { kid: string }; content: VerifiedContent | null } & VerificationTimes)
-  | ({ valid: false; code: string; reason: Text; detail: string; kind: CertificateKind | null; content: VerifiedContent | null } & VerificationTimes);
+// Display orders of the contract's enums; the type checker holds each list to the contract.
+export const CERTIFICATE_KINDS = ['vaccination', 'test', 'recovery'] as const satisfies readonly CertificateKind[];
+export const MISSING_REASONS = ['dose-abroad', 'other-region', 'name-mismatch'] as const satisfies readonly MissingReason[];
 
 // ---------------------------------------------------------------------------
 // Paths of files the browser downloads or shows directly
@@ -148,7 +34,7 @@ export const certificatePaths = {
   qrSvg: (id: string) => `/api/certificates/${id}/qr.svg`,
   qrPng: (id: string) => `/api/certificates/${id}/qr.png`,
   pdf: (id: string) => `/api/certificates/${id}/certificate.pdf`,
-  statistics: (from: string, to: string, ext: '' | '.csv' | '.xlsx' = '') => withQuery(`/api/certificates/statistics${ext}`, { from, to }),
+  statistics: (from: string, to: string, ext: '.csv' | '.xlsx') => withQuery(`/api/certificates/statistics${ext}`, { from, to }),
 };
 
 // ---------------------------------------------------------------------------
@@ -158,13 +44,13 @@ export const certificatePaths = {
 const KEY = ['certificates'] as const;
 
 export function useMyCertificates() {
-  return useQuery({ queryKey: [...KEY, 'mine'], queryFn: ({ signal }) => apiFetch<MyCertificates>('/api/certificates/mine', { signal }) });
+  return useQuery({ queryKey: [...KEY, 'mine'], queryFn: ({ signal }) => ok(api.GET('/api/certificates/mine', { signal })) });
 }
 
 export function useRequestCertificate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: CertificateKind; personId?: string; missing?: MissingReason; note?: string }) => apiFetch<RequestOutcome>('/api/certificates/requests', { method: 'POST', body }),
+    mutationFn: (body: NewRequest) => ok(api.POST('/api/certificates/requests', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -172,20 +58,20 @@ export function useRequestCertificate() {
 export function useCertificate(id: string | null) {
   return useQuery({
     queryKey: [...KEY, 'one', id],
-    queryFn: ({ signal }) => apiFetch<CertificateDetail>(`/api/certificates/${id}`, { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/certificates/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: id !== null,
   });
 }
 
 export function useReviewQueue() {
-  return useQuery({ queryKey: [...KEY, 'queue'], queryFn: ({ signal }) => apiFetch<QueuedRequest[]>('/api/certificates/queue', { signal }) });
+  return useQuery({ queryKey: [...KEY, 'queue'], queryFn: ({ signal }) => ok(api.GET('/api/certificates/queue', { signal })) });
 }
 
 export function useDecideRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; decision: 'approve' | 'reject'; reason: string }) =>
-      apiFetch<{ status: 'issued' | 'rejected'; requestId: string; certificateId?: string }>(`/api/certificates/requests/${id}/decision`, { method: 'POST', body }),
+      ok(api.POST('/api/certificates/requests/{id}/decision', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -193,7 +79,7 @@ export function useDecideRequest() {
 export function usePersonCertificates(personId: string | null) {
   return useQuery({
     queryKey: [...KEY, 'person', personId],
-    queryFn: ({ signal }) => apiFetch<PersonCertificates>(`/api/certificates/persons/${personId}`, { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/certificates/persons/{id}', { params: { path: { id: personId ?? '' } }, signal })),
     enabled: personId !== null,
   });
 }
@@ -201,7 +87,7 @@ export function usePersonCertificates(personId: string | null) {
 export function useIssuePaper() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { personId: string; kind: CertificateKind }) => apiFetch<RequestOutcome>('/api/certificates/paper', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/certificates/paper'>) => ok(api.POST('/api/certificates/paper', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -209,19 +95,19 @@ export function useIssuePaper() {
 export function useRevokeCertificate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => apiFetch<{ id: string; revokedAt: string }>(`/api/certificates/${id}/revoke`, { method: 'POST', body: { reason } }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => ok(api.POST('/api/certificates/{id}/revoke', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
 
 export function useSigners() {
-  return useQuery({ queryKey: [...KEY, 'signers'], queryFn: ({ signal }) => apiFetch<Signer[]>('/api/certificates/signers', { signal }) });
+  return useQuery({ queryKey: [...KEY, 'signers'], queryFn: ({ signal }) => ok(api.GET('/api/certificates/signers', { signal })) });
 }
 
 export function useRotateSigner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ kid: string; name: string }>('/api/certificates/signers/rotate', { method: 'POST' }),
+    mutationFn: () => ok(api.POST('/api/certificates/signers/rotate')),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...KEY, 'signers'] }),
   });
 }
@@ -229,7 +115,7 @@ export function useRotateSigner() {
 export function useRevokeSigner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kid: string; reason: string }) => apiFetch<{ kid: string; revokedAt: string }>('/api/certificates/signers/revoke', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/certificates/signers/revoke'>) => ok(api.POST('/api/certificates/signers/revoke', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...KEY, 'signers'] }),
   });
 }
@@ -237,13 +123,13 @@ export function useRevokeSigner() {
 export function useCertificateStatistics(from: string, to: string) {
   return useQuery({
     queryKey: [...KEY, 'statistics', from, to],
-    queryFn: ({ signal }) => apiFetch<CertificateStatistics>(certificatePaths.statistics(from, to), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/certificates/statistics', { params: { query: { from, to } }, signal })),
     enabled: from !== '' && to !== '' && from <= to,
   });
 }
 
 export function useVerifyCertificate() {
   return useMutation({
-    mutationFn: (body: { hc1: string } | { image: string }) => apiFetch<Verification>('/api/certificates/verify', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/certificates/verify'>) => ok(api.POST('/api/certificates/verify', { body })),
   });
 }

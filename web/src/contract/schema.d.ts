@@ -390,7 +390,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basis: {
+                                deliveredAt: string | null;
+                                receipt: {
+                                    [key: string]: unknown;
+                                } | null;
+                                status: string;
+                            } | null;
+                            expiresAt: string;
+                            hc1: string;
+                            id: string;
+                            issuedAt: string;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            paper: boolean;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            personId: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "valid" | "expired" | "revoked";
+                            uci: string;
+                        };
+                    };
                 };
             };
         };
@@ -542,7 +567,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revokedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -574,7 +604,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificates: {
+                                expiresAt: string;
+                                id: string;
+                                issuedAt: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                paper: boolean;
+                                personId: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "valid" | "expired" | "revoked";
+                                uci: string;
+                            }[];
+                            people: {
+                                name: string;
+                                personId: string;
+                                self: boolean;
+                            }[];
+                            requests: {
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                missing: string | null;
+                                note: string | null;
+                                onBehalf: boolean;
+                                paper: boolean;
+                                personId: string;
+                                requestedAt: string;
+                                rule: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "refused" | "queued" | "rejected";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -619,7 +686,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        } | {
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            requestId: string;
+                            rule: string;
+                            /** @enum {string} */
+                            status: "refused";
+                        } | {
+                            missing: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -653,7 +742,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificates: {
+                                expiresAt: string;
+                                id: string;
+                                issuedAt: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                paper: boolean;
+                                personId: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "valid" | "expired" | "revoked";
+                                uci: string;
+                            }[];
+                            digitalPossible: boolean;
+                            identityNumber: string | null;
+                            name: string;
+                            personId: string;
+                            requests: {
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "vaccination" | "test" | "recovery";
+                                missing: string | null;
+                                note: string | null;
+                                onBehalf: boolean;
+                                paper: boolean;
+                                personId: string;
+                                requestedAt: string;
+                                rule: string | null;
+                                /** @enum {string} */
+                                status: "issued" | "refused" | "queued" | "rejected";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -687,7 +812,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            id: string;
+                            identityNumber: string | null;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            missing: string | null;
+                            name: string;
+                            note: string | null;
+                            onBehalf: boolean;
+                            paper: boolean;
+                            personId: string;
+                            requestedAt: string;
+                            rule: string | null;
+                            /** @enum {string} */
+                            status: "issued" | "refused" | "queued" | "rejected";
+                        }[];
+                    };
                 };
             };
         };
@@ -735,7 +879,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        } | {
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            requestId: string;
+                            rule: string;
+                            /** @enum {string} */
+                            status: "refused";
+                        } | {
+                            missing: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -779,7 +945,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "rejected";
+                        } | {
+                            certificateId: string;
+                            requestId: string;
+                            /** @enum {string} */
+                            status: "issued";
+                            uci: string;
+                        };
+                    };
                 };
             };
         };
@@ -811,7 +989,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            country: string;
+                            entries: {
+                                hash: string;
+                                revokedAt: string | null;
+                            }[];
+                            hashType: string;
+                        };
+                    };
                 };
             };
         };
@@ -845,7 +1032,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificate: string;
+                            createdAt: string;
+                            kid: string | null;
+                            name: string;
+                            regionId: string;
+                            retiredAt: string | null;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            /** @enum {string} */
+                            role: "csca" | "dsc";
+                            validFrom: string;
+                            validTo: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -888,7 +1090,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kid: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -922,7 +1129,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            kid: string | null;
+                            name: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
                 };
             };
         };
@@ -958,7 +1172,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            national: boolean;
+                            rows: {
+                                issued: {
+                                    recovery: number;
+                                    test: number;
+                                    vaccination: number;
+                                };
+                                month: string;
+                                paper: number;
+                                queued: number;
+                                recovery: {
+                                    issued: number;
+                                    requests: number;
+                                };
+                                refused: number;
+                                refusedByRule: {
+                                    [key: string]: number;
+                                };
+                                regionId: string;
+                                regionName: string;
+                                rejected: number;
+                                requests: number;
+                            }[];
+                            readonly rules: ("vaccination.no-dose" | "vaccination.product" | "test.no-test" | "test.self-sampled" | "test.type" | "test.no-result" | "test.too-old" | "recovery.no-positive" | "recovery.self-sampled" | "recovery.test-type" | "recovery.not-yet" | "recovery.expired")[];
+                            to: string;
+                        };
+                    };
                 };
             };
         };
@@ -1068,7 +1311,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateType: string;
+                            country: string;
+                            kid: string;
+                            rawData: string;
+                            signature: string | null;
+                            thumbprint: string;
+                            timestamp: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1102,7 +1355,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            certificateType: string;
+                            country: string;
+                            kid: string;
+                            rawData: string;
+                            signature: string | null;
+                            thumbprint: string;
+                            timestamp: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1145,7 +1408,72 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                country: string | null;
+                                dateOfBirth: string | null;
+                                disease: string | null;
+                                dose: string | null;
+                                firstPositive: string | null;
+                                issuer: string | null;
+                                manufacturer: string | null;
+                                name: string | null;
+                                sampledAt: string | null;
+                                testCentre: string | null;
+                                testResult: string | null;
+                                testType: string | null;
+                                uci: string | null;
+                                vaccinationDate: string | null;
+                                vaccine: string | null;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            } | null;
+                            expiresAt?: string;
+                            issuedAt?: string;
+                            issuerCountry?: string;
+                            /** @enum {string} */
+                            kind: "vaccination" | "test" | "recovery";
+                            signer: {
+                                kid: string;
+                            };
+                            /** @enum {boolean} */
+                            valid: true;
+                        } | {
+                            /** @enum {string} */
+                            code: "prefix" | "base45" | "zlib" | "cose" | "cwt" | "schema" | "kid-unknown" | "signature" | "signer-revoked" | "signer-not-valid" | "key-usage" | "expired" | "not-yet-valid" | "revoked";
+                            content: {
+                                country: string | null;
+                                dateOfBirth: string | null;
+                                disease: string | null;
+                                dose: string | null;
+                                firstPositive: string | null;
+                                issuer: string | null;
+                                manufacturer: string | null;
+                                name: string | null;
+                                sampledAt: string | null;
+                                testCentre: string | null;
+                                testResult: string | null;
+                                testType: string | null;
+                                uci: string | null;
+                                vaccinationDate: string | null;
+                                vaccine: string | null;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            } | null;
+                            detail: string;
+                            expiresAt?: string;
+                            issuedAt?: string;
+                            issuerCountry?: string;
+                            kind: ("vaccination" | "test" | "recovery") | null;
+                            reason: {
+                                en: string;
+                                sv: string;
+                            };
+                            /** @enum {boolean} */
+                            valid: false;
+                        };
+                    };
                 };
             };
         };
@@ -7114,7 +7442,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             adviceOptions: {
-                                code: string;
+                                /** @enum {string} */
+                                code: "stay-home" | "avoid-risk-groups" | "inform-contacts" | "household-test" | "seek-care";
                                 text: string;
                             }[];
                             calls: {
@@ -9219,7 +9548,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @enum {string} */
+                            by: "ageGroup" | "municipality" | "postalArea" | "region";
+                            dose: number;
+                            from: string;
+                            lowThreshold: number | null;
+                            overall: {
+                                coverage: number | null;
+                                population: number;
+                                vaccinated: number;
+                            };
+                            regions: string[] | "all";
+                            rows: {
+                                coverage: (number | null)[];
+                                key: string;
+                                label: string;
+                                low: boolean;
+                                population: number;
+                                suppressed: boolean;
+                                vaccinated: (number | null)[];
+                            }[];
+                            series: {
+                                key: string;
+                                label: string;
+                                points: {
+                                    coverage: number | null;
+                                    vaccinated: number;
+                                    week: string;
+                                }[];
+                            }[];
+                            to: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                            weeks: string[];
+                        };
+                    };
                 };
             };
         };
@@ -9438,7 +9804,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            groups: {
+                                ageGroup: string;
+                                booked: number;
+                                cancelled: number;
+                                cancelledShare: number | null;
+                            }[];
+                            to: string;
+                            total: {
+                                booked: number;
+                                cancelled: number;
+                                cancelledShare: number | null;
+                            };
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -9472,7 +9856,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            lists: {
+                                bookedOrVaccinated: number;
+                                builtFor: string;
+                                cancelledWithoutNewBooking: number;
+                                createdAt: string;
+                                createdBy: string;
+                                id: string;
+                                lettersSent: number;
+                                municipalityCode: string | null;
+                                people: number;
+                                postalCodePrefix: string | null;
+                                reminded: number;
+                                smsSent: number;
+                                title: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -9499,11 +9903,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bookedOrVaccinated: number;
+                            builtFor: string;
+                            cancelledWithoutNewBooking: number;
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            lettersSent: number;
+                            municipalityCode: string | null;
+                            people: number;
+                            postalCodePrefix: string | null;
+                            reminded: number;
+                            smsSent: number;
+                            title: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -9537,7 +9959,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            bookedOrVaccinated: number;
+                            builtFor: string;
+                            cancelledWithoutNewBooking: number;
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            lettersSent: number;
+                            municipalityCode: string | null;
+                            people: number;
+                            postalCodePrefix: string | null;
+                            reminded: number;
+                            smsSent: number;
+                            title: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -9655,7 +10095,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            listId: string;
+                            notBookedWithoutPhone: number;
+                            reminded: number;
+                        };
+                    };
                 };
             };
         };
@@ -9700,7 +10146,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            letters: number;
+                            listId: string;
+                            sms: number;
+                            withoutPhone: number;
+                        };
+                    };
                 };
             };
         };
@@ -10098,7 +10551,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            doseId: string;
+                            /** @enum {string} */
+                            status: "accepted" | "rejected";
+                        };
+                    };
                 };
             };
         };
@@ -10138,7 +10597,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attempt: number;
+                            doseId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
                 };
             };
         };
@@ -10174,7 +10640,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                accepted: number;
+                                notAcceptedOnReservnummer: number;
+                                queued: number;
+                                rejected: number;
+                                sent: number;
+                            };
+                            doses: {
+                                administeredAt: string | null;
+                                attempt: number;
+                                deliveryAttempts: number;
+                                deliveryFailed: boolean;
+                                doseId: string;
+                                doseNumber: number | null;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                person: string;
+                                personId: string;
+                                queuedAt: string;
+                                rejection: string | null;
+                                reservnummer: boolean;
+                                sentAt: string | null;
+                                siteName: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "rejected";
+                                vaccine: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11042,7 +11538,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                allocatedVials: number;
+                                allocations: {
+                                    allocatedAt: string;
+                                    siteId: string;
+                                    siteName: string;
+                                    vials: number;
+                                }[];
+                                batchNumber: string;
+                                doses: number;
+                                expiresOn: string;
+                                id: string;
+                                isoWeek: string;
+                                productCode: string;
+                                receivedAt: string;
+                                unallocatedVials: number;
+                                vials: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11076,11 +11593,30 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            allocatedVials: number;
+                            allocations: {
+                                allocatedAt: string;
+                                siteId: string;
+                                siteName: string;
+                                vials: number;
+                            }[];
+                            batchNumber: string;
+                            doses: number;
+                            expiresOn: string;
+                            id: string;
+                            isoWeek: string;
+                            productCode: string;
+                            receivedAt: string;
+                            unallocatedVials: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };
@@ -11126,7 +11662,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            allocatedVials: number;
+                            allocations: {
+                                allocatedAt: string;
+                                siteId: string;
+                                siteName: string;
+                                vials: number;
+                            }[];
+                            batchNumber: string;
+                            doses: number;
+                            expiresOn: string;
+                            id: string;
+                            isoWeek: string;
+                            productCode: string;
+                            receivedAt: string;
+                            unallocatedVials: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };
@@ -11161,7 +11716,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            weeks: {
+                                allocations: {
+                                    doses: number;
+                                    siteId: string;
+                                    siteName: string;
+                                }[];
+                                doses: number;
+                                history: {
+                                    doses: number;
+                                    reason: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    version: number;
+                                }[];
+                                isoWeek: string;
+                                planned: number;
+                                productCode: string;
+                                receivedDoses: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11186,11 +11764,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            doses: number;
+                            isoWeek: string;
+                            previousDoses: number | null;
+                            productCode: string;
+                            scaledAllocations: {
+                                from: number;
+                                siteId: string;
+                                to: number;
+                            }[];
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -11235,7 +11826,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            expected: number;
+                            isoWeek: string;
+                            planned: number;
+                            productCode: string;
+                        };
+                    };
                 };
             };
         };
@@ -11268,7 +11866,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            products: {
+                                dosesPerVial: number;
+                                name: string;
+                                productCode: string;
+                                shakeSensitive: boolean;
+                                updatedAt: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11296,7 +11906,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dosesPerVial: number;
+                            name: string;
+                            productCode: string;
+                            shakeSensitive: boolean;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            vaccine: "covid-19" | "influenza";
+                        };
+                    };
                 };
             };
         };
@@ -11329,7 +11949,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sites: {
+                                days: {
+                                    booked: number;
+                                    day: string;
+                                    slots: {
+                                        slotId: string;
+                                        startsAt: string;
+                                        uncovered: number;
+                                    }[];
+                                    suggestions: ({
+                                        batchNumber: string;
+                                        deliveryId: string;
+                                        /** @enum {string} */
+                                        kind: "allocate";
+                                        productCode: string;
+                                        vials: number;
+                                    } | {
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "move";
+                                        siteId: string;
+                                        siteName: string;
+                                    } | {
+                                        day: string;
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "rebook";
+                                    } | {
+                                        doses: number;
+                                        /** @enum {string} */
+                                        kind: "contact";
+                                    })[];
+                                    uncovered: number;
+                                }[];
+                                siteId: string;
+                                siteName: string;
+                                /** @enum {string} */
+                                vaccine: "covid-19" | "influenza";
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -11365,7 +12028,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            vials: {
+                                closedAt: string | null;
+                                deliveryId: string;
+                                dosesDiscarded: number | null;
+                                dosesDrawn: number | null;
+                                id: string;
+                                nominalDoses: number;
+                                openedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -11401,7 +12076,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sites: {
+                                batches: {
+                                    allocated: number;
+                                    batchNumber: string;
+                                    deliveryId: string;
+                                    dosesPerVial: number;
+                                    expectedDoses: number;
+                                    expired: boolean;
+                                    expiresOn: string;
+                                    opened: number;
+                                    productCode: string;
+                                    siteId: string;
+                                    unopened: number;
+                                    /** @enum {string} */
+                                    vaccine: "covid-19" | "influenza";
+                                    wasted: number;
+                                }[];
+                                expectedDoses: number;
+                                openVials: {
+                                    batchNumber: string;
+                                    deliveryId: string;
+                                    id: string;
+                                    nominalDoses: number;
+                                    openedAt: string;
+                                    productCode: string;
+                                }[];
+                                siteId: string;
+                                siteName: string;
+                                unopenedVials: number;
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -11442,11 +12151,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            batchNumber: string;
+                            deliveryId: string;
+                            id: string;
+                            nominalDoses: number;
+                            openedAt: string;
+                            siteId: string;
+                        };
+                    };
                 };
             };
         };
@@ -11489,7 +12207,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dosesDiscarded: number;
+                            dosesDrawn: number;
+                            extra: number;
+                            given: number;
+                            id: string;
+                            nominalDoses: number;
+                            wasted: number;
+                        };
+                    };
                 };
             };
         };
@@ -11524,7 +12252,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            rows: {
+                                extra: number;
+                                given: number;
+                                plannedDoses: number;
+                                productCode: string;
+                                siteId: string;
+                                siteName: string;
+                                vialsOpened: number;
+                                wastageShare: number | null;
+                                wasted: number;
+                                wastedFromOpened: number;
+                                wastedWholeVials: number;
+                                wholeVialsLost: number;
+                            }[];
+                            to: string;
+                            total: {
+                                extra: number;
+                                given: number;
+                                plannedDoses: number;
+                                vialsOpened: number;
+                                wastageShare: number | null;
+                                wasted: number;
+                                wastedFromOpened: number;
+                                wastedWholeVials: number;
+                                wholeVialsLost: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -11553,11 +12311,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            reason: "expired" | "broken" | "cold_chain" | "shaken" | "other";
+                            unopenedLeft: number;
+                            vials: number;
+                        };
+                    };
                 };
             };
         };

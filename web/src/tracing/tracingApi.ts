@@ -1,88 +1,22 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../api.js';
+import { api, nonEmpty, ok, type BodyOf, type ResponseOf } from '../api.js';
 
-// ---------------------------------------------------------------------------
-// Contract types (src/tracing)
-// ---------------------------------------------------------------------------
+// The case queue and its assignment, as the contract describes them (src/tracing/routes.ts).
 
-export const PRIORITIES = [1, 2, 3, 4] as const;
-/** 1 health and social care, 2 school, 3 outbreak, 4 others. */
-export type Priority = (typeof PRIORITIES)[number];
-
-export interface TracingCase {
-  id: string;
-  personId: string;
-  name: string;
-  phone: string | null;
-  priority: Priority;
-  priorityReason: string;
-  openedAt: string;
-  questionnaireDueAt: string | null;
-  firstCallDueAt: string | null;
-  overdue: boolean;
-  possibleReinfection: boolean;
-  /** Where the case stands (the status column). */
-  stage: CaseStage;
-  /** Calls that reached nobody (no answer, wrong number) before the index was reached. */
-  unreachedCalls: number;
-  lastCallAt: string | null;
-  /** When the tracer is to call back (stage call_back). */
-  callBackAt: string | null;
-  /** Staff id of the tracer, or null when unassigned. */
-  assignedTo: string | null;
-  assignedToName: string | null;
-}
-
-export interface TracingQueuePage {
-  cases: TracingCase[];
-  nextCursor?: string | null;
-}
-
-export interface Tracer {
-  id: string;
-  name: string;
-  openCases: number;
-}
-
-export interface BalancedAssignment {
-  assigned: number;
-  perTracer: { staffId: string; name: string; count: number }[];
-}
-
-export const CALL_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'refused', 'call_back'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
-export const CASE_STAGES = ['unassigned', 'assigned', 'trying', 'call_back', 'escalated', 'reached'] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
-
+export type TracingQueuePage = ResponseOf<'/api/tracing/queue'>;
+export type TracingCase = TracingQueuePage['cases'][number];
+/** The case's priority group, from the region's tracing settings (1 first). */
+export type Priority = TracingCase['priority'];
+export type Tracer = ResponseOf<'/api/tracing/tracers'>['tracers'][number];
+/** Where a case stands: not taken, taken, calls without answer, a call back, raised to the coordinator, reached. */
+export type CaseStage = TracingCase['stage'];
 /** One call to the index, as recorded. */
-export interface TracingCall {
-  id: string;
-  outcome: CallOutcome;
-  note: string | null;
-  durationMinutes: number;
-  callBackAt: string | null;
-  calledAt: string;
-  staffName: string;
-}
-
-/** POST /api/tracing/cases/:id/call: the outcome and duration are required; a call back needs its time. */
-export interface CallInput {
-  outcome: CallOutcome;
-  durationMinutes: number;
-  note?: string;
-  callBackAt?: string;
-}
-
-export interface RecordedCall {
-  call: TracingCall;
-  case: { id: string; stage: CaseStage; firstCallAt: string | null; unreachedCalls: number; escalatedAt: string | null; callBackAt: string | null };
-}
-
-export interface TakenCase {
-  id: string;
-  assignedTo: string;
-  takenAt: string;
-}
+export type TracingCall = ResponseOf<'/api/tracing/cases/{id}'>['calls'][number];
+/** The outcome and duration are required; a call back needs its time. */
+export type CallInput = BodyOf<'/api/tracing/cases/{id}/call'>;
+export type CallOutcome = CallInput['outcome'];
+/** The outcomes in the order the form offers them; the type checker holds the list to the contract. */
+export const CALL_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'refused', 'call_back'] as const satisfies readonly CallOutcome[];
 
 // ---------------------------------------------------------------------------
 // Hooks
@@ -103,10 +37,7 @@ export function useTracingQueue(mine: boolean) {
   return useInfiniteQuery({
     queryKey: tracingKeys.queue(mine),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<TracingQueuePage>(
-        withQuery('/api/tracing/queue', { mine: String(mine), limit: String(QUEUE_PAGE_SIZE), cursor: pageParam }),
-        { signal },
-      ),
+      ok(api.GET('/api/tracing/queue', { params: { query: nonEmpty({ mine: `${mine}` as const, limit: QUEUE_PAGE_SIZE, cursor: pageParam }) }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Reading the queue shows personal data: refresh on actions, not behind the user's back.
@@ -117,7 +48,7 @@ export function useTracingQueue(mine: boolean) {
 export function useTracers(enabled: boolean) {
   return useQuery({
     queryKey: tracingKeys.tracers,
-    queryFn: ({ signal }) => apiFetch<{ tracers: Tracer[] }>('/api/tracing/tracers', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/tracers', { signal })),
     enabled,
   });
 }
@@ -135,7 +66,7 @@ function useRefreshQueue() {
 export function useRecordCall(caseId: string) {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: (input: CallInput) => apiFetch<RecordedCall>(`/api/tracing/cases/${encodeURIComponent(caseId)}/call`, { method: 'POST', body: input }),
+    mutationFn: (input: CallInput) => ok(api.POST('/api/tracing/cases/{id}/call', { params: { path: { id: caseId } }, body: input })),
     onSuccess: refresh,
   });
 }
@@ -144,7 +75,7 @@ export function useRecordCall(caseId: string) {
 export function useTakeCase() {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: (caseId: string) => apiFetch<TakenCase>(`/api/tracing/cases/${encodeURIComponent(caseId)}/take`, { method: 'POST', body: {} }),
+    mutationFn: (caseId: string) => ok(api.POST('/api/tracing/cases/{id}/take', { params: { path: { id: caseId } }, body: {} })),
     onSuccess: refresh,
   });
 }
@@ -153,7 +84,7 @@ export function useAssignCase() {
   const refresh = useRefreshQueue();
   return useMutation({
     mutationFn: ({ caseId, staffId }: { caseId: string; staffId: string }) =>
-      apiFetch<unknown>(`/api/tracing/cases/${encodeURIComponent(caseId)}/assign`, { method: 'POST', body: { staffId } }),
+      ok(api.POST('/api/tracing/cases/{id}/assign', { params: { path: { id: caseId } }, body: { staffId } })),
     onSuccess: refresh,
   });
 }
@@ -161,7 +92,7 @@ export function useAssignCase() {
 export function useAssignBalanced() {
   const refresh = useRefreshQueue();
   return useMutation({
-    mutationFn: () => apiFetch<BalancedAssignment>('/api/tracing/assign-balanced', { method: 'POST', body: {} }),
+    mutationFn: () => ok(api.POST('/api/tracing/assign-balanced', { body: {} })),
     onSuccess: refresh,
   });
 }

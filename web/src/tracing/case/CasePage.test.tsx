@@ -9,6 +9,8 @@ const PATH = `/api/tracing/cases/${CASE_ID}`;
 
 const household: Contact = {
   id: 'k0000000-0000-4000-8000-000000000001',
+  caseId: CASE_ID,
+  outsideInfectiousPeriod: false,
   name: 'Per Berg',
   phone: null,
   relation: 'household',
@@ -71,8 +73,8 @@ function caseFile(): CaseFile {
     outbreaks: [{ id: 'o1', label: 'Solgården' }],
     sequencing: null,
     adviceOptions: [
-      { code: 'isolate', text: 'Stanna hemma' },
-      { code: 'household', text: 'Undvik nära kontakt med hushållet' },
+      { code: 'stay-home', text: 'Stanna hemma' },
+      { code: 'avoid-risk-groups', text: 'Undvik nära kontakt med hushållet' },
     ],
   };
 }
@@ -93,7 +95,7 @@ describe('Case page', () => {
       },
       [`POST ${PATH}/contacts`]: () => json({ ...colleague, id: 'new', name: 'Kim Ek' }),
       [`POST ${PATH}/notes`]: (req) => {
-        const note = { id: 'n1', ...(req.body as object), advice: ['isolate'], authorName: 'Lena Holm', createdAt: '2026-03-02T11:05:00.000Z' };
+        const note = { id: 'n1', ...(req.body as object), advice: ['stay-home'], authorName: 'Lena Holm', createdAt: '2026-03-02T11:05:00.000Z' };
         file.notes = [note as CaseFile['notes'][number]];
         return json(note);
       },
@@ -141,7 +143,7 @@ describe('Case page', () => {
     fireEvent.click(screen.getByLabelText('Stanna hemma'));
     fireEvent.click(screen.getByRole('button', { name: 'Registrera förhållningsregler' }));
     await waitFor(() =>
-      expect(api.callsTo('POST', `${PATH}/notes`)[0]?.body).toEqual({ kind: 'advice', text: 'Förhållningsreglerna är genomgångna med indexet.', advice: ['isolate'] }),
+      expect(api.callsTo('POST', `${PATH}/notes`)[0]?.body).toEqual({ kind: 'advice', text: 'Förhållningsreglerna är genomgångna med indexet.', advice: ['stay-home'] }),
     );
     expect(await screen.findByText('Förhållningsreglerna är genomgångna med indexet.')).toBeTruthy();
 

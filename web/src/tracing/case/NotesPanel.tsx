@@ -71,7 +71,7 @@ function NoteEntry({ note, adviceText }: { note: CaseNote; adviceText: ReadonlyM
 
 function AdviceForm({ caseId, options }: { caseId: string; options: readonly AdviceOption[] }) {
   const { t } = useT();
-  const [advice, setAdvice] = useState<string[]>([]);
+  const [advice, setAdvice] = useState<AdviceOption['code'][]>([]);
   const [text, setText] = useState('');
   const add = useAddNote(caseId);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -89,7 +89,7 @@ function AdviceForm({ caseId, options }: { caseId: string; options: readonly Adv
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Checkbox.Group label={t('tracing.case.notes.adviceLabel')} description={t('tracing.case.notes.adviceHelp')} value={advice} onChange={setAdvice}>
+      <Checkbox.Group label={t('tracing.case.notes.adviceLabel')} description={t('tracing.case.notes.adviceHelp')} value={advice} onChange={(ticked) => setAdvice(options.flatMap((o) => (ticked.includes(o.code) ? [o.code] : [])))}>
         <Stack gap={6} mt="xs">
           {options.map((o) => (
             <Checkbox key={o.code} value={o.code} label={o.text} />

@@ -1,42 +1,17 @@
-/** The index's questionnaire answers, as the citizen gives them and the tracer reads them (`answers` in the contract). */
+import type { BodyOf } from '../../api.js';
 
-export const SETTING_KINDS = ['school_class', 'workplace', 'care_home', 'home_care', 'association', 'event'] as const;
-export type SettingKind = (typeof SETTING_KINDS)[number];
+/**
+ * The index's questionnaire answers, as the citizen sends them (the contract's request body). The answers
+ * the server returns are the same ones it accepted, so the case file and the form read them as this type.
+ */
+export type QuestionnaireAnswers = BodyOf<'/api/tracing/my-questionnaire', 'put'>['answers'];
+export type HouseholdMember = NonNullable<QuestionnaireAnswers['household']>[number];
+export type CloseContact = NonNullable<QuestionnaireAnswers['closeContacts']>[number];
+export type Setting = NonNullable<QuestionnaireAnswers['settings']>[number];
+export type SettingKind = Setting['kind'];
 
-export interface HouseholdMember {
-  id: string;
-  name: string;
-  identityNumber?: string | null;
-  phone?: string | null;
-}
-
-export interface CloseContact {
-  id: string;
-  name: string;
-  phone?: string | null;
-  context?: string | null;
-  /** YYYY-MM-DD */
-  lastContact?: string | null;
-}
-
-export interface Setting {
-  kind: SettingKind;
-  name: string;
-  schoolClass?: string | null;
-  /** YYYY-MM-DD */
-  date?: string | null;
-}
-
-export interface QuestionnaireAnswers {
-  /** YYYY-MM-DD */
-  symptomOnset?: string | null;
-  noSymptoms?: boolean;
-  household?: HouseholdMember[];
-  closeContacts?: CloseContact[];
-  settings?: Setting[];
-  travelledAbroad?: boolean;
-  travelCountry?: string | null;
-}
+/** The settings in the order the form offers them. */
+export const SETTING_KINDS = ['school_class', 'workplace', 'care_home', 'home_care', 'association', 'event'] as const satisfies readonly SettingKind[];
 
 const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 const named = <T extends { name: string }>(rows: readonly T[] | undefined) => (rows ?? []).filter((r) => r.name.trim() !== '');

@@ -1,21 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../../api.js';
+import { api, ok, type ResponseOf } from '../../api.js';
 
 /** A positive chosen for sequencing, with the criteria it met and the variant once the lab has it. */
-export interface FlaggedCase {
-  caseId: string;
-  name: string;
-  positiveTakenAt: string;
-  reasons: string[];
-  variant: string | null;
-}
-
-export interface VariantWeek {
-  /** ISO week, YYYY-Www */
-  week: string;
-  variant: string;
-  count: number;
-}
+export type FlaggedCase = ResponseOf<'/api/tracing/sequencing'>['cases'][number];
+/** Variant counts per ISO week (YYYY-Www). */
+export type VariantWeek = ResponseOf<'/api/tracing/sequencing/variants'>['weeks'][number];
 
 const sequencingKeys = {
   all: ['tracing', 'sequencing'] as const,
@@ -26,14 +15,14 @@ const sequencingKeys = {
 export function useFlaggedCases() {
   return useQuery({
     queryKey: sequencingKeys.flagged,
-    queryFn: ({ signal }) => apiFetch<{ cases: FlaggedCase[] }>('/api/tracing/sequencing', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/sequencing', { signal })),
   });
 }
 
 export function useVariantWeeks(from: string, to: string) {
   return useQuery({
     queryKey: sequencingKeys.variants(from, to),
-    queryFn: ({ signal }) => apiFetch<{ weeks: VariantWeek[] }>(withQuery('/api/tracing/sequencing/variants', { from, to }), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/sequencing/variants', { params: { query: { from, to } }, signal })),
     enabled: from !== '' && to !== '',
   });
 }
@@ -42,7 +31,7 @@ export function useRecordVariant() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ caseId, variant }: { caseId: string; variant: string }) =>
-      apiFetch<unknown>(`/api/tracing/sequencing/${encodeURIComponent(caseId)}/variant`, { method: 'POST', body: { variant } }),
+      ok(api.POST('/api/tracing/sequencing/{caseId}/variant', { params: { path: { caseId } }, body: { variant } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sequencingKeys.all }),
   });
 }

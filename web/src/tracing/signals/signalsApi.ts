@@ -1,41 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../../api.js';
 import { outbreakKeys } from '../outbreaks/outbreaksApi.js';
 
 /** A message to Smittskydd's function mailbox (from a school, a care home, a clinician). */
-export interface Signal {
-  id: string;
-  receivedAt: string;
-  senderName: string;
-  senderContact: string;
-  organisation: string | null;
-  subject: string;
-  message: string;
-  outbreakId: string | null;
-  outbreakLabel: string | null;
-}
-
-export interface NewSignal {
-  senderName: string;
-  senderContact: string;
-  organisation?: string;
-  subject: string;
-  message: string;
-}
+export type Signal = ResponseOf<'/api/tracing/signals'>['signals'][number];
+export type NewSignal = BodyOf<'/api/tracing/signals'>;
 
 const signalsKey = ['tracing', 'signals'] as const;
 
 export function useSignals() {
   return useQuery({
     queryKey: signalsKey,
-    queryFn: ({ signal }) => apiFetch<{ signals: Signal[] }>('/api/tracing/signals', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/tracing/signals', { signal })),
   });
 }
 
 /** The public form: anyone may write to the mailbox, without logging in. */
 export function useSendSignal() {
   return useMutation({
-    mutationFn: (body: NewSignal) => apiFetch<unknown>('/api/tracing/signals', { method: 'POST', body }),
+    mutationFn: (body: NewSignal) => ok(api.POST('/api/tracing/signals', { body })),
   });
 }
 
@@ -43,7 +26,7 @@ export function useLinkSignal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ signalId, outbreakId }: { signalId: string; outbreakId: string }) =>
-      apiFetch<unknown>(`/api/tracing/signals/${encodeURIComponent(signalId)}/link`, { method: 'POST', body: { outbreakId } }),
+      ok(api.POST('/api/tracing/signals/{id}/link', { params: { path: { id: signalId } }, body: { outbreakId } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: signalsKey });
       void queryClient.invalidateQueries({ queryKey: outbreakKeys.all });

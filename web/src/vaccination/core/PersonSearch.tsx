@@ -1,17 +1,11 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { apiFetch, withQuery } from '../../api.js';
+import { api, ok, type ResponseOf } from '../../api.js';
 import { useT } from '../../i18n/useT.js';
 import { Problem } from './Problem.js';
 
-export interface FoundPerson {
-  id: string;
-  identityNumber: string;
-  givenName: string;
-  familyName: string;
-  age: number | null;
-}
+export type FoundPerson = ResponseOf<'/api/persons'>['people'][number];
 
 /** Finds a person by identity number (checked by the server) or by name; every search is audited there. */
 export function PersonSearch({ onPerson }: { onPerson: (p: FoundPerson) => void }) {
@@ -20,7 +14,7 @@ export function PersonSearch({ onPerson }: { onPerson: (p: FoundPerson) => void 
   const find = useMutation({
     mutationFn: (q: string) => {
       const byNumber = /^[\d\s+-]+$/.test(q);
-      return apiFetch<{ people: FoundPerson[] }>(withQuery('/api/persons', { [byNumber ? 'identityNumber' : 'name']: q, purpose: 'vaccination', limit: '20' }));
+      return ok(api.GET('/api/persons', { params: { query: { ...(byNumber ? { identityNumber: q } : { name: q }), purpose: 'vaccination', limit: 20 } } }));
     },
     onSuccess: ({ people }) => {
       if (people.length === 1) onPerson(people[0]!);

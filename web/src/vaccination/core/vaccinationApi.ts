@@ -1,137 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiFetch, ok, withQuery, type BodyOf, type ResponseOf } from '../../api.js';
+import { api, nonEmpty, ok, type BodyOf, type ResponseOf } from '../../api.js';
 
-// Contract types (src/vaccination/schemas.ts)
+// Vaccination as the contract describes it (src/vaccination/schemas.ts and the routes).
 
-export const VACCINES = ['covid-19', 'influenza'] as const;
-export type Vaccine = (typeof VACCINES)[number];
+export type MyVaccination = ResponseOf<'/api/vaccination/my'>;
+export type PersonRecord = MyVaccination['me'];
+export type Eligibility = PersonRecord['eligibility']['covid'];
+/** A booking in a person's record: with the next dose proposal while it is booked. */
+export type RecordBooking = PersonRecord['bookings'][number];
+/** When the dose after a booked one can be given: the engine's answer at the rule's interval. */
+export type NextDose = NonNullable<RecordBooking['nextDose']>;
+export type Booking = ResponseOf<'/api/vaccination/my/bookings', 'post'>['bookings'][number];
+export type Dose = PersonRecord['doses'][number];
+export type Vaccine = Booking['vaccine'];
+export type StaffPersonRecord = ResponseOf<'/api/vaccination/persons/{id}'>;
+export type Site = ResponseOf<'/api/vaccination/sites'>['sites'][number];
+export type SiteKind = Site['kind'];
+export type SiteDetail = ResponseOf<'/api/vaccination/sites/{id}'>;
+export type NewSite = BodyOf<'/api/vaccination/sites'>;
+export type Slot = ResponseOf<'/api/vaccination/slots'>['slots'][number];
+export type Availability = ResponseOf<'/api/vaccination/availability'>;
+export type Appointment = ResponseOf<'/api/vaccination/sites/{id}/appointments'>['appointments'][number];
+export type Product = ResponseOf<'/api/vaccination/products'>['products'][number];
+export type OwnBooking = BodyOf<'/api/vaccination/my/bookings'>;
+export type OnBehalfBooking = BodyOf<'/api/vaccination/bookings'>;
+export type OnBehalfReason = OnBehalfBooking['reason'];
+export type RecordDoseInput = BodyOf<'/api/vaccination/doses'>;
+/** Why a dose departs from its booking or from the stock of the site where it is given. */
+export type DoseDeviation = NonNullable<RecordDoseInput['deviations']>[number];
+export type RecordedDose = ResponseOf<'/api/vaccination/doses', 'post'>;
+
+// Display orders of the contract's enums; the type checker holds each list to the contract.
+export const VACCINES = ['covid-19', 'influenza'] as const satisfies readonly Vaccine[];
+export const SITE_KINDS = ['vardcentral', 'mass_centre', 'mobile_unit', 'home_visit', 'care_home', 'lss_home'] as const satisfies readonly SiteKind[];
+export const ON_BEHALF_REASONS = ['no_eid', 'cannot_use_eid', 'guardian_request', 'interpreter', 'other'] as const satisfies readonly OnBehalfReason[];
 /** A vaccine named in a link's query: influenza, else covid-19. */
 export const vaccineParam = (value: string | null): Vaccine => (value === 'influenza' ? 'influenza' : 'covid-19');
-export type SiteKind = 'vardcentral' | 'mass_centre' | 'mobile_unit' | 'home_visit' | 'care_home' | 'lss_home';
-export const SITE_KINDS: SiteKind[] = ['vardcentral', 'mass_centre', 'mobile_unit', 'home_visit', 'care_home', 'lss_home'];
-export const ON_BEHALF_REASONS = ['no_eid', 'cannot_use_eid', 'guardian_request', 'interpreter', 'other'] as const;
-export type OnBehalfReason = (typeof ON_BEHALF_REASONS)[number];
-
-export interface Eligibility {
-  eligible: boolean;
-  recommendationId: string | null;
-  vaccine: string;
-  doseNumber: number | null;
-  from: string | null;
-  reason: string;
-}
-
-export interface Booking {
-  id: string;
-  visitId: string;
-  personId: string;
-  siteId: string;
-  siteName: string;
-  slotId: string;
-  vaccine: Vaccine;
-  doseNumber: number;
-  startsAt: string;
-  status: 'booked' | 'cancelled' | 'attended';
-  channel: 'self' | 'guardian' | 'on_behalf';
-  bookedAt: string;
-  cancelledAt: string | null;
-}
-
-/** When the dose after a booked one can be given: the engine's answer at the rule's interval. */
-export interface NextDose {
-  vaccine: Vaccine;
-  doseNumber: number;
-  from: string;
-  recommendationId: string;
-}
-
-/** A booking in a person's record: with the next dose proposal while it is booked. */
-export interface RecordBooking extends Booking {
-  nextDose: NextDose | null;
-}
-
-export interface Dose {
-  id: string;
-  personId: string;
-  siteId: string | null;
-  siteName: string | null;
-  vaccine: Vaccine;
-  productCode: string;
-  productName: string;
-  batchNumber: string;
-  doseNumber: number;
-  administeredAt: string;
-  bookingId: string | null;
-}
-
-export interface PersonRecord {
-  personId: string;
-  name: string;
-  age: number | null;
-  eligibility: { covid: Eligibility; influenza: Eligibility };
-  bookings: RecordBooking[];
-  doses: Dose[];
-}
-
-export interface Site {
-  id: string;
-  name: string;
-  kind: SiteKind;
-  municipalityCode: string | null;
-  postalCode: string | null;
-  streetAddress: string | null;
-  vaccines: Vaccine[];
-  slotMinutes: number;
-  active: boolean;
-  bookable: boolean;
-}
-
-export interface SiteDetail extends Site {
-  hours: { weekday: number; opens: string; closes: string }[];
-  staffing: { day: string; vaccinators: number; perVaccinatorPerHour: number }[];
-}
-
-export interface Slot {
-  id: string;
-  siteId: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  free: number;
-}
-
-export interface Availability {
-  nextFreeSlot: { siteId: string; siteName: string; startsAt: string } | null;
-  nextRelease: { siteId: string; siteName: string; releasedAt: string; startsAt: string } | null;
-  message: { sv: string; en: string };
-}
-
-export interface Appointment {
-  bookingId: string;
-  visitId: string;
-  personId: string;
-  name: string;
-  identityNumber: string | null;
-  vaccine: Vaccine;
-  doseNumber: number;
-  startsAt: string;
-  status: Booking['status'];
-}
-
-export interface StaffPersonRecord {
-  person: { id: string; name: string; identityNumber: string | null; age: number | null };
-  riskGroup: boolean;
-  eligibility: { covid: Eligibility; influenza: Eligibility };
-  bookings: RecordBooking[];
-  doses: Dose[];
-}
-
-export interface Product {
-  code: string;
-  name: string;
-  vaccine: Vaccine;
-}
 
 export type Criteria = NewRecommendation['criteria'];
 export type Cohort = Criteria['cohorts'][number];
@@ -143,28 +47,6 @@ export const GROUPS = ['care_home', 'home_care', 'lss_home', 'household_of_care'
 
 export type Recommendation = ResponseOf<'/api/vaccination/recommendations'>['recommendations'][number];
 export type NewRecommendation = BodyOf<'/api/vaccination/recommendations'>;
-
-/** Why a dose departs from its booking or from the stock of the site where it is given. */
-export type DoseDeviation = 'given_elsewhere' | 'batch_from_other_site';
-
-export interface RecordDoseInput {
-  personId: string;
-  bookingId?: string;
-  siteId: string;
-  vaccine: Vaccine;
-  productCode: string;
-  batchNumber: string;
-  doseNumber: number;
-  outsideRecommendation?: string;
-  deviations?: DoseDeviation[];
-  /** With batch_from_other_site: the site whose stock the vial came from. */
-  batchSiteId?: string;
-}
-
-export interface RecordedDose {
-  dose: Dose;
-  next: Eligibility & { suggestedSlot: Slot | null };
-}
 
 const keys = {
   my: ['vaccination', 'my'] as const,
@@ -179,27 +61,27 @@ const keys = {
 };
 
 export const useMyVaccination = () =>
-  useQuery({ queryKey: keys.my, queryFn: ({ signal }) => apiFetch<{ me: PersonRecord; children: PersonRecord[] }>('/api/vaccination/my', { signal }) });
+  useQuery({ queryKey: keys.my, queryFn: ({ signal }) => ok(api.GET('/api/vaccination/my', { signal })) });
 
-export const useSites = () => useQuery({ queryKey: keys.sites, queryFn: ({ signal }) => apiFetch<{ sites: Site[] }>('/api/vaccination/sites', { signal }) });
+export const useSites = () => useQuery({ queryKey: keys.sites, queryFn: ({ signal }) => ok(api.GET('/api/vaccination/sites', { signal })) });
 
-export const useSite = (id: string) => useQuery({ queryKey: keys.site(id), queryFn: ({ signal }) => apiFetch<SiteDetail>(`/api/vaccination/sites/${id}`, { signal }) });
+export const useSite = (id: string) => useQuery({ queryKey: keys.site(id), queryFn: ({ signal }) => ok(api.GET('/api/vaccination/sites/{id}', { params: { path: { id } }, signal })) });
 
 export const useSlots = (siteId: string | null, from: string, to: string) =>
   useQuery({
     queryKey: keys.slots(siteId ?? '', from, to),
     // Not aborted when the day or site changes while typing: the answer is cached for when they come back.
-    queryFn: () => apiFetch<{ slots: Slot[] }>(withQuery('/api/vaccination/slots', { siteId, from, to })),
+    queryFn: () => ok(api.GET('/api/vaccination/slots', { params: { query: { siteId: siteId ?? '', from, to } } })),
     enabled: !!siteId,
   });
 
 export const useAvailability = (siteId: string | null, enabled: boolean) =>
-  useQuery({ queryKey: keys.availability(siteId), queryFn: () => apiFetch<Availability>(withQuery('/api/vaccination/availability', { siteId })), enabled });
+  useQuery({ queryKey: keys.availability(siteId), queryFn: () => ok(api.GET('/api/vaccination/availability', { params: { query: nonEmpty({ siteId }) } })), enabled });
 
 export const useAppointments = (siteId: string | null, date: string) =>
   useQuery({
     queryKey: keys.appointments(siteId ?? '', date),
-    queryFn: () => apiFetch<{ appointments: Appointment[] }>(withQuery(`/api/vaccination/sites/${siteId}/appointments`, { date })),
+    queryFn: () => ok(api.GET('/api/vaccination/sites/{id}/appointments', { params: { path: { id: siteId ?? '' }, query: { date } } })),
     enabled: !!siteId,
     // Every listing is audited: fetch when asked, not behind the user's back.
     staleTime: Infinity,
@@ -208,12 +90,12 @@ export const useAppointments = (siteId: string | null, date: string) =>
 export const usePersonRecord = (personId: string | null) =>
   useQuery({
     queryKey: keys.person(personId ?? ''),
-    queryFn: ({ signal }) => apiFetch<StaffPersonRecord>(withQuery(`/api/vaccination/persons/${personId}`, { purpose: 'vaccination' }), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/vaccination/persons/{id}', { params: { path: { id: personId ?? '' }, query: { purpose: 'vaccination' } }, signal })),
     enabled: !!personId,
     staleTime: Infinity,
   });
 
-export const useProducts = () => useQuery({ queryKey: keys.products, queryFn: ({ signal }) => apiFetch<{ products: Product[] }>('/api/vaccination/products', { signal }), staleTime: Infinity });
+export const useProducts = () => useQuery({ queryKey: keys.products, queryFn: ({ signal }) => ok(api.GET('/api/vaccination/products', { signal })), staleTime: Infinity });
 
 export const useRecommendations = () =>
   useQuery({ queryKey: keys.recommendations, queryFn: ({ signal }) => ok(api.GET('/api/vaccination/recommendations', { signal })) });
@@ -225,39 +107,35 @@ function useVaccinationMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export const useBook = () =>
-  useVaccinationMutation((body: { slotId: string; vaccine: Vaccine; withInfluenza: boolean; personId?: string }) => apiFetch<{ bookings: Booking[] }>('/api/vaccination/my/bookings', { method: 'POST', body }));
+  useVaccinationMutation((body: OwnBooking) => ok(api.POST('/api/vaccination/my/bookings', { body })));
 
 export const useBookOnBehalf = () =>
-  useVaccinationMutation((body: { personId: string; slotId: string; vaccine: Vaccine; withInfluenza: boolean; reason: OnBehalfReason; note?: string }) =>
-    apiFetch<{ bookings: Booking[] }>('/api/vaccination/bookings', { method: 'POST', body }),
-  );
+  useVaccinationMutation((body: OnBehalfBooking) => ok(api.POST('/api/vaccination/bookings', { body })));
 
 export const useMove = (own: boolean) =>
   useVaccinationMutation(({ bookingId, slotId }: { bookingId: string; slotId: string }) =>
-    apiFetch<{ bookings: Booking[] }>(`/api/vaccination/${own ? 'my/' : ''}bookings/${bookingId}/move`, { method: 'POST', body: { slotId } }),
+    ok(api.POST(own ? '/api/vaccination/my/bookings/{id}/move' : '/api/vaccination/bookings/{id}/move', { params: { path: { id: bookingId } }, body: { slotId } })),
   );
 
 export const useCancel = (own: boolean) =>
-  useVaccinationMutation((bookingId: string) => apiFetch<{ bookings: Booking[] }>(`/api/vaccination/${own ? 'my/' : ''}bookings/${bookingId}/cancel`, { method: 'POST' }));
+  useVaccinationMutation((bookingId: string) =>
+    ok(api.POST(own ? '/api/vaccination/my/bookings/{id}/cancel' : '/api/vaccination/bookings/{id}/cancel', { params: { path: { id: bookingId } } })),
+  );
 
-export const useRecordDose = () => useVaccinationMutation((body: RecordDoseInput) => apiFetch<RecordedDose>('/api/vaccination/doses', { method: 'POST', body }));
+export const useRecordDose = () => useVaccinationMutation((body: RecordDoseInput) => ok(api.POST('/api/vaccination/doses', { body })));
 
 export const useSetRiskGroup = () =>
-  useVaccinationMutation(({ personId, riskGroup }: { personId: string; riskGroup: boolean }) => apiFetch<unknown>(`/api/vaccination/persons/${personId}/risk-group`, { method: 'PUT', body: { riskGroup } }));
+  useVaccinationMutation(({ personId, riskGroup }: { personId: string; riskGroup: boolean }) => ok(api.PUT('/api/vaccination/persons/{id}/risk-group', { params: { path: { id: personId } }, body: { riskGroup } })));
 
-export const useCreateSite = () => useVaccinationMutation((body: Record<string, unknown>) => apiFetch<Site>('/api/vaccination/sites', { method: 'POST', body }));
+export const useCreateSite = () => useVaccinationMutation((body: NewSite) => ok(api.POST('/api/vaccination/sites', { body })));
 
 export const useSetHours = (siteId: string) =>
-  useVaccinationMutation((hours: { weekday: number; opens: string; closes: string }[]) => apiFetch<unknown>(`/api/vaccination/sites/${siteId}/hours`, { method: 'PUT', body: { hours } }));
+  useVaccinationMutation((hours: BodyOf<'/api/vaccination/sites/{id}/hours', 'put'>['hours']) => ok(api.PUT('/api/vaccination/sites/{id}/hours', { params: { path: { id: siteId } }, body: { hours } })));
 
 export const useSetStaffing = (siteId: string) =>
-  useVaccinationMutation((body: { from: string; to: string; vaccinators: number; perVaccinatorPerHour: number }) =>
-    apiFetch<{ days: number; rescaledSlots: number; heldByBookings: number }>(`/api/vaccination/sites/${siteId}/staffing`, { method: 'PUT', body }),
-  );
+  useVaccinationMutation((body: BodyOf<'/api/vaccination/sites/{id}/staffing', 'put'>) => ok(api.PUT('/api/vaccination/sites/{id}/staffing', { params: { path: { id: siteId } }, body })));
 
 export const useGenerateSlots = (siteId: string) =>
-  useVaccinationMutation((body: { from: string; to: string; releaseAt?: string }) =>
-    apiFetch<{ created: number; skipped: number; seats: number; daysWithoutStaff: number }>(`/api/vaccination/sites/${siteId}/slots`, { method: 'POST', body }),
-  );
+  useVaccinationMutation((body: BodyOf<'/api/vaccination/sites/{id}/slots'>) => ok(api.POST('/api/vaccination/sites/{id}/slots', { params: { path: { id: siteId } }, body })));
 
 export const useAddRecommendation = () => useVaccinationMutation((body: NewRecommendation) => ok(api.POST('/api/vaccination/recommendations', { body })));
