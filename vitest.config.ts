@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['web/src/test-setup.ts'],
+          // Mantine pages under jsdom take seconds on a busy 2-CPU machine; 5 s timed out in full runs.
+          testTimeout: 30_000,
         },
       },
       {
