@@ -1508,7 +1508,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                dueOn: string;
+                                id: string;
+                                overdue: boolean;
+                                owner: string;
+                                ownerEmail: string | null;
+                                /** @enum {string} */
+                                source: "plan_activity" | "audit_recommendation";
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "done";
+                                statusNote: string | null;
+                                statusRequestedAt: string | null;
+                                timeFrame: string | null;
+                                title: string;
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -1563,7 +1585,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            dueOn: string;
+                            id: string;
+                            overdue: boolean;
+                            owner: string;
+                            ownerEmail: string | null;
+                            /** @enum {string} */
+                            source: "plan_activity" | "audit_recommendation";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "done";
+                            statusNote: string | null;
+                            statusRequestedAt: string | null;
+                            timeFrame: string | null;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1600,7 +1639,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            asked: number;
+                            withoutEmail: number;
+                        };
+                    };
                 };
             };
         };
@@ -1636,7 +1680,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                answerBy: string | null;
+                                caseNumber: string;
+                                caseOfficer: string | null;
+                                hasMemo: boolean;
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1674,11 +1735,73 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1712,7 +1835,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1758,7 +1943,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1800,11 +2047,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            dueOn: string;
+                            id: string;
+                            overdue: boolean;
+                            owner: string;
+                            ownerEmail: string | null;
+                            /** @enum {string} */
+                            source: "plan_activity" | "audit_recommendation";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "done";
+                            statusNote: string | null;
+                            statusRequestedAt: string | null;
+                            timeFrame: string | null;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1838,7 +2102,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            questions: {
+                                /** @enum {string} */
+                                assessment: "met" | "partly_met" | "not_met";
+                                id: string;
+                                question: string;
+                                reply: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1865,11 +2139,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            assessment: "met" | "partly_met" | "not_met";
+                            id: string;
+                            question: string;
+                            reply: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1914,11 +2196,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            registeredOn: string;
+                            secrecyGround: string | null;
+                            secret: boolean;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1976,7 +2266,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2009,7 +2361,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                caseNumber: string;
+                                id: string;
+                                rapporteur: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2043,7 +2406,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2070,11 +2446,73 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2108,7 +2546,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            caseId: string;
+                            id: string;
+                            registeredOn: string;
+                            secrecyGround: string | null;
+                            secret: boolean;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -2162,7 +2610,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2195,7 +2711,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            meetings: {
+                                body: string;
+                                checkedAt: string | null;
+                                heldOn: string;
+                                id: string;
+                                place: string;
+                                postedOn: string | null;
+                                startsAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2225,11 +2753,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2263,7 +2859,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2341,11 +3005,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2387,11 +3119,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2434,7 +3234,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2477,7 +3345,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2514,7 +3450,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                caseNumber: string;
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                            hits: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "memo" | "decision" | "minutes" | "document";
+                                rank: number;
+                                snippet: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                                year: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2550,7 +3516,63 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumber: string;
+                            decisions: {
+                                appealUntil: string | null;
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                position: number;
+                                postedOn: string | null;
+                            }[];
+                            documents: {
+                                body: string | null;
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string | null;
+                            }[];
+                            id: string;
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                name: string | null;
+                                published: boolean;
+                            } | null;
+                            receivedOn: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                        };
+                    };
                 };
             };
         };
@@ -2589,7 +3611,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            hits: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "memo" | "decision" | "minutes" | "document";
+                                rank: number;
+                                snippet: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                                year: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "staff" | "secret";
+                        };
+                    };
                 };
             };
         };
@@ -2623,7 +3666,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumberFormat: string;
+                        };
+                    };
                 };
             };
         };
@@ -2648,7 +3695,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumberFormat: string;
+                        };
+                    };
                 };
             };
         };
