@@ -4936,7 +4936,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sent: {
+                                receivedAt: string | null;
+                                sentAt: string;
+                                version: number;
+                                week: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4994,7 +5003,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                createdAt: string;
+                                description: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5017,11 +5035,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string | null;
+                            id: string;
+                            name: string;
+                        };
+                    };
                 };
             };
         };
@@ -5056,7 +5081,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            initiatives: {
+                                agreementId: string;
+                                developmentArea: string;
+                                focusArea: string;
+                                genderPerspective: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                measured: "none" | "output" | "effect";
+                                organisation: string;
+                                organisationName: string;
+                                participants: string[];
+                                /** @enum {string} */
+                                privateProviders: "yes" | "no";
+                                /** @enum {string} */
+                                reach: "project" | "region_wide";
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                                statusHistory: {
+                                    changedAt: string;
+                                    changedBy: string;
+                                    roundId: string | null;
+                                    /** @enum {string} */
+                                    status: "planned" | "started" | "ongoing" | "completed";
+                                }[];
+                                targetGroup: string;
+                                title: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5094,11 +5152,42 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            developmentArea: string;
+                            focusArea: string;
+                            genderPerspective: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            measured: "none" | "output" | "effect";
+                            organisation: string;
+                            organisationName: string;
+                            participants: string[];
+                            /** @enum {string} */
+                            privateProviders: "yes" | "no";
+                            /** @enum {string} */
+                            reach: "project" | "region_wide";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "completed";
+                            statusHistory: {
+                                changedAt: string;
+                                changedBy: string;
+                                roundId: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                            targetGroup: string;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -5153,7 +5242,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            developmentArea: string;
+                            focusArea: string;
+                            genderPerspective: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            measured: "none" | "output" | "effect";
+                            organisation: string;
+                            organisationName: string;
+                            participants: string[];
+                            /** @enum {string} */
+                            privateProviders: "yes" | "no";
+                            /** @enum {string} */
+                            reach: "project" | "region_wide";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "completed";
+                            statusHistory: {
+                                changedAt: string;
+                                changedBy: string;
+                                roundId: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                            targetGroup: string;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -5188,7 +5308,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            rows: {
+                                developmentArea: string;
+                                effectMeasured: number;
+                                initiatives: number;
+                                organisations: number;
+                                privateProviders: number;
+                                regionWide: number;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5526,7 +5660,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            regions: {
+                                name: string;
+                                regionId: string;
+                                weeks: {
+                                    capacity: number | null;
+                                    cases: number | null;
+                                    coverageDose1: number | null;
+                                    delivered: boolean;
+                                    medianHoursToFirstContact: number | null;
+                                    positive: number | null;
+                                    receivedAt: string | null;
+                                    tests: number | null;
+                                    week: string;
+                                }[];
+                            }[];
+                            weeks: string[];
+                        };
+                    };
                 };
             };
         };
@@ -5560,7 +5713,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisations: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                                regionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5594,7 +5757,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: {
+                                agreementId: string;
+                                deadline: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "monthly" | "quarterly" | "partial" | "final";
+                                name: string;
+                                opensOn: string;
+                                organisations: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                publishedAt: string | null;
+                                publishedBy: string | null;
+                                returns: {
+                                    name: string;
+                                    organisation: string;
+                                    receivedAt: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "reopened" | "not_started";
+                                    submittedAt: string | null;
+                                }[];
+                                templateVersionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5632,11 +5823,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5670,7 +5879,144 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            returns: {
+                                name: string;
+                                organisation: string;
+                                receivedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "reopened" | "not_started";
+                                submittedAt: string | null;
+                            }[];
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5708,7 +6054,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5744,7 +6108,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sent: number;
+                        };
+                    };
                 };
             };
         };
@@ -5778,7 +6146,112 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            choices: {
+                                counts: {
+                                    key: string;
+                                    label: string;
+                                    organisations: number;
+                                }[];
+                                label: string;
+                                questionId: string;
+                            }[];
+                            expected: number;
+                            freeText: {
+                                answers: {
+                                    name: string;
+                                    organisation: string;
+                                    text: string;
+                                }[];
+                                label: string;
+                                questionId: string;
+                            }[];
+                            initiativeCounts: {
+                                rows: {
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    developmentArea: string;
+                                    total: number;
+                                }[];
+                                statuses: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "started" | "ongoing" | "completed";
+                                }[];
+                                total: number;
+                            };
+                            notSubmitted: {
+                                name: string;
+                                organisation: string;
+                            }[];
+                            pages: {
+                                initiatives: {
+                                    developmentArea: string;
+                                    status: string;
+                                    title: string;
+                                }[];
+                                name: string;
+                                organisation: string;
+                                receivedAt: string;
+                                sections: {
+                                    answers: {
+                                        label: string;
+                                        questionId: string;
+                                        text: string;
+                                    }[];
+                                    title: string;
+                                }[];
+                            }[];
+                            round: {
+                                agreementId: string;
+                                deadline: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "monthly" | "quarterly" | "partial" | "final";
+                                name: string;
+                                opensOn: string;
+                                organisations: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                publishedAt: string | null;
+                                publishedBy: string | null;
+                                templateVersionId: string;
+                            };
+                            submitted: number;
+                            tables: {
+                                header: string[];
+                                id: string;
+                                rows: (string | number | null)[][];
+                                title: string;
+                            }[];
+                            templateName: string | null;
+                            trafficLights: {
+                                counts: {
+                                    green: number;
+                                    red: number;
+                                    yellow: number;
+                                };
+                                label: string;
+                                questionId: string;
+                                reasons: {
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red";
+                                    motivation: string;
+                                    name: string;
+                                    organisation: string;
+                                }[];
+                                sentence: string;
+                                unanswered: {
+                                    name: string;
+                                    organisation: string;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5925,7 +6398,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5984,7 +6608,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6020,7 +6795,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            versions: {
+                                changedAt: string;
+                                changedBy: string;
+                                questionId: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6066,7 +6851,161 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            filled: string[];
+                            view: {
+                                answers: {
+                                    prefilledFrom: string | null;
+                                    questionId: string;
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                    value: unknown;
+                                    version: number;
+                                }[];
+                                deadline: string;
+                                events: {
+                                    at: string;
+                                    by: string;
+                                    kind: string;
+                                    missing: string[] | null;
+                                    note: string | null;
+                                }[];
+                                locked: boolean;
+                                missing: {
+                                    label: string;
+                                    questionId: string;
+                                }[];
+                                organisation: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "region" | "rss";
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                receivedAt: string | null;
+                                reopenReason: string | null;
+                                roundId: string;
+                                roundName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "reopened" | "not_started";
+                                submission: number;
+                                submittedAt: string | null;
+                                template: {
+                                    content: {
+                                        intro?: string;
+                                        sections: {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            questions: ({
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "text";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                maxLength: number;
+                                            } | {
+                                                definition: string;
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @default false */
+                                                integer: boolean;
+                                                /** @enum {string} */
+                                                kind: "number";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                max?: number;
+                                                min?: number;
+                                                /** @enum {string} */
+                                                prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                                unit: string;
+                                            } | {
+                                                columns: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                    unit?: string;
+                                                }[];
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "table";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                min?: number;
+                                                /** @enum {string} */
+                                                prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                                rows: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "traffic_light";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "single_choice";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                options: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "multiple_choice";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                options: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "date";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            } | {
+                                                developmentArea: string;
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "initiatives";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            })[];
+                                            title: string;
+                                        }[];
+                                    };
+                                    createdAt: string;
+                                    createdBy: string;
+                                    digest: string;
+                                    id: string;
+                                    templateId: string;
+                                    version: number;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6109,7 +7048,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6146,7 +7236,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6188,7 +7429,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -6223,7 +7482,119 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6257,7 +7628,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            templates: {
+                                id: string;
+                                name: string;
+                                versions: {
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: string;
+                                    version: number;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6382,11 +7766,123 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6526,11 +8022,123 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
