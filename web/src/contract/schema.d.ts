@@ -3779,7 +3779,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definition: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            };
+                            nation: {
+                                denominator: number;
+                                numerator: number;
+                                regions: number;
+                                value: number | null;
+                            };
+                            period: string;
+                            regions: {
+                                /** @enum {string} */
+                                basis: "region" | "municipality" | "unit" | "rss";
+                                denominator: number;
+                                numerator: number;
+                                regionId: string;
+                                regionName: string;
+                                value: number | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "reported" | "computed";
+                        };
+                    };
                 };
             };
         };
@@ -3818,7 +3866,91 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            current: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            };
+                            periods: string[];
+                            series: {
+                                missedTarget: boolean;
+                                otherVersion: boolean;
+                                points: {
+                                    /** @enum {string} */
+                                    basis: "region" | "municipality" | "unit" | "rss";
+                                    denominator: number;
+                                    numerator: number;
+                                    period: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    source: "reported" | "computed";
+                                    target: ("met" | "missed") | null;
+                                    value: number | null;
+                                }[];
+                                regionId: string;
+                                regionName: string;
+                                trend: ("improving" | "worsening" | "flat") | null;
+                                version: number;
+                            }[];
+                            target: {
+                                date: string | null;
+                                direction: ("at_least" | "at_most") | null;
+                                value: number | null;
+                            };
+                            versions: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3856,11 +3988,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definitions: {
+                                code: string;
+                                version: number;
+                            }[];
+                            inputs: {
+                                contacts: number;
+                                first: string | null;
+                                imports: string[];
+                                last: string | null;
+                                persons: number;
+                            };
+                            period: string;
+                            runId: string;
+                            startedAt: string;
+                            valuesWritten: number;
+                        };
+                    };
                 };
             };
         };
@@ -3892,7 +4042,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            runs: {
+                                finishedAt: string;
+                                id: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                period: string;
+                                runBy: string;
+                                startedAt: string;
+                                valuesWritten: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3929,7 +4093,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            differences: {
+                                code: string;
+                                difference: number;
+                                first: {
+                                    definition: {
+                                        code: string;
+                                        denominator: string;
+                                        id: string;
+                                        nameSv: string;
+                                        numerator: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                        version: number;
+                                    };
+                                    denominator: number;
+                                    numerator: number;
+                                    organisation: string;
+                                    value: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "reported-computed" | "region-rss";
+                                period: string;
+                                regionId: string;
+                                regionName: string;
+                                sameDefinition: boolean;
+                                second: {
+                                    definition: {
+                                        code: string;
+                                        denominator: string;
+                                        id: string;
+                                        nameSv: string;
+                                        numerator: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                        version: number;
+                                    };
+                                    denominator: number;
+                                    numerator: number;
+                                    organisation: string;
+                                    value: number | null;
+                                };
+                            }[];
+                            tolerance: number;
+                        };
+                    };
                 };
             };
         };
@@ -3966,7 +4176,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definitions: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4007,11 +4247,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4067,11 +4335,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4112,7 +4408,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4223,7 +4547,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            definitionAdded: boolean;
+                            unchanged: number;
+                            values: number;
+                            version: number;
+                            written: number;
+                        };
+                    };
                 };
             };
         };
@@ -4327,7 +4660,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            imports: {
+                                accepted: number;
+                                fileName: string;
+                                finishedAt: string | null;
+                                /** @enum {string} */
+                                format: "csv" | "xlsx";
+                                id: string;
+                                importedBy: string;
+                                /** @enum {string} */
+                                kind: "values" | "contacts";
+                                rejected: number;
+                                rowsDone: number;
+                                rowsTotal: number;
+                                startedAt: string;
+                                unchanged: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4363,7 +4715,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4412,7 +4772,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            importId: string;
+                            /** @enum {string} */
+                            kind: "values" | "contacts";
+                            rejected: number;
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                            resumedFrom: number;
+                            rowsTotal: number;
+                            /** @enum {string} */
+                            status: "finished" | "already-imported";
+                            unchanged: number;
+                        };
+                    };
                 };
             };
         };
@@ -4459,7 +4840,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            importId: string;
+                            /** @enum {string} */
+                            kind: "values" | "contacts";
+                            rejected: number;
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                            resumedFrom: number;
+                            rowsTotal: number;
+                            /** @enum {string} */
+                            status: "finished" | "already-imported";
+                            unchanged: number;
+                        };
+                    };
                 };
             };
         };
@@ -4495,7 +4897,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            values: {
+                                activeVersion: boolean;
+                                code: string;
+                                definitionId: string;
+                                denominator: number;
+                                id: string;
+                                importId: string | null;
+                                numerator: number;
+                                orgCode: string;
+                                /** @enum {string} */
+                                orgLevel: "region" | "municipality" | "unit" | "rss";
+                                orgName: string;
+                                period: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                runId: string | null;
+                                /** @enum {string} */
+                                source: "reported" | "computed";
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                value: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4525,11 +4953,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            inserted: number;
+                            period: string;
+                            unchanged: number;
+                            updated: number;
+                            value: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
