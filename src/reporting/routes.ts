@@ -18,6 +18,12 @@ import { addTemplateVersion, createAgreement, createTemplate, listAgreements, li
 import {
   AgreementView,
   HistoryView,
+  ReceiptView,
+  ReceivedView,
+  RegionKeyView,
+  ReopensView,
+  SentWeekView,
+  TrustedKeysView,
   InitiativeCountsView,
   InitiativeView,
   NationalWeeklyView,
@@ -170,30 +176,30 @@ export function reportingRoutes(app: App, ctx: AppContext) {
   );
 
   // --- Signed submissions between a region and the nation ---
-  app.get('/api/reporting/key', { config: { access: 'reporting.key.read' }, schema: { tags, summary: "This region's public key for signed submissions, for the national analyst to register" } }, async (req) => publicKeyOf(ctx, actorOf(req)));
-  app.get('/api/reporting/national/keys', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'The region keys the national instance trusts' } }, async () => trustedKeys(ctx));
-  app.post('/api/reporting/national/keys', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: "Register a region's public key", body: z.object({ regionId: regionCode, publicKey: text({ max: 1000, multiline: true }) }).strict() } }, async (req, reply) =>
+  app.get('/api/reporting/key', { config: { access: 'reporting.key.read' }, schema: { tags, summary: "This region's public key for signed submissions, for the national analyst to register", response: { 200: RegionKeyView } } }, async (req) => publicKeyOf(ctx, actorOf(req)));
+  app.get('/api/reporting/national/keys', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'The region keys the national instance trusts', response: { 200: TrustedKeysView } } }, async () => trustedKeys(ctx));
+  app.post('/api/reporting/national/keys', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: "Register a region's public key", body: z.object({ regionId: regionCode, publicKey: text({ max: 1000, multiline: true }) }).strict(), response: { 201: z.object({ regionId: z.string(), keyId: z.string() }) } } }, async (req, reply) =>
     reply.code(201).send(await trustRegionKey(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/reporting/national/rounds/:id/received', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Submissions received for a round, and recent refusals', params: IdParams } }, async (req) => receivedFor(ctx, req.params.id));
+  app.get('/api/reporting/national/rounds/:id/received', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Submissions received for a round, and recent refusals', params: IdParams, response: { 200: ReceivedView } } }, async (req) => receivedFor(ctx, req.params.id));
   // No session on the inboxes: a region's instance calls them, and the signature is what authenticates the document.
   const Signed = z.object({ document: z.looseObject({ regionId: regionCode }), signature: z.string().max(200), keyId: z.string().max(64) }).strict();
-  app.post('/api/reporting/national/submissions', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed submission; answers with a receipt", body: Signed } }, async (req, reply) =>
+  app.post('/api/reporting/national/submissions', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed submission; answers with a receipt", body: Signed, response: { 201: ReceiptView } } }, async (req, reply) =>
     reply.code(201).send(await receiveSubmission(ctx, req.body)),
   );
-  app.post('/api/reporting/national/aggregates', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed weekly aggregates", body: Signed } }, async (req, reply) =>
+  app.post('/api/reporting/national/aggregates', { config: { access: 'public' }, schema: { tags, summary: "The national instance's inbox for a region's signed weekly aggregates", body: Signed, response: { 201: ReceiptView } } }, async (req, reply) =>
     reply.code(201).send(await receiveSigned(ctx, req.body, acceptAggregates)),
   );
   // The questionnaires and calendar of the follow-ups, for the regions' instances to copy (no region's data in it).
   app.get('/api/reporting/national/definitions', { config: { access: 'public' }, schema: { tags, summary: "The nation's agreements, templates and rounds, for the regions' instances" } }, async () => nationalDefinitions(ctx));
-  app.post('/api/reporting/national/reopens', { config: { access: 'public' }, schema: { tags, summary: "A region's signed query for the submissions the nation reopened", body: Signed } }, async (req) => reopensFor(ctx, req.body));
+  app.post('/api/reporting/national/reopens', { config: { access: 'public' }, schema: { tags, summary: "A region's signed query for the submissions the nation reopened", body: Signed, response: { 200: ReopensView } } }, async (req) => reopensFor(ctx, req.body));
   app.get('/api/reporting/national/weekly', { config: { access: 'reporting.national.manage' }, schema: { tags, summary: 'Weekly figures as the regions delivered them; a week not delivered is missing, not zero', querystring: z.object({ from: isoWeek, to: isoWeek }).strict(), response: { 200: NationalWeeklyView } } }, async (req) =>
     nationalWeekly(ctx, req.query),
   );
 
   // --- The region's weekly aggregates to the nation ---
   app.get('/api/reporting/aggregates', { config: { access: 'reporting.aggregates.send' }, schema: { tags, summary: 'Weekly aggregates this region has sent, with the nation’s receipt time', response: { 200: SentAggregatesView } } }, async (req) => sentAggregates(ctx, actorOf(req)));
-  app.post('/api/reporting/aggregates', { config: { access: 'reporting.aggregates.send' }, schema: { tags, summary: 'Send (again) the region’s signed aggregates of a week to the nation', body: z.object({ week: isoWeek }).strict() } }, async (req, reply) =>
+  app.post('/api/reporting/aggregates', { config: { access: 'reporting.aggregates.send' }, schema: { tags, summary: 'Send (again) the region’s signed aggregates of a week to the nation', body: z.object({ week: isoWeek }).strict(), response: { 201: SentWeekView } } }, async (req, reply) =>
     reply.code(201).send(await sendWeekAggregates(ctx, actorOf(req).regionId, req.body.week)),
   );
 }

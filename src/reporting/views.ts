@@ -127,3 +127,15 @@ export const NationalWeeklyView = z.object({
   ),
 });
 export const SentAggregatesView = z.object({ sent: z.array(z.object({ week: z.string(), version: z.number(), sentAt: z.string(), receivedAt: z.string().nullable() })) });
+
+// Signed submissions between a region's instance and the nation.
+export const RegionKeyView = z.object({ regionId: z.string(), keyId: z.string(), publicKey: z.string() });
+export const TrustedKeysView = z.object({ keys: z.array(z.object({ regionId: z.string(), keyId: z.string(), registeredBy: z.string(), registeredAt: z.string() })) });
+export const ReceivedView = z.object({
+  received: z.array(z.object({ regionId: z.string(), organisation: z.string(), submission: z.number(), keyId: z.string(), digest: z.string(), receivedAt: z.string() })),
+  refused: z.array(z.object({ regionId: z.string(), reason: z.string(), digest: z.string(), receivedAt: z.string() })),
+});
+export const ReceiptView = z.object({ receiptId: z.string(), receivedAt: z.string(), digest: z.string() });
+export const ReopensView = z.object({ reopens: z.array(z.object({ roundId: z.string(), organisation: z.string(), submission: z.number(), reason: z.string(), by: z.string(), at: z.string() })) });
+/** The service answers null only to the housekeeping job that sends a week once; this route always sends. */
+export const SentWeekView = z.object({ regionId: z.string(), week: z.string(), version: z.number() }).nullable();

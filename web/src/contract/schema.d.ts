@@ -5405,11 +5405,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            regionId: string;
+                            version: number;
+                            week: string;
+                        } | null;
+                    };
                 };
             };
         };
@@ -5794,7 +5800,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            publicKey: string;
+                            regionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5838,11 +5850,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            receiptId: string;
+                            receivedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -5908,7 +5926,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keys: {
+                                keyId: string;
+                                regionId: string;
+                                registeredAt: string;
+                                registeredBy: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5931,11 +5958,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            regionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5981,7 +6013,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            reopens: {
+                                at: string;
+                                by: string;
+                                organisation: string;
+                                reason: string;
+                                roundId: string;
+                                submission: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6015,7 +6058,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            received: {
+                                digest: string;
+                                keyId: string;
+                                organisation: string;
+                                receivedAt: string;
+                                regionId: string;
+                                submission: number;
+                            }[];
+                            refused: {
+                                digest: string;
+                                reason: string;
+                                receivedAt: string;
+                                regionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6059,11 +6119,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            receiptId: string;
+                            receivedAt: string;
+                        };
+                    };
                 };
             };
         };
