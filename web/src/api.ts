@@ -26,7 +26,7 @@ export interface ProblemDetails {
   errors?: FieldProblem[];
 }
 
-/** Thrown by {@link apiFetch} for every non-2xx answer; `status` 0 means the server was not reached. */
+/** Thrown by {@link api} for every non-2xx answer; `status` 0 means the server was not reached. */
 export class ApiError extends Error {
   readonly problem: ProblemDetails;
 
@@ -142,42 +142,8 @@ export async function ok<D>(call: Promise<{ data?: D }>): Promise<D> {
 }
 
 // ---------------------------------------------------------------------------
-// Untyped fetch, only for the areas whose routes declare no response schema yet (see web/README.md);
-// each moves to `api` once its routes do.
+// Links the browser downloads itself (CSV, XLSX, PDF)
 // ---------------------------------------------------------------------------
-
-export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. Leave undefined for no body (a JSON content type with an empty body is a 400 on Fastify). */
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
-export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  const init: RequestInit = {
-    method: request.method ?? 'GET',
-    credentials: 'same-origin',
-    headers,
-  };
-  if (request.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(request.body);
-  }
-  if (request.signal) init.signal = request.signal;
-
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (cause) {
-    if (request.signal?.aborted) throw cause;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 }, { cause });
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
 
 /** Appends the non-empty parameters as a query string. */
 export function withQuery(path: string, params: Record<string, string | null | undefined>): string {

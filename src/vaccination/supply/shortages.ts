@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -8,14 +9,11 @@ import type { Vaccine } from '../model.js';
 import { matchDemand, maxBookable, uncoveredBookings } from './rules.js';
 import { sitesById } from './sites.js';
 import { siteSupply, type SiteSupply } from './store.js';
+import type { SuggestionView } from './views.js';
 import { addDays, dayBounds } from '../recommendations/dates.js';
 
 /** What the coordinator can do about a short day, most direct first. */
-export type Suggestion =
-  | { kind: 'allocate'; deliveryId: string; batchNumber: string; productCode: string; vials: number }
-  | { kind: 'move'; siteId: string; siteName: string; doses: number }
-  | { kind: 'rebook'; day: string; doses: number }
-  | { kind: 'contact'; doses: number };
+export type Suggestion = z.infer<typeof SuggestionView>;
 
 const horizonDays = 28;
 

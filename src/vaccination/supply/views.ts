@@ -85,7 +85,7 @@ export const WastageReportView = z.object({
 });
 
 /** What the coordinator can do about a short day, most direct first. */
-const SuggestionView = z.discriminatedUnion('kind', [
+export const SuggestionView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('allocate'), deliveryId: z.string(), batchNumber: z.string(), productCode: z.string(), vials: z.number() }),
   z.object({ kind: z.literal('move'), siteId: z.string(), siteName: z.string(), doses: z.number() }),
   z.object({ kind: z.literal('rebook'), day: z.string(), doses: z.number() }),

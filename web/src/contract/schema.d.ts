@@ -1508,7 +1508,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                dueOn: string;
+                                id: string;
+                                overdue: boolean;
+                                owner: string;
+                                ownerEmail: string | null;
+                                /** @enum {string} */
+                                source: "plan_activity" | "audit_recommendation";
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "done";
+                                statusNote: string | null;
+                                statusRequestedAt: string | null;
+                                timeFrame: string | null;
+                                title: string;
+                            }[];
+                            today: string;
+                        };
+                    };
                 };
             };
         };
@@ -1563,7 +1585,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            dueOn: string;
+                            id: string;
+                            overdue: boolean;
+                            owner: string;
+                            ownerEmail: string | null;
+                            /** @enum {string} */
+                            source: "plan_activity" | "audit_recommendation";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "done";
+                            statusNote: string | null;
+                            statusRequestedAt: string | null;
+                            timeFrame: string | null;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1600,7 +1639,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            asked: number;
+                            withoutEmail: number;
+                        };
+                    };
                 };
             };
         };
@@ -1636,7 +1680,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                answerBy: string | null;
+                                caseNumber: string;
+                                caseOfficer: string | null;
+                                hasMemo: boolean;
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1674,11 +1735,73 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1712,7 +1835,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1758,7 +1943,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1800,11 +2047,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            dueOn: string;
+                            id: string;
+                            overdue: boolean;
+                            owner: string;
+                            ownerEmail: string | null;
+                            /** @enum {string} */
+                            source: "plan_activity" | "audit_recommendation";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "done";
+                            statusNote: string | null;
+                            statusRequestedAt: string | null;
+                            timeFrame: string | null;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1838,7 +2102,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            questions: {
+                                /** @enum {string} */
+                                assessment: "met" | "partly_met" | "not_met";
+                                id: string;
+                                question: string;
+                                reply: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1865,11 +2139,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            assessment: "met" | "partly_met" | "not_met";
+                            id: string;
+                            question: string;
+                            reply: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -1914,11 +2196,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            registeredOn: string;
+                            secrecyGround: string | null;
+                            secret: boolean;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -1976,7 +2266,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2009,7 +2361,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                caseNumber: string;
+                                id: string;
+                                rapporteur: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2043,7 +2406,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2070,11 +2446,73 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answerBy: string | null;
+                            caseNumber: string;
+                            caseOfficer: string | null;
+                            documents: {
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string;
+                            }[];
+                            id: string;
+                            meetings: {
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                itemId: string;
+                                meetingId: string;
+                                position: number;
+                            }[];
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    email: string;
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            missingSections: ("proposal" | "summary" | "background" | "assessment" | "environment" | "children" | "genderEquality" | "economy" | "followUp" | "supportingDocuments" | "sendTo")[];
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                email: string | null;
+                                name: string;
+                                publishName: boolean;
+                            } | null;
+                            receivedOn: string;
+                            registeredBy: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            unit: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2108,7 +2546,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            caseId: string;
+                            id: string;
+                            registeredOn: string;
+                            secrecyGround: string | null;
+                            secret: boolean;
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -2162,7 +2610,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2195,7 +2711,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            meetings: {
+                                body: string;
+                                checkedAt: string | null;
+                                heldOn: string;
+                                id: string;
+                                place: string;
+                                postedOn: string | null;
+                                startsAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2225,11 +2753,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2263,7 +2859,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2341,11 +3005,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2387,11 +3119,79 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2434,7 +3234,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2477,7 +3345,75 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            chair: string;
+                            checkDeadline: string;
+                            checkers: string[];
+                            heldOn: string;
+                            id: string;
+                            items: {
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                caseType: ("citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information") | null;
+                                conflicts: string[];
+                                decision: string[] | null;
+                                extracts: {
+                                    email: string;
+                                    recipient: string;
+                                    sentAt: string;
+                                }[];
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                position: number;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                reservations: {
+                                    member: string;
+                                    text: string;
+                                }[];
+                                supportingDocuments: string[];
+                                time: string | null;
+                                title: string;
+                                votes: {
+                                    abstain: number;
+                                    no: number;
+                                    yes: number;
+                                } | null;
+                            }[];
+                            minutes: {
+                                appealFrom: string | null;
+                                appealUntil: string | null;
+                                checkedAt: string | null;
+                                corrections: {
+                                    id: string;
+                                    itemId: string | null;
+                                    recordedAt: string;
+                                    recordedBy: string;
+                                    text: string;
+                                }[];
+                                lateReason: string | null;
+                                postedOn: string | null;
+                                signatures: {
+                                    signedAt: string;
+                                    signer: string;
+                                }[];
+                            };
+                            place: string;
+                            reportedDecisions: {
+                                caseId: string;
+                                caseNumber: string;
+                                decidedOn: string;
+                                delegate: string;
+                                delegationPoint: string;
+                                id: string;
+                                summary: string;
+                                title: string;
+                            }[];
+                            startsAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2514,7 +3450,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                caseNumber: string;
+                                id: string;
+                                outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                                receivedOn: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                            }[];
+                            hits: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "memo" | "decision" | "minutes" | "document";
+                                rank: number;
+                                snippet: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                                year: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2550,7 +3516,63 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumber: string;
+                            decisions: {
+                                appealUntil: string | null;
+                                body: string;
+                                decision: string[] | null;
+                                heldOn: string;
+                                position: number;
+                                postedOn: string | null;
+                            }[];
+                            documents: {
+                                body: string | null;
+                                id: string;
+                                registeredOn: string;
+                                secrecyGround: string | null;
+                                secret: boolean;
+                                title: string | null;
+                            }[];
+                            id: string;
+                            memo: {
+                                assessment: string | null;
+                                background: string | null;
+                                children: string | null;
+                                economy: string | null;
+                                environment: string | null;
+                                followUp: string | null;
+                                genderEquality: string | null;
+                                proposal: string[];
+                                rapporteur: string | null;
+                                sendTo: {
+                                    name: string;
+                                }[];
+                                summary: string | null;
+                                supportingDocuments: string[];
+                                updatedAt: string;
+                            } | null;
+                            outcome: ("answered" | "granted" | "rejected" | "approved" | "deemed_answered" | "referred_back") | null;
+                            path: {
+                                /** @enum {string} */
+                                body: "registry" | "preparatory_committee" | "committee" | "regional_board" | "assembly" | "delegate";
+                                event: string;
+                                occurredOn: string;
+                            }[];
+                            proposer: {
+                                name: string | null;
+                                published: boolean;
+                            } | null;
+                            receivedOn: string;
+                            senderReference: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                            title: string;
+                            /** @enum {string} */
+                            type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                        };
+                    };
                 };
             };
         };
@@ -2589,7 +3611,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            hits: {
+                                caseId: string;
+                                caseNumber: string;
+                                caseTitle: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "case" | "memo" | "decision" | "minutes" | "document";
+                                rank: number;
+                                snippet: string;
+                                /** @enum {string} */
+                                status: "registered" | "in_preparation" | "ready" | "on_agenda" | "decided" | "closed";
+                                title: string;
+                                /** @enum {string} */
+                                type: "citizen_proposal" | "motion" | "consultation" | "procurement_initiation" | "award_decision" | "plan" | "audit_report" | "delegated_decision" | "information";
+                                year: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "staff" | "secret";
+                        };
+                    };
                 };
             };
         };
@@ -2623,7 +3666,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumberFormat: string;
+                        };
+                    };
                 };
             };
         };
@@ -2648,7 +3695,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            caseNumberFormat: string;
+                        };
+                    };
                 };
             };
         };
@@ -2728,7 +3779,55 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definition: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            };
+                            nation: {
+                                denominator: number;
+                                numerator: number;
+                                regions: number;
+                                value: number | null;
+                            };
+                            period: string;
+                            regions: {
+                                /** @enum {string} */
+                                basis: "region" | "municipality" | "unit" | "rss";
+                                denominator: number;
+                                numerator: number;
+                                regionId: string;
+                                regionName: string;
+                                value: number | null;
+                            }[];
+                            /** @enum {string} */
+                            source: "reported" | "computed";
+                        };
+                    };
                 };
             };
         };
@@ -2767,7 +3866,91 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            current: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            };
+                            periods: string[];
+                            series: {
+                                missedTarget: boolean;
+                                otherVersion: boolean;
+                                points: {
+                                    /** @enum {string} */
+                                    basis: "region" | "municipality" | "unit" | "rss";
+                                    denominator: number;
+                                    numerator: number;
+                                    period: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    source: "reported" | "computed";
+                                    target: ("met" | "missed") | null;
+                                    value: number | null;
+                                }[];
+                                regionId: string;
+                                regionName: string;
+                                trend: ("improving" | "worsening" | "flat") | null;
+                                version: number;
+                            }[];
+                            target: {
+                                date: string | null;
+                                direction: ("at_least" | "at_most") | null;
+                                value: number | null;
+                            };
+                            versions: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2805,11 +3988,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definitions: {
+                                code: string;
+                                version: number;
+                            }[];
+                            inputs: {
+                                contacts: number;
+                                first: string | null;
+                                imports: string[];
+                                last: string | null;
+                                persons: number;
+                            };
+                            period: string;
+                            runId: string;
+                            startedAt: string;
+                            valuesWritten: number;
+                        };
+                    };
                 };
             };
         };
@@ -2841,7 +4042,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            runs: {
+                                finishedAt: string;
+                                id: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                period: string;
+                                runBy: string;
+                                startedAt: string;
+                                valuesWritten: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2878,7 +4093,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            differences: {
+                                code: string;
+                                difference: number;
+                                first: {
+                                    definition: {
+                                        code: string;
+                                        denominator: string;
+                                        id: string;
+                                        nameSv: string;
+                                        numerator: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                        version: number;
+                                    };
+                                    denominator: number;
+                                    numerator: number;
+                                    organisation: string;
+                                    value: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "reported-computed" | "region-rss";
+                                period: string;
+                                regionId: string;
+                                regionName: string;
+                                sameDefinition: boolean;
+                                second: {
+                                    definition: {
+                                        code: string;
+                                        denominator: string;
+                                        id: string;
+                                        nameSv: string;
+                                        numerator: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                        version: number;
+                                    };
+                                    denominator: number;
+                                    numerator: number;
+                                    organisation: string;
+                                    value: number | null;
+                                };
+                            }[];
+                            tolerance: number;
+                        };
+                    };
                 };
             };
         };
@@ -2915,7 +4176,37 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definitions: {
+                                active: boolean;
+                                code: string;
+                                computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                                createdAt: string;
+                                createdBy: string;
+                                denominator: string;
+                                id: string;
+                                nameEn: string;
+                                nameSv: string;
+                                note: string | null;
+                                numerator: string;
+                                owner: string;
+                                /** @enum {string} */
+                                periodType: "month" | "quarter" | "year" | "point";
+                                population: string;
+                                source: string;
+                                target: {
+                                    date: string | null;
+                                    /** @enum {string} */
+                                    direction: "at_least" | "at_most";
+                                    value: number;
+                                } | null;
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2956,11 +4247,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -3016,11 +4335,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -3061,7 +4408,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            computation: ("named_doctor_share" | "named_doctor_share_75" | "named_doctor_share_care_home" | "coc_mean" | "upc_mean" | "readmission_30d" | "positivity" | "sample_to_answer_hours" | "tracing_within_24h") | null;
+                            createdAt: string;
+                            createdBy: string;
+                            denominator: string;
+                            id: string;
+                            nameEn: string;
+                            nameSv: string;
+                            note: string | null;
+                            numerator: string;
+                            owner: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "year" | "point";
+                            population: string;
+                            source: string;
+                            target: {
+                                date: string | null;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most";
+                                value: number;
+                            } | null;
+                            /** @enum {string} */
+                            unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -3172,7 +4547,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            definitionAdded: boolean;
+                            unchanged: number;
+                            values: number;
+                            version: number;
+                            written: number;
+                        };
+                    };
                 };
             };
         };
@@ -3276,7 +4660,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            imports: {
+                                accepted: number;
+                                fileName: string;
+                                finishedAt: string | null;
+                                /** @enum {string} */
+                                format: "csv" | "xlsx";
+                                id: string;
+                                importedBy: string;
+                                /** @enum {string} */
+                                kind: "values" | "contacts";
+                                rejected: number;
+                                rowsDone: number;
+                                rowsTotal: number;
+                                startedAt: string;
+                                unchanged: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3312,7 +4715,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3361,7 +4772,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            importId: string;
+                            /** @enum {string} */
+                            kind: "values" | "contacts";
+                            rejected: number;
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                            resumedFrom: number;
+                            rowsTotal: number;
+                            /** @enum {string} */
+                            status: "finished" | "already-imported";
+                            unchanged: number;
+                        };
+                    };
                 };
             };
         };
@@ -3408,7 +4840,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            importId: string;
+                            /** @enum {string} */
+                            kind: "values" | "contacts";
+                            rejected: number;
+                            rejections: {
+                                column: string;
+                                reason: string;
+                                row: number;
+                            }[];
+                            resumedFrom: number;
+                            rowsTotal: number;
+                            /** @enum {string} */
+                            status: "finished" | "already-imported";
+                            unchanged: number;
+                        };
+                    };
                 };
             };
         };
@@ -3444,7 +4897,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            values: {
+                                activeVersion: boolean;
+                                code: string;
+                                definitionId: string;
+                                denominator: number;
+                                id: string;
+                                importId: string | null;
+                                numerator: number;
+                                orgCode: string;
+                                /** @enum {string} */
+                                orgLevel: "region" | "municipality" | "unit" | "rss";
+                                orgName: string;
+                                period: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                runId: string | null;
+                                /** @enum {string} */
+                                source: "reported" | "computed";
+                                /** @enum {string} */
+                                unit: "percent" | "index" | "hours" | "days" | "count" | "sek";
+                                value: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3474,11 +4953,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            inserted: number;
+                            period: string;
+                            unchanged: number;
+                            updated: number;
+                            value: number | null;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4095,7 +5584,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sent: {
+                                receivedAt: string | null;
+                                sentAt: string;
+                                version: number;
+                                week: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4117,11 +5615,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            regionId: string;
+                            version: number;
+                            week: string;
+                        } | null;
+                    };
                 };
             };
         };
@@ -4153,7 +5657,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                createdAt: string;
+                                description: string | null;
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4176,11 +5689,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string | null;
+                            id: string;
+                            name: string;
+                        };
+                    };
                 };
             };
         };
@@ -4215,7 +5735,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            initiatives: {
+                                agreementId: string;
+                                developmentArea: string;
+                                focusArea: string;
+                                genderPerspective: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                measured: "none" | "output" | "effect";
+                                organisation: string;
+                                organisationName: string;
+                                participants: string[];
+                                /** @enum {string} */
+                                privateProviders: "yes" | "no";
+                                /** @enum {string} */
+                                reach: "project" | "region_wide";
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                                statusHistory: {
+                                    changedAt: string;
+                                    changedBy: string;
+                                    roundId: string | null;
+                                    /** @enum {string} */
+                                    status: "planned" | "started" | "ongoing" | "completed";
+                                }[];
+                                targetGroup: string;
+                                title: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4253,11 +5806,42 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            developmentArea: string;
+                            focusArea: string;
+                            genderPerspective: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            measured: "none" | "output" | "effect";
+                            organisation: string;
+                            organisationName: string;
+                            participants: string[];
+                            /** @enum {string} */
+                            privateProviders: "yes" | "no";
+                            /** @enum {string} */
+                            reach: "project" | "region_wide";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "completed";
+                            statusHistory: {
+                                changedAt: string;
+                                changedBy: string;
+                                roundId: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                            targetGroup: string;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4312,7 +5896,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            developmentArea: string;
+                            focusArea: string;
+                            genderPerspective: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            measured: "none" | "output" | "effect";
+                            organisation: string;
+                            organisationName: string;
+                            participants: string[];
+                            /** @enum {string} */
+                            privateProviders: "yes" | "no";
+                            /** @enum {string} */
+                            reach: "project" | "region_wide";
+                            /** @enum {string} */
+                            status: "planned" | "started" | "ongoing" | "completed";
+                            statusHistory: {
+                                changedAt: string;
+                                changedBy: string;
+                                roundId: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                            targetGroup: string;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -4347,7 +5962,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            rows: {
+                                developmentArea: string;
+                                effectMeasured: number;
+                                initiatives: number;
+                                organisations: number;
+                                privateProviders: number;
+                                regionWide: number;
+                                /** @enum {string} */
+                                status: "planned" | "started" | "ongoing" | "completed";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4381,7 +6010,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            publicKey: string;
+                            regionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4425,11 +6060,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            receiptId: string;
+                            receivedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4495,7 +6136,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keys: {
+                                keyId: string;
+                                regionId: string;
+                                registeredAt: string;
+                                registeredBy: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4518,11 +6168,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            regionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4568,7 +6223,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            reopens: {
+                                at: string;
+                                by: string;
+                                organisation: string;
+                                reason: string;
+                                roundId: string;
+                                submission: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4602,7 +6268,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            received: {
+                                digest: string;
+                                keyId: string;
+                                organisation: string;
+                                receivedAt: string;
+                                regionId: string;
+                                submission: number;
+                            }[];
+                            refused: {
+                                digest: string;
+                                reason: string;
+                                receivedAt: string;
+                                regionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4646,11 +6329,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            receiptId: string;
+                            receivedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4685,7 +6374,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            regions: {
+                                name: string;
+                                regionId: string;
+                                weeks: {
+                                    capacity: number | null;
+                                    cases: number | null;
+                                    coverageDose1: number | null;
+                                    delivered: boolean;
+                                    medianHoursToFirstContact: number | null;
+                                    positive: number | null;
+                                    receivedAt: string | null;
+                                    tests: number | null;
+                                    week: string;
+                                }[];
+                            }[];
+                            weeks: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4719,7 +6427,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisations: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                                regionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4753,7 +6471,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: {
+                                agreementId: string;
+                                deadline: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "monthly" | "quarterly" | "partial" | "final";
+                                name: string;
+                                opensOn: string;
+                                organisations: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                publishedAt: string | null;
+                                publishedBy: string | null;
+                                returns: {
+                                    name: string;
+                                    organisation: string;
+                                    receivedAt: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "reopened" | "not_started";
+                                    submittedAt: string | null;
+                                }[];
+                                templateVersionId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4791,11 +6537,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4829,7 +6593,144 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            returns: {
+                                name: string;
+                                organisation: string;
+                                receivedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "reopened" | "not_started";
+                                submittedAt: string | null;
+                            }[];
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4867,7 +6768,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4903,7 +6822,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sent: number;
+                        };
+                    };
                 };
             };
         };
@@ -4937,7 +6860,112 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            choices: {
+                                counts: {
+                                    key: string;
+                                    label: string;
+                                    organisations: number;
+                                }[];
+                                label: string;
+                                questionId: string;
+                            }[];
+                            expected: number;
+                            freeText: {
+                                answers: {
+                                    name: string;
+                                    organisation: string;
+                                    text: string;
+                                }[];
+                                label: string;
+                                questionId: string;
+                            }[];
+                            initiativeCounts: {
+                                rows: {
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    developmentArea: string;
+                                    total: number;
+                                }[];
+                                statuses: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "started" | "ongoing" | "completed";
+                                }[];
+                                total: number;
+                            };
+                            notSubmitted: {
+                                name: string;
+                                organisation: string;
+                            }[];
+                            pages: {
+                                initiatives: {
+                                    developmentArea: string;
+                                    status: string;
+                                    title: string;
+                                }[];
+                                name: string;
+                                organisation: string;
+                                receivedAt: string;
+                                sections: {
+                                    answers: {
+                                        label: string;
+                                        questionId: string;
+                                        text: string;
+                                    }[];
+                                    title: string;
+                                }[];
+                            }[];
+                            round: {
+                                agreementId: string;
+                                deadline: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "monthly" | "quarterly" | "partial" | "final";
+                                name: string;
+                                opensOn: string;
+                                organisations: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                publishedAt: string | null;
+                                publishedBy: string | null;
+                                templateVersionId: string;
+                            };
+                            submitted: number;
+                            tables: {
+                                header: string[];
+                                id: string;
+                                rows: (string | number | null)[][];
+                                title: string;
+                            }[];
+                            templateName: string | null;
+                            trafficLights: {
+                                counts: {
+                                    green: number;
+                                    red: number;
+                                    yellow: number;
+                                };
+                                label: string;
+                                questionId: string;
+                                reasons: {
+                                    /** @enum {string} */
+                                    light: "green" | "yellow" | "red";
+                                    motivation: string;
+                                    name: string;
+                                    organisation: string;
+                                }[];
+                                sentence: string;
+                                unanswered: {
+                                    name: string;
+                                    organisation: string;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5084,7 +7112,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5143,7 +7322,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5179,7 +7509,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            versions: {
+                                changedAt: string;
+                                changedBy: string;
+                                questionId: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5225,7 +7565,161 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            filled: string[];
+                            view: {
+                                answers: {
+                                    prefilledFrom: string | null;
+                                    questionId: string;
+                                    updatedAt: string;
+                                    updatedBy: string;
+                                    value: unknown;
+                                    version: number;
+                                }[];
+                                deadline: string;
+                                events: {
+                                    at: string;
+                                    by: string;
+                                    kind: string;
+                                    missing: string[] | null;
+                                    note: string | null;
+                                }[];
+                                locked: boolean;
+                                missing: {
+                                    label: string;
+                                    questionId: string;
+                                }[];
+                                organisation: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "region" | "rss";
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                phase: "upcoming" | "open" | "late";
+                                receivedAt: string | null;
+                                reopenReason: string | null;
+                                roundId: string;
+                                roundName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "reopened" | "not_started";
+                                submission: number;
+                                submittedAt: string | null;
+                                template: {
+                                    content: {
+                                        intro?: string;
+                                        sections: {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            questions: ({
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "text";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                maxLength: number;
+                                            } | {
+                                                definition: string;
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @default false */
+                                                integer: boolean;
+                                                /** @enum {string} */
+                                                kind: "number";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                max?: number;
+                                                min?: number;
+                                                /** @enum {string} */
+                                                prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                                unit: string;
+                                            } | {
+                                                columns: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                    unit?: string;
+                                                }[];
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "table";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                min?: number;
+                                                /** @enum {string} */
+                                                prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                                rows: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "traffic_light";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "single_choice";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                options: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "multiple_choice";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                                options: {
+                                                    key: string & (unknown & unknown);
+                                                    label: string;
+                                                }[];
+                                            } | {
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "date";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            } | {
+                                                developmentArea: string;
+                                                help?: string;
+                                                id: string & (unknown & unknown);
+                                                /** @enum {string} */
+                                                kind: "initiatives";
+                                                label: string;
+                                                /** @default false */
+                                                mandatory: boolean;
+                                            })[];
+                                            title: string;
+                                        }[];
+                                    };
+                                    createdAt: string;
+                                    createdBy: string;
+                                    digest: string;
+                                    id: string;
+                                    templateId: string;
+                                    version: number;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5268,7 +7762,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5305,7 +7950,158 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answers: {
+                                prefilledFrom: string | null;
+                                questionId: string;
+                                updatedAt: string;
+                                updatedBy: string;
+                                value: unknown;
+                                version: number;
+                            }[];
+                            deadline: string;
+                            events: {
+                                at: string;
+                                by: string;
+                                kind: string;
+                                missing: string[] | null;
+                                note: string | null;
+                            }[];
+                            locked: boolean;
+                            missing: {
+                                label: string;
+                                questionId: string;
+                            }[];
+                            organisation: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "region" | "rss";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            receivedAt: string | null;
+                            reopenReason: string | null;
+                            roundId: string;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "reopened" | "not_started";
+                            submission: number;
+                            submittedAt: string | null;
+                            template: {
+                                content: {
+                                    intro?: string;
+                                    sections: {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        questions: ({
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "text";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            maxLength: number;
+                                        } | {
+                                            definition: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @default false */
+                                            integer: boolean;
+                                            /** @enum {string} */
+                                            kind: "number";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            max?: number;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            unit: string;
+                                        } | {
+                                            columns: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                                unit?: string;
+                                            }[];
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "table";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            min?: number;
+                                            /** @enum {string} */
+                                            prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                            rows: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "traffic_light";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "single_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "multiple_choice";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                            options: {
+                                                key: string & (unknown & unknown);
+                                                label: string;
+                                            }[];
+                                        } | {
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "date";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        } | {
+                                            developmentArea: string;
+                                            help?: string;
+                                            id: string & (unknown & unknown);
+                                            /** @enum {string} */
+                                            kind: "initiatives";
+                                            label: string;
+                                            /** @default false */
+                                            mandatory: boolean;
+                                        })[];
+                                        title: string;
+                                    }[];
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                digest: string;
+                                id: string;
+                                templateId: string;
+                                version: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -5347,7 +8143,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            deadline: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "monthly" | "quarterly" | "partial" | "final";
+                            name: string;
+                            opensOn: string;
+                            organisations: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "open" | "late";
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            templateVersionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -5382,7 +8196,119 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -5416,7 +8342,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            templates: {
+                                id: string;
+                                name: string;
+                                versions: {
+                                    createdAt: string;
+                                    createdBy: string;
+                                    id: string;
+                                    version: number;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5541,11 +8480,123 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -5685,11 +8736,123 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content: {
+                                intro?: string;
+                                sections: {
+                                    help?: string;
+                                    id: string & (unknown & unknown);
+                                    questions: ({
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "text";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        maxLength: number;
+                                    } | {
+                                        definition: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @default false */
+                                        integer: boolean;
+                                        /** @enum {string} */
+                                        kind: "number";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        max?: number;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        unit: string;
+                                    } | {
+                                        columns: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                            unit?: string;
+                                        }[];
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "table";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        min?: number;
+                                        /** @enum {string} */
+                                        prefill?: "testing.tests" | "testing.positives" | "testing.capacity" | "testing.perTestType" | "tracing.cases" | "tracing.hoursToFirstCall" | "vaccination.coverage" | "certificates.perKind" | "indicators.namedDoctor";
+                                        rows: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "traffic_light";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "single_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "multiple_choice";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                        options: {
+                                            key: string & (unknown & unknown);
+                                            label: string;
+                                        }[];
+                                    } | {
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "date";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    } | {
+                                        developmentArea: string;
+                                        help?: string;
+                                        id: string & (unknown & unknown);
+                                        /** @enum {string} */
+                                        kind: "initiatives";
+                                        label: string;
+                                        /** @default false */
+                                        mandatory: boolean;
+                                    })[];
+                                    title: string;
+                                }[];
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            digest: string;
+                            id: string;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };

@@ -5,7 +5,7 @@ import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
 import { CaseHeading } from './CaseHeading.js';
-import { MEMO_TEXT_SECTIONS, useCase, useGovernanceWrite, type CaseDetail, type MemoTextSection, type Recipient } from './governanceApi.js';
+import { MEMO_TEXT_SECTIONS, useAddDocument, useCase, useSaveMemo, type CaseDetail, type MemoTextSection, type Recipient } from './governanceApi.js';
 import { DocumentText } from './DocumentText.js';
 import { ActionsPanel, AuditQuestionsPanel } from './FollowUpPanels.js';
 import { useCanWrite } from './useCanWrite.js';
@@ -56,7 +56,7 @@ function Documents({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const [secret, setSecret] = useState(false);
   const [chapter, setChapter] = useState<number | string>('');
   const [section, setSection] = useState<number | string>('');
-  const add = useGovernanceWrite<object, unknown>('POST', () => `/api/governance/cases/${c.id}/documents`);
+  const add = useAddDocument(c.id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate({ title: title.trim(), body, ...(secret ? { secrecy: { chapter: Number(chapter), section: Number(section) } } : {}) }, { onSuccess: () => (setTitle(''), setBody(''), setSecret(false)) });
@@ -122,7 +122,7 @@ function MemoForm({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const [supporting, setSupporting] = useState((m?.supportingDocuments ?? []).join('\n'));
   const proposerRecipient = c.proposer?.email ? [{ name: 'Förslagsställaren', email: c.proposer.email }] : [];
   const [sendTo, setSendTo] = useState((m?.sendTo ?? proposerRecipient).map(recipientLine).join('\n'));
-  const save = useGovernanceWrite<object, CaseDetail>('PUT', () => `/api/governance/cases/${c.id}/memo`);
+  const save = useSaveMemo(c.id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const sections = Object.fromEntries(MEMO_TEXT_SECTIONS.map((s) => [s, texts[s].trim() || null]));

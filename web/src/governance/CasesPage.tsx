@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
-import { CASE_TYPES, useCases, useGovernanceWrite, type CaseDetail, type CaseType } from './governanceApi.js';
+import { CASE_TYPES, useCases, useRegisterCase, type CaseType } from './governanceApi.js';
 import { useCanWrite } from './useCanWrite.js';
 
 /** `/governance`: the case register, and for the secretary the registration of a new case. */
@@ -50,7 +50,7 @@ function RegisterCaseForm() {
   const [proposerName, setProposerName] = useState('');
   const [proposerEmail, setProposerEmail] = useState('');
   const [publishName, setPublishName] = useState(false);
-  const register = useGovernanceWrite<object, CaseDetail>('POST', () => '/api/governance/cases');
+  const register = useRegisterCase();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const proposer = type === 'citizen_proposal' ? { proposer: { name: proposerName.trim(), email: proposerEmail.trim() || null, publishName } } : {};

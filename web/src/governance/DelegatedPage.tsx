@@ -1,32 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { apiFetch } from '../api.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
-import { useGovernanceWrite } from './governanceApi.js';
+import { useDelegatedDecisions, useRegisterDelegated } from './governanceApi.js';
 import { useCanWrite } from './useCanWrite.js';
-
-interface Delegated {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  title: string;
-  delegate: string;
-  delegationPoint: string;
-  decidedOn: string;
-}
 
 /** `/governance/delegated`: decisions taken under delegation; each is reported to the next meeting by itself. */
 export function DelegatedPage() {
   const { t } = useT();
   const canWrite = useCanWrite();
-  const query = useQuery({ queryKey: ['governance', 'delegated'], queryFn: ({ signal }) => apiFetch<{ decisions: Delegated[] }>('/api/governance/delegated-decisions', { signal }) });
-  const register = useGovernanceWrite<object, unknown>('POST', () => '/api/governance/delegated-decisions');
+  const query = useDelegatedDecisions();
+  const register = useRegisterDelegated();
   const empty = { title: '', delegate: '', delegationPoint: '', decidedOn: '', summary: '' };
   const [f, setF] = useState(empty);
   const input = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }) });

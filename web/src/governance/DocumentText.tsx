@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Text } from '@mantine/core';
-import { apiFetch } from '../api.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
+import { readDocument } from './governanceApi.js';
 
 /** A document's text on request: a secret one is released only to those with the right, and the release is audited. */
 export function DocumentText({ id, title }: { id: string; title: string }) {
@@ -13,7 +13,7 @@ export function DocumentText({ id, title }: { id: string; title: string }) {
     if (body !== null) return setBody(null);
     setError(null);
     try {
-      setBody((await apiFetch<{ body: string }>(`/api/governance/documents/${id}`)).body);
+      setBody(await readDocument(id));
     } catch (e) {
       setError(e);
     }

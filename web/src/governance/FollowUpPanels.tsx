@@ -1,22 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../api.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { useGovernanceWrite, type Action, type CaseDetail } from './governanceApi.js';
-
-const STATUSES = ['planned', 'started', 'ongoing', 'done'] as const;
-const ASSESSMENTS = ['met', 'partly_met', 'not_met'] as const;
+import { ACTION_STATUSES, ASSESSMENTS, useAddAction, useAddAuditQuestion, useAuditQuestions, useCaseActions, useRequestStatus, useUpdateAction, type ActionStatus, type Assessment, type CaseDetail } from './governanceApi.js';
 
 /** A plan's activities or an audit's recommendations as actions with owner, due day and status. */
 export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const { t } = useT();
   const source = c.type === 'plan' ? 'plan_activity' : 'audit_recommendation';
-  const query = useQuery({ queryKey: ['governance', 'actions', c.id], queryFn: ({ signal }) => apiFetch<{ actions: Action[] }>(`/api/governance/actions?caseId=${c.id}`, { signal }) });
-  const update = useGovernanceWrite<{ id: string; status: string }, unknown>('PATCH', (i) => `/api/governance/actions/${i.id}`, (i) => ({ status: i.status }));
-  const add = useGovernanceWrite<object, unknown>('POST', () => `/api/governance/cases/${c.id}/actions`);
+  const query = useCaseActions(c.id);
+  const update = useUpdateAction();
+  const add = useAddAction(c.id);
   const [f, setF] = useState({ title: '', owner: '', ownerEmail: '', timeFrame: '', dueOn: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,9 +31,9 @@ export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean
             </Table.Td>
             <Table.Td>
               {canWrite ? (
-                <NativeSelect aria-label={`${t('governance.actions.status')}: ${a.title}`} value={a.status} onChange={(e) => update.mutate({ id: a.id, status: e.currentTarget.value })} data={STATUSES.map((s) => ({ value: s, label: t(`governance.actions.statuses.${s}`) }))} />
+                <NativeSelect aria-label={`${t('governance.actions.status')}: ${a.title}`} value={a.status} onChange={(e) => update.mutate({ id: a.id, status: e.currentTarget.value as ActionStatus })} data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`governance.actions.statuses.${s}`) }))} />
               ) : (
-                t(`governance.actions.statuses.${a.status as (typeof STATUSES)[number]}`)
+                t(`governance.actions.statuses.${a.status}`)
               )}
             </Table.Td>
           </Table.Tr>
@@ -74,9 +69,9 @@ export function ActionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean
 /** An audit's questions with the auditors' assessment and the reply. */
 export function AuditQuestionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const { t } = useT();
-  const query = useQuery({ queryKey: ['governance', 'questions', c.id], queryFn: ({ signal }) => apiFetch<{ questions: { id: string; question: string; assessment: (typeof ASSESSMENTS)[number]; reply: string | null }[] }>(`/api/governance/cases/${c.id}/audit-questions`, { signal }) });
-  const add = useGovernanceWrite<object, unknown>('POST', () => `/api/governance/cases/${c.id}/audit-questions`);
-  const [f, setF] = useState({ question: '', assessment: 'partly_met', reply: '' });
+  const query = useAuditQuestions(c.id);
+  const add = useAddAuditQuestion(c.id);
+  const [f, setF] = useState<{ question: string; assessment: Assessment; reply: string }>({ question: '', assessment: 'partly_met', reply: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate({ question: f.question.trim(), assessment: f.assessment, ...(f.reply.trim() ? { reply: f.reply.trim() } : {}) }, { onSuccess: () => setF({ question: '', assessment: 'partly_met', reply: '' }) });
@@ -101,7 +96,7 @@ export function AuditQuestionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: 
             <Stack gap="xs">
               <TextInput label={t('governance.questions.question')} required value={f.question} onChange={(e) => setF({ ...f, question: e.currentTarget.value })} />
               <Group grow>
-                <NativeSelect label={t('governance.questions.assessment')} value={f.assessment} onChange={(e) => setF({ ...f, assessment: e.currentTarget.value })} data={ASSESSMENTS.map((a) => ({ value: a, label: t(`governance.questions.assessments.${a}`) }))} />
+                <NativeSelect label={t('governance.questions.assessment')} value={f.assessment} onChange={(e) => setF({ ...f, assessment: e.currentTarget.value as Assessment })} data={ASSESSMENTS.map((a) => ({ value: a, label: t(`governance.questions.assessments.${a}`) }))} />
                 <TextInput label={t('governance.questions.reply')} value={f.reply} onChange={(e) => setF({ ...f, reply: e.currentTarget.value })} />
               </Group>
               {add.isError && <ProblemAlert error={add.error} />}
@@ -121,7 +116,7 @@ export function AuditQuestionsPanel({ c, canWrite }: { c: CaseDetail; canWrite: 
 /** A follow-up round: the owners with an e-mail address are asked for their status through the outbox. */
 export function RequestStatusButton({ caseId }: { caseId?: string }) {
   const { t } = useT();
-  const request = useGovernanceWrite<object, { asked: number; withoutEmail: number }>('POST', () => '/api/governance/actions/status-requests');
+  const request = useRequestStatus();
   return (
     <Stack gap="xs" my="sm">
       <div>

@@ -5,7 +5,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
-import { useGovernanceWrite, useMeeting, useReadyCases, type Item, type Meeting } from './governanceApi.js';
+import { useAddAgendaItem, useAddCorrection, useMeeting, usePostMinutes, useReadyCases, useRecordDecision, useSignMinutes, type Item, type Meeting } from './governanceApi.js';
 import { useActor } from '../ActorContext.js';
 import { useCanWrite } from './useCanWrite.js';
 
@@ -71,7 +71,7 @@ function AgendaItem({ item, editable }: { item: Item; editable: boolean }) {
     }),
     conflicts: conflicts.split(',').map((s) => s.trim()).filter(Boolean),
   });
-  const decide = useGovernanceWrite<object, Meeting>('PUT', () => `/api/governance/items/${item.id}/decision`);
+  const decide = useRecordDecision(item.id);
   const edited = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return (
     <Paper withBorder p="sm" component="article" aria-label={`§ ${item.position} ${item.title}`}>
@@ -127,7 +127,7 @@ function AddItemForm({ meetingId }: { meetingId: string }) {
   const { t } = useT();
   const ready = useReadyCases();
   const [caseId, setCaseId] = useState('');
-  const add = useGovernanceWrite<object, Meeting>('POST', () => `/api/governance/meetings/${meetingId}/items`);
+  const add = useAddAgendaItem(meetingId);
   const options = ready.data?.cases ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -157,12 +157,12 @@ function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
   const signed = new Set(m.minutes.signatures.map((s) => s.signer));
   const [signer, setSigner] = useState('');
   const [lateReason, setLateReason] = useState('');
-  const sign = useGovernanceWrite<object, Meeting>('POST', () => `/api/governance/meetings/${m.id}/signatures`);
-  const post = useGovernanceWrite<object, Meeting>('POST', () => `/api/governance/meetings/${m.id}/posting`);
+  const sign = useSignMinutes(m.id);
+  const post = usePostMinutes(m.id);
   const remaining = required.filter((r) => !signed.has(r));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    sign.mutate({ signer: signer || remaining[0], ...(lateReason.trim() ? { lateReason: lateReason.trim() } : {}) }, { onSuccess: () => setSigner('') });
+    sign.mutate({ signer: signer || (remaining[0] ?? ''), ...(lateReason.trim() ? { lateReason: lateReason.trim() } : {}) }, { onSuccess: () => setSigner('') });
   };
   return (
     <section>
@@ -233,7 +233,7 @@ function Minutes({ m, canWrite }: { m: Meeting; canWrite: boolean }) {
 function CorrectionForm({ meetingId }: { meetingId: string }) {
   const { t } = useT();
   const [text, setText] = useState('');
-  const add = useGovernanceWrite<object, Meeting>('POST', () => `/api/governance/meetings/${meetingId}/corrections`);
+  const add = useAddCorrection(meetingId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate({ text: text.trim() }, { onSuccess: () => setText('') });

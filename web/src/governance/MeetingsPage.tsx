@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { QueryStatus } from '../tracing/QueryStatus.js';
-import { useGovernanceWrite, useMeetings, type Meeting } from './governanceApi.js';
+import { useCreateMeeting, useMeetings } from './governanceApi.js';
 import { useCanWrite } from './useCanWrite.js';
 
 /** `/governance/meetings`: the meetings, and for the secretary a new one. */
@@ -44,7 +44,7 @@ function NewMeetingForm() {
   const navigate = useNavigate();
   const [f, setF] = useState({ body: 'Hälso- och sjukvårdsnämnden', heldOn: '', startsAt: '09:00', place: '', chair: '', checkers: '', checkDeadline: '' });
   const input = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }) });
-  const create = useGovernanceWrite<object, Meeting>('POST', () => '/api/governance/meetings');
+  const create = useCreateMeeting();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const checkers = f.checkers.split(',').map((s) => s.trim()).filter(Boolean);

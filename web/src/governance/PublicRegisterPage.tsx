@@ -102,7 +102,7 @@ function PublicCasePage() {
           )}
           {c.decisions.map((d) => (
             <Alert key={`${d.heldOn}-${d.position}`} color="green" variant="light" mt="md" title={`${t('governance.meeting.decision')}, ${d.body} ${d.heldOn} § ${d.position}`}>
-              {d.decision.join(' ')}
+              {(d.decision ?? []).join(' ')}
             </Alert>
           ))}
           <Title order={2} size="h3" mt="md">

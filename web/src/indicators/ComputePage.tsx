@@ -7,6 +7,9 @@ import { formatDateTime } from '../format.js';
 import { useT } from '../i18n/useT.js';
 import { useCompute, useRuns } from './api.js';
 
+/** A count a run's stored inputs name (older runs may lack it). */
+const count = (v: unknown) => (typeof v === 'number' ? v : 0);
+
 /** `/indicators/compute`: run the compute job for a year and see the runs with what they read. */
 export function ComputePage() {
   const { t, language } = useT();
@@ -43,12 +46,12 @@ export function ComputePage() {
       {runs.data && runs.data.length > 0 ? (
         <CaptionedTable mt="lg" withTableBorder caption={t('indicators.compute.caption')} columns={[t('indicators.compute.when'), t('indicators.compute.period'), t('indicators.compute.values'), t('indicators.compute.contacts'), t('indicators.compute.persons')]}>
           {runs.data.map((r) => (
-            <Table.Tr key={r.id ?? r.runId}>
+            <Table.Tr key={r.id}>
               <Table.Td>{formatDateTime(r.startedAt, language)}</Table.Td>
               <Table.Td>{r.period}</Table.Td>
               <Table.Td>{r.valuesWritten}</Table.Td>
-              <Table.Td>{r.inputs.contacts ?? 0}</Table.Td>
-              <Table.Td>{r.inputs.persons ?? 0}</Table.Td>
+              <Table.Td>{count(r.inputs.contacts)}</Table.Td>
+              <Table.Td>{count(r.inputs.persons)}</Table.Td>
             </Table.Tr>
           ))}
         </CaptionedTable>

@@ -1,19 +1,14 @@
 import { Button, FileInput, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { apiFetch } from '../api.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import type { Definition } from './api.js';
+import { PERIOD_TYPES, TARGET_DIRECTIONS, UNITS, useImportDocument, usePublishVersion, type Definition, type PeriodType, type TargetDirection, type Unit } from './api.js';
 import { definitionName } from './format.js';
 
-const UNITS = ['percent', 'index', 'hours', 'days', 'count', 'sek'] as const;
-const PERIODS = ['month', 'quarter', 'year', 'point'] as const;
 
 /** Publishes a changed definition as the next version of an indicator (the server retires the current one). */
 export function NewVersionForm({ definitions }: { definitions: Definition[] }) {
   const { t, language } = useT();
-  const client = useQueryClient();
   const active = definitions.filter((d) => d.active);
   const [code, setCode] = useState('');
   const current = active.find((d) => d.code === code);
@@ -23,31 +18,28 @@ export function NewVersionForm({ definitions }: { definitions: Definition[] }) {
     const d = active.find((x) => x.code === c);
     if (d) setForm({ nameSv: d.nameSv, nameEn: d.nameEn, numerator: d.numerator, denominator: d.denominator, unit: d.unit, periodType: d.periodType, source: d.source, population: d.population, owner: d.owner, note: d.note ?? '', targetValue: d.target ? String(d.target.value) : '', targetDirection: d.target?.direction ?? 'at_least', targetDate: d.target?.date ?? '' });
   };
-  const publish = useMutation({
-    mutationFn: () =>
-      apiFetch<Definition>(`/api/indicators/definitions/${code}/versions`, {
-        method: 'POST',
-        body: {
-          nameSv: form.nameSv,
-          nameEn: form.nameEn,
-          numerator: form.numerator,
-          denominator: form.denominator,
-          computation: current?.computation ?? null,
-          unit: form.unit,
-          periodType: form.periodType,
-          source: form.source,
-          population: form.population,
-          owner: form.owner,
-          note: form.note || null,
-          target: form.targetValue ? { value: Number(form.targetValue.replace(',', '.')), direction: form.targetDirection, date: form.targetDate || null } : null,
-        },
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }),
-  });
-  const field = (k: string, label: string) => <TextInput label={label} value={form[k] ?? ''} onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })} required />;
+  const publish = usePublishVersion(code);
+  // The selects offer only the contract's units, period types and directions.
+  const value = (k: string) => form[k] ?? '';
+  const change = () =>
+    publish.mutate({
+      nameSv: value('nameSv'),
+      nameEn: value('nameEn'),
+      numerator: value('numerator'),
+      denominator: value('denominator'),
+      computation: current?.computation ?? null,
+      unit: value('unit') as Unit,
+      periodType: value('periodType') as PeriodType,
+      source: value('source'),
+      population: value('population'),
+      owner: value('owner'),
+      note: value('note') || null,
+      target: value('targetValue') ? { value: Number(value('targetValue').replace(',', '.')), direction: value('targetDirection') as TargetDirection, date: value('targetDate') || null } : null,
+    });
+  const field = (k: string, label: string) => <TextInput label={label} value={value(k)} onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })} required />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    publish.mutate();
+    change();
   };
   return (
     <Paper withBorder p="md">
@@ -71,12 +63,12 @@ export function NewVersionForm({ definitions }: { definitions: Definition[] }) {
             </Group>
             <Group grow>
               <NativeSelect label={t('indicators.definitions.unit')} value={form.unit} onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })} data={UNITS.map((u) => ({ value: u, label: t(`indicators.units.${u}`) }))} />
-              <NativeSelect label={t('indicators.definitions.period')} value={form.periodType} onChange={(e) => setForm({ ...form, periodType: e.currentTarget.value })} data={PERIODS.map((p) => ({ value: p, label: t(`indicators.periodTypes.${p}`) }))} />
+              <NativeSelect label={t('indicators.definitions.period')} value={form.periodType} onChange={(e) => setForm({ ...form, periodType: e.currentTarget.value })} data={PERIOD_TYPES.map((p) => ({ value: p, label: t(`indicators.periodTypes.${p}`) }))} />
               {field('source', t('indicators.definitions.source'))}
               {field('population', t('indicators.definitions.population'))}
             </Group>
             <Group grow>
-              <NativeSelect label={t('indicators.definitions.targetDirection')} value={form.targetDirection} onChange={(e) => setForm({ ...form, targetDirection: e.currentTarget.value })} data={(['at_least', 'at_most'] as const).map((d) => ({ value: d, label: t(`indicators.definitions.directions.${d}`) }))} />
+              <NativeSelect label={t('indicators.definitions.targetDirection')} value={form.targetDirection} onChange={(e) => setForm({ ...form, targetDirection: e.currentTarget.value })} data={TARGET_DIRECTIONS.map((d) => ({ value: d, label: t(`indicators.definitions.directions.${d}`) }))} />
               <TextInput label={t('indicators.definitions.targetValue')} value={form.targetValue ?? ''} onChange={(e) => setForm({ ...form, targetValue: e.currentTarget.value })} inputMode="decimal" />
               <TextInput type="date" label={t('indicators.definitions.targetDate')} value={form.targetDate ?? ''} onChange={(e) => setForm({ ...form, targetDate: e.currentTarget.value })} />
               {field('owner', t('indicators.definitions.owner'))}
@@ -103,12 +95,8 @@ export function NewVersionForm({ definitions }: { definitions: Definition[] }) {
 /** Takes in another instance's JSON document: a definition version with its region figures. */
 export function DocumentImportForm() {
   const { t } = useT();
-  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const take = useMutation({
-    mutationFn: async (f: File) => apiFetch<{ code: string; version: number; written: number; unchanged: number; definitionAdded: boolean }>('/api/indicators/documents', { method: 'POST', body: JSON.parse(await f.text()) as unknown }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }),
-  });
+  const take = useImportDocument();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (file) take.mutate(file);

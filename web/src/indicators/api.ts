@@ -1,103 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../api.js';
+import { api, nonEmpty, ok, withQuery, type BodyOf, type ResponseOf } from '../api.js';
 
-// --- Contract types (src/indicators) ----------------------------------------------------------------
+// Indicators as the contract describes them (src/indicators/views.ts and routes.ts).
 
-export type Unit = 'percent' | 'index' | 'hours' | 'days' | 'count' | 'sek';
-export type OrgLevel = 'region' | 'municipality' | 'unit' | 'rss';
-export interface Target {
-  value: number;
-  direction: 'at_least' | 'at_most';
-  date: string | null;
-}
-export interface Definition {
-  id: string;
-  code: string;
-  version: number;
-  nameSv: string;
-  nameEn: string;
-  numerator: string;
-  denominator: string;
-  computation: string | null;
-  unit: Unit;
-  source: string;
-  population: string;
-  periodType: 'month' | 'quarter' | 'year' | 'point';
-  target: Target | null;
-  owner: string;
-  active: boolean;
-  note: string | null;
-}
-export interface IndicatorValue {
-  id: string;
-  code: string;
-  version: number;
-  activeVersion: boolean;
-  orgLevel: OrgLevel;
-  orgCode: string;
-  orgName: string;
-  period: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  unit: Unit;
-  source: 'reported' | 'computed';
-}
-export interface ImportSummary {
-  importId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  status: 'finished' | 'already-imported';
-  rowsTotal: number;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  rejections: { row: number; column: string; reason: string }[];
-}
-export interface ComputeRun {
-  runId?: string;
-  id?: string;
-  period: string;
-  valuesWritten: number;
-  inputs: { contacts?: number; persons?: number; first?: string | null; last?: string | null };
-  startedAt: string;
-}
-export interface ComparisonPoint {
-  period: string;
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  source: 'reported' | 'computed';
-  target: 'met' | 'missed' | null;
-}
-export interface ComparisonSeries {
-  regionId: string;
-  regionName: string;
-  version: number;
-  otherVersion: boolean;
-  missedTarget: boolean;
-  trend: 'improving' | 'worsening' | 'flat' | null;
-  points: ComparisonPoint[];
-}
-export interface Comparison {
-  code: string;
-  current: Definition;
-  versions: Definition[];
-  target: { value: number | null; direction: string | null; date: string | null };
-  periods: string[];
-  series: ComparisonSeries[];
-}
-export interface Difference {
-  regionId: string;
-  regionName: string;
-  kind: 'reported-computed' | 'region-rss';
-  code: string;
-  period: string;
-  difference: number;
-  sameDefinition: boolean;
-  first: { organisation: string; value: number | null; numerator: number; denominator: number; definition: { code: string; version: number; nameSv: string; numerator: string; denominator: string } };
-  second: { organisation: string; value: number | null; numerator: number; denominator: number; definition: { code: string; version: number; nameSv: string; numerator: string; denominator: string } };
-}
+export type Definition = ResponseOf<'/api/indicators/definitions'>['definitions'][number];
+export type Unit = Definition['unit'];
+export type PeriodType = Definition['periodType'];
+export type Target = NonNullable<Definition['target']>;
+export type TargetDirection = Target['direction'];
+export type DefinitionChange = BodyOf<'/api/indicators/definitions/{code}/versions'>;
+export type IndicatorDocument = BodyOf<'/api/indicators/documents'>;
+export type IndicatorValue = ResponseOf<'/api/indicators/values'>['values'][number];
+export type OrgLevel = IndicatorValue['orgLevel'];
+export type NewValue = BodyOf<'/api/indicators/values'>;
+export type ImportSummary = ResponseOf<'/api/indicators/imports/values', 'post'>;
+export type ComputeRun = ResponseOf<'/api/indicators/compute/runs'>['runs'][number];
+export type Comparison = ResponseOf<'/api/indicators/comparison'>;
+export type ComparisonSeries = Comparison['series'][number];
+export type ComparisonPoint = ComparisonSeries['points'][number];
+export type Difference = ResponseOf<'/api/indicators/consistency'>['differences'][number];
+
+// Display orders of the contract's enums; the type checker holds each list to the contract.
+export const UNITS = ['percent', 'index', 'hours', 'days', 'count', 'sek'] as const satisfies readonly Unit[];
+export const PERIOD_TYPES = ['month', 'quarter', 'year', 'point'] as const satisfies readonly PeriodType[];
+export const TARGET_DIRECTIONS = ['at_least', 'at_most'] as const satisfies readonly TargetDirection[];
 
 const keys = {
   definitions: ['indicators', 'definitions'] as const,
@@ -107,21 +33,21 @@ const keys = {
   consistency: (tolerance: number) => ['indicators', 'consistency', tolerance] as const,
 };
 
+/** Every change to indicators refreshes everything the area shows. */
+function useIndicatorsWrite<I, O>(request: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }) });
+}
+
 export function useDefinitions() {
-  return useQuery({ queryKey: keys.definitions, queryFn: () => apiFetch<{ definitions: Definition[] }>('/api/indicators/definitions').then((r) => r.definitions) });
+  return useQuery({ queryKey: keys.definitions, queryFn: ({ signal }) => ok(api.GET('/api/indicators/definitions', { signal })).then((r) => r.definitions) });
 }
 
 export function useValues(code: string | null) {
-  return useQuery({ queryKey: keys.values(code ?? ''), enabled: !!code, queryFn: () => apiFetch<{ values: IndicatorValue[] }>(withQuery('/api/indicators/values', { code })).then((r) => r.values) });
+  return useQuery({ queryKey: keys.values(code ?? ''), enabled: !!code, queryFn: ({ signal }) => ok(api.GET('/api/indicators/values', { params: { query: { code: code ?? '' } }, signal })).then((r) => r.values) });
 }
 
-export function useRecordValue() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { definitionId: string; orgLevel: OrgLevel; orgCode: string; period: string; numerator: number; denominator: number }) => apiFetch<{ value: number | null; version: number }>('/api/indicators/values', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }),
-  });
-}
+export const useRecordValue = () => useIndicatorsWrite((body: NewValue) => ok(api.POST('/api/indicators/values', { body })));
 
 /** Reads a chosen file for the import: CSV as text, XLSX as base64. */
 export async function fileBody(file: File) {
@@ -132,37 +58,33 @@ export async function fileBody(file: File) {
   return { fileName: file.name, content: btoa(binary), encoding: 'base64' as const };
 }
 
-export function useImport(kind: 'values' | 'contacts') {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async (file: File) => apiFetch<ImportSummary>(`/api/indicators/imports/${kind}`, { method: 'POST', body: await fileBody(file) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }),
-  });
-}
+export const useImport = (kind: 'values' | 'contacts') =>
+  useIndicatorsWrite(async (file: File) => ok(api.POST(kind === 'values' ? '/api/indicators/imports/values' : '/api/indicators/imports/contacts', { body: await fileBody(file) })));
 
 export function useRuns() {
-  return useQuery({ queryKey: keys.runs, queryFn: () => apiFetch<{ runs: ComputeRun[] }>('/api/indicators/compute/runs').then((r) => r.runs) });
+  return useQuery({ queryKey: keys.runs, queryFn: ({ signal }) => ok(api.GET('/api/indicators/compute/runs', { signal })).then((r) => r.runs) });
 }
 
-export function useCompute() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (period: string) => apiFetch<ComputeRun>('/api/indicators/compute', { method: 'POST', body: { period } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['indicators'] }),
-  });
-}
+export const useCompute = () => useIndicatorsWrite((period: string) => ok(api.POST('/api/indicators/compute', { body: { period } })));
 
 export function useComparison(code: string | null, regions: string[]) {
   const joined = [...regions].sort().join(',');
   return useQuery({
     queryKey: keys.comparison(code ?? '', joined),
     enabled: !!code,
-    queryFn: () => apiFetch<Comparison>(withQuery('/api/indicators/comparison', { code, regions: joined || null })),
+    queryFn: ({ signal }) => ok(api.GET('/api/indicators/comparison', { params: { query: { code: code ?? '', ...nonEmpty({ regions: joined }) } }, signal })),
   });
 }
 
 export function useConsistency(tolerance: number) {
-  return useQuery({ queryKey: keys.consistency(tolerance), queryFn: () => apiFetch<{ differences: Difference[] }>(withQuery('/api/indicators/consistency', { tolerance: String(tolerance) })).then((r) => r.differences) });
+  return useQuery({ queryKey: keys.consistency(tolerance), queryFn: ({ signal }) => ok(api.GET('/api/indicators/consistency', { params: { query: { tolerance } }, signal })).then((r) => r.differences) });
 }
 
 export const exportPath = (ext: '.csv' | '.xlsx', code?: string) => withQuery(`/api/indicators/export${ext}`, { code: code ?? null });
+
+/** Publishes a changed definition as the next version of an indicator (the server retires the current one). */
+export const usePublishVersion = (code: string) =>
+  useIndicatorsWrite((body: DefinitionChange) => ok(api.POST('/api/indicators/definitions/{code}/versions', { params: { path: { code } }, body })));
+
+/** Takes in another instance's JSON document as it came: the server checks its shape. */
+export const useImportDocument = () => useIndicatorsWrite(async (file: File) => ok(api.POST('/api/indicators/documents', { body: JSON.parse(await file.text()) as IndicatorDocument })));

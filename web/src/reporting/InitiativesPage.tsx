@@ -5,9 +5,11 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { post, put, useAgreements, useInitiatives, useOrganisations, useReportingMutation, type Initiative } from './api.js';
+import { createInitiative, updateInitiative, useAgreements, useInitiatives, useOrganisations, useReportingMutation, type Initiative, type InitiativeFields } from './api.js';
 
-const STATUSES = ['planned', 'started', 'ongoing', 'completed'] as const;
+const STATUSES = ['planned', 'started', 'ongoing', 'completed'] as const satisfies readonly Initiative['status'][];
+/** The form's fields: participants one a line, the gender perspective blank when not given. */
+type InitiativeForm = Omit<InitiativeFields, 'version' | 'participants' | 'genderPerspective'> & { organisation: string; participants: string; genderPerspective: string };
 
 /** `/reporting/initiatives`: the initiatives register of an agreement; a region's analyst adds and updates its own. */
 export function InitiativesPage() {
@@ -35,7 +37,7 @@ export function InitiativesPage() {
 function InitiativesTable({ initiatives, editable }: { initiatives: Initiative[]; editable: boolean }) {
   const { t } = useT();
   const change = useReportingMutation(({ i, status }: { i: Initiative; status: Initiative['status'] }) =>
-    put(`/api/reporting/initiatives/${i.id}`, { version: i.version, title: i.title, developmentArea: i.developmentArea, focusArea: i.focusArea, targetGroup: i.targetGroup, status, reach: i.reach, participants: i.participants, privateProviders: i.privateProviders, measured: i.measured, genderPerspective: i.genderPerspective ?? undefined }),
+    updateInitiative(i.id, { version: i.version, title: i.title, developmentArea: i.developmentArea, focusArea: i.focusArea, targetGroup: i.targetGroup, status, reach: i.reach, participants: i.participants, privateProviders: i.privateProviders, measured: i.measured, genderPerspective: i.genderPerspective ?? undefined }),
   );
   if (initiatives.length === 0) return <Text>{t('reporting.initiatives.empty')}</Text>;
   return (
@@ -85,11 +87,11 @@ function InitiativeForm({ agreementId }: { agreementId: string }) {
   const organisations = useOrganisations();
   const regionId = actor.region.id;
   const mine = (organisations.data?.organisations ?? []).filter((o) => o.regionId === regionId);
-  const empty = { organisation: `region-${regionId}`, title: '', developmentArea: '', focusArea: '', targetGroup: '', status: 'planned', reach: 'project', participants: '', privateProviders: 'no', measured: 'none', genderPerspective: '' };
+  const empty: InitiativeForm = { organisation: `region-${regionId}`, title: '', developmentArea: '', focusArea: '', targetGroup: '', status: 'planned', reach: 'project', participants: '', privateProviders: 'no', measured: 'none', genderPerspective: '' };
   const [form, setForm] = useState(empty);
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const choose = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value);
-  const add = useReportingMutation(() => post<Initiative>('/api/reporting/initiatives', { ...form, agreementId, participants: form.participants.split('\n').map((s) => s.trim()).filter(Boolean), genderPerspective: form.genderPerspective || undefined }));
+  const add = useReportingMutation(() => createInitiative({ ...form, agreementId, participants: form.participants.split('\n').map((s) => s.trim()).filter(Boolean), genderPerspective: form.genderPerspective || undefined }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(undefined, { onSuccess: () => setForm(empty) });

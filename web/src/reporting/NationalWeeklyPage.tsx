@@ -1,36 +1,18 @@
 import { Badge, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiFetch, withQuery } from '../api.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../testing/statistics/api.js';
 import { RangeInputs, type Range } from '../tracing/RangeInputs.js';
-
-interface WeekFigures {
-  week: string;
-  delivered: boolean;
-  tests: number | null;
-  positive: number | null;
-  cases: number | null;
-  coverageDose1: number | null;
-}
-interface NationalWeekly {
-  weeks: string[];
-  regions: { regionId: string; name: string; weeks: WeekFigures[] }[];
-}
-
+import { useNationalWeekly } from './api.js';
 
 /** `/reporting/weekly`: the regions' weekly figures as delivered to the nation; a week not delivered reads "saknas". */
 export function NationalWeeklyPage() {
   const { t } = useT();
   const [range, setRange] = useState<Range>(() => ({ from: isoWeekOfDate(swedishDate(5 * 7)), to: isoWeekOfDate(swedishDate(7)) }));
-  const weekly = useQuery({
-    queryKey: ['reporting', 'weekly', range.from, range.to],
-    queryFn: ({ signal }) => apiFetch<NationalWeekly>(withQuery('/api/reporting/national/weekly', { from: range.from, to: range.to }), { signal }),
-  });
+  const weekly = useNationalWeekly(range.from, range.to);
   return (
     <>
       <PageHeading title={t('reporting.weekly.title')} />

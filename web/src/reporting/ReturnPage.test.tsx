@@ -28,7 +28,7 @@ const view: ReturnView = {
           title: 'Genomförande',
           questions: [
             { id: 'overall', kind: 'traffic_light', label: 'Bedömning', mandatory: true },
-            { id: 'doses', kind: 'number', label: 'Givna doser', unit: 'doser', definition: 'Doser i perioden', mandatory: true },
+            { id: 'doses', kind: 'number', label: 'Givna doser', unit: 'doser', definition: 'Doser i perioden', integer: false, mandatory: true },
           ],
         },
       ],

@@ -8,8 +8,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { apiFetch } from '../api.js';
-import { post, put, useReportingMutation, useReturn, type ReturnView } from './api.js';
+import { prefillReturn, readAnswerHistory, saveAnswers, submitReturn, useReportingMutation, useReturn, type AnswerValue, type ReturnView } from './api.js';
 import { QuestionField } from './QuestionField.js';
 
 /** `/reporting/rounds/:id/returns/:organisation`: the answering form of one organisation's return. */
@@ -24,15 +23,14 @@ export function ReturnPage() {
 function ReturnForm({ view }: { view: ReturnView }) {
   const { t } = useT();
   const { role } = useActor();
-  const [edits, setEdits] = useState<Record<string, unknown>>({});
-  const base = `/api/reporting/rounds/${view.roundId}/returns/${view.organisation.code}`;
+  const [edits, setEdits] = useState<Record<string, AnswerValue>>({});
   const answering = role === 'analyst' && !view.locked;
   const answerOf = (qid: string) => view.answers.find((a) => a.questionId === qid);
   const save = useReportingMutation(() =>
-    put<ReturnView>(`${base}/answers`, { answers: Object.entries(edits).map(([questionId, value]) => ({ questionId, value, version: answerOf(questionId)?.version ?? 0 })) }),
+    saveAnswers(view.roundId, view.organisation.code, { answers: Object.entries(edits).map(([questionId, value]) => ({ questionId, value, version: answerOf(questionId)?.version ?? 0 })) }),
   );
-  const submit = useReportingMutation(() => post<ReturnView>(`${base}/submit`));
-  const prefill = useReportingMutation((from: 'previous-round' | 'live-data') => post<{ filled: string[] }>(`${base}/prefill`, { from }));
+  const submit = useReportingMutation(() => submitReturn(view.roundId, view.organisation.code));
+  const prefill = useReportingMutation((from: 'previous-round' | 'live-data') => prefillReturn(view.roundId, view.organisation.code, from));
   const onSave = () => save.mutate(undefined, { onSuccess: () => setEdits({}) });
   const dirty = Object.keys(edits).length > 0;
 
@@ -99,7 +97,8 @@ function ReturnForm({ view }: { view: ReturnView }) {
                   value={q.id in edits ? edits[q.id] : saved?.value}
                   readOnly={!answering}
                   note={saved?.prefilledFrom ? t('reporting.answer.prefilledFrom', { source: saved.prefilledFrom }) : undefined}
-                  onChange={(v) => setEdits((e) => ({ ...e, [q.id]: v }))}
+                  // The field gives the value its question's kind takes; the server checks it against the template.
+                  onChange={(v) => setEdits((e) => ({ ...e, [q.id]: v as AnswerValue }))}
                 />
               );
             })}
@@ -144,7 +143,7 @@ function AnswerHistory({ view }: { view: ReturnView }) {
   const [open, setOpen] = useState(false);
   const history = useQuery({
     queryKey: ['reporting', 'history', view.roundId, view.organisation.code, view.answers.map((a) => a.version).join()],
-    queryFn: ({ signal }) => apiFetch<{ versions: { questionId: string; version: number; changedBy: string; changedAt: string }[] }>(`/api/reporting/rounds/${view.roundId}/returns/${view.organisation.code}/history`, { signal }),
+    queryFn: ({ signal }) => readAnswerHistory(view.roundId, view.organisation.code, signal),
     enabled: open,
   });
   const labelOf = (id: string) => view.template.content.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.label ?? id;

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { post, useReportingMutation, useRound, type RoundSummary } from './api.js';
+import { publishRound, remindRound, reopenReturn, useReportingMutation, useRound, type RoundSummary } from './api.js';
 
 export const statusColor = { not_started: 'gray', draft: 'blue', submitted: 'teal', reopened: 'orange' } as const;
 
@@ -18,8 +18,8 @@ export function RoundPage() {
   const { role } = useActor();
   const round = useRound(id);
   const national = role === 'national_analyst';
-  const remind = useReportingMutation(() => post<{ sent: number }>(`/api/reporting/rounds/${id}/reminders`));
-  const publish = useReportingMutation(() => post<RoundSummary>(`/api/reporting/rounds/${id}/publish`));
+  const remind = useReportingMutation(() => remindRound(id));
+  const publish = useReportingMutation(() => publishRound(id));
   if (round.isLoading) return <PageLoader />;
   if (round.isError || !round.data) return <ProblemAlert error={round.error} onRetry={() => void round.refetch()} />;
   const r = round.data;
@@ -118,7 +118,7 @@ function ReturnsTable({ round, national }: { round: RoundSummary; national: bool
 function ReopenForm({ roundId, organisation, name, done }: { roundId: string; organisation: string; name: string; done: () => void }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const reopen = useReportingMutation(() => post(`/api/reporting/rounds/${roundId}/returns/${organisation}/reopen`, { reason }));
+  const reopen = useReportingMutation(() => reopenReturn(roundId, organisation, reason));
   return (
     <Alert color="orange" variant="light" mt="md" title={`${t('reporting.round.reopen')}: ${name}`}>
       <Stack>

@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { post, useAgreements, useOrganisations, useReportingMutation, useRounds, useTemplates, type Agreement, type RoundSummary } from './api.js';
+import { createAgreement, createRound, useAgreements, useOrganisations, useReportingMutation, useRounds, useTemplates, type RoundSummary } from './api.js';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -84,13 +84,13 @@ function NewRoundForm() {
   const [newAgreement, setNewAgreement] = useState('');
   const [versionId, setVersionId] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState('monthly');
+  const [kind, setKind] = useState<RoundSummary['kind']>('monthly');
   const start = today();
   const [dates, setDates] = useState({ periodFrom: addDays(start, -30), periodTo: addDays(start, -1), opensOn: start, deadline: addDays(start, 14) });
   const [orgs, setOrgs] = useState<string[]>([]);
   const create = useReportingMutation(async () => {
-    const agreement = agreementId ?? (await post<Agreement>('/api/reporting/agreements', { name: newAgreement })).id;
-    return post<RoundSummary>('/api/reporting/rounds', { agreementId: agreement, name, kind, templateVersionId: versionId, organisations: orgs.length ? orgs : undefined, ...dates });
+    const agreement = agreementId ?? (await createAgreement({ name: newAgreement })).id;
+    return createRound({ agreementId: agreement, name, kind, templateVersionId: versionId ?? '', organisations: orgs.length ? orgs : undefined, ...dates });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -107,7 +107,7 @@ function NewRoundForm() {
         {!agreementId && <TextInput label={t('reporting.newRound.newAgreement')} value={newAgreement} onChange={(e) => setNewAgreement(e.currentTarget.value)} />}
         <NativeSelect label={t('reporting.newRound.template')} data={[{ value: '', label: '–' }, ...versions]} value={versionId ?? ''} onChange={(e) => setVersionId(e.currentTarget.value || null)} required />
         <TextInput label={t('reporting.newRound.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-        <NativeSelect label={t('reporting.newRound.kind')} data={(['monthly', 'quarterly', 'partial', 'final'] as const).map((k) => ({ value: k, label: t(`reporting.kinds.${k}`) }))} value={kind} onChange={(e) => setKind(e.currentTarget.value)} required />
+        <NativeSelect label={t('reporting.newRound.kind')} data={(['monthly', 'quarterly', 'partial', 'final'] as const).map((k) => ({ value: k, label: t(`reporting.kinds.${k}`) }))} value={kind} onChange={(e) => setKind(e.currentTarget.value as RoundSummary['kind'])} required />
         {(['periodFrom', 'periodTo', 'opensOn', 'deadline'] as const).map((k) => (
           <TextInput key={k} type="date" label={t(`reporting.newRound.${k}`)} value={dates[k]} onChange={(e) => setDates({ ...dates, [k]: e.currentTarget.value })} required />
         ))}

@@ -3,13 +3,9 @@ import { useState } from 'react';
 import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
-import { apiFetch } from '../api.js';
-import { post, useReportingMutation, useTemplates, type Option, type Question, type QuestionKind, type Section, type TemplateVersion } from './api.js';
+import { addTemplateVersion, createTemplate, PREFILL_SOURCES, QUESTION_KINDS, readTemplateVersion, useReportingMutation, useTemplates, type Option, type PrefillSource, type Question, type QuestionKind, type Section } from './api.js';
 
-/** Lägesbild's own figures a number or table can be pre-filled from (src/reporting/template.ts: prefillSources). */
-const PREFILL_SOURCES = ['testing.tests', 'testing.positives', 'testing.capacity', 'testing.perTestType', 'tracing.cases', 'tracing.hoursToFirstCall', 'vaccination.coverage', 'certificates.perKind', 'indicators.namedDoctor'] as const;
 type SourceKey = 'testing_tests' | 'testing_positives' | 'testing_capacity' | 'testing_perTestType' | 'tracing_cases' | 'tracing_hoursToFirstCall' | 'vaccination_coverage' | 'certificates_perKind' | 'indicators_namedDoctor';
-const KINDS: QuestionKind[] = ['text', 'number', 'table', 'traffic_light', 'single_choice', 'multiple_choice', 'date', 'initiatives'];
 
 /** A key from a label: lower case letters, digits, - and _ (what the server accepts as an id). */
 export const keyOf = (label: string, taken: readonly string[] = []) => {
@@ -23,21 +19,21 @@ const unlines = (o: Option[] | undefined) => (o ?? []).map((x) => x.label).join(
 
 function newQuestion(kind: QuestionKind, taken: string[]): Question {
   const id = keyOf(`q-${taken.length + 1}`, taken);
-  const base = { id, kind, label: '', mandatory: false };
+  const base = { id, label: '', mandatory: false };
   switch (kind) {
     case 'text':
-      return { ...base, maxLength: 2000 };
+      return { ...base, kind, maxLength: 2000 };
     case 'number':
-      return { ...base, unit: 'antal', definition: '' };
+      return { ...base, kind, unit: 'antal', definition: '' };
     case 'table':
-      return { ...base, rows: [], columns: [] };
+      return { ...base, kind, rows: [], columns: [] };
     case 'single_choice':
     case 'multiple_choice':
-      return { ...base, options: [] };
+      return { ...base, kind, options: [] };
     case 'initiatives':
-      return { ...base, developmentArea: '' };
+      return { ...base, kind, developmentArea: '' };
     default:
-      return base;
+      return { ...base, kind };
   }
 }
 
@@ -49,12 +45,12 @@ export function TemplatesPage() {
   const [name, setName] = useState('');
   const [sections, setSections] = useState<Section[]>([{ id: 's-1', title: '', questions: [newQuestion('traffic_light', [])] }]);
   const save = useReportingMutation(() =>
-    base ? post<TemplateVersion>(`/api/reporting/templates/${base}/versions`, { content: { sections } }) : post<TemplateVersion>('/api/reporting/templates', { name, content: { sections } }),
+    base ? addTemplateVersion(base, { sections }) : createTemplate({ name, content: { sections } }),
   );
   const loadVersion = async (templateId: string | null) => {
     setBase(templateId);
     const latest = templates.data?.templates.find((x) => x.id === templateId)?.versions.at(-1);
-    if (latest) setSections((await apiFetch<TemplateVersion>(`/api/reporting/template-versions/${latest.id}`)).content.sections);
+    if (latest) setSections((await readTemplateVersion(latest.id)).content.sections);
   };
   const taken = sections.flatMap((s) => s.questions.map((q) => q.id));
   const setQuestion = (si: number, qi: number, q: Question) => setSections(sections.map((s, i) => (i === si ? { ...s, questions: s.questions.map((x, j) => (j === qi ? q : x)) } : s)));
@@ -118,7 +114,7 @@ function QuestionEditor({ n, question: q, onChange, onRemove, taken }: { n: numb
         <TextInput label={label} value={q.label} onChange={(e) => onChange({ ...q, label: e.currentTarget.value })} required />
         <NativeSelect
           label={`${t('reporting.templates.kind')} (${label})`}
-          data={KINDS.map((k) => ({ value: k, label: t(`reporting.templates.kinds.${k}`) }))}
+          data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`reporting.templates.kinds.${k}`) }))}
           value={q.kind}
           onChange={(e) => onChange({ ...newQuestion(e.currentTarget.value as QuestionKind, taken.filter((x) => x !== q.id)), id: q.id, label: q.label, mandatory: q.mandatory })}
         />
@@ -143,7 +139,7 @@ function QuestionEditor({ n, question: q, onChange, onRemove, taken }: { n: numb
           label={`${t('reporting.templates.prefill')} (${label})`}
           data={[{ value: '', label: '–' }, ...PREFILL_SOURCES.map((p) => ({ value: p, label: t(`reporting.templates.sources.${p.replace('.', '_') as SourceKey}`) }))]}
           value={q.prefill ?? ''}
-          onChange={(e) => onChange({ ...q, prefill: e.currentTarget.value || undefined })}
+          onChange={(e) => onChange({ ...q, prefill: (e.currentTarget.value || undefined) as PrefillSource | undefined })}
         />
       )}
       {q.kind === 'table' && (

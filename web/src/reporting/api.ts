@@ -1,159 +1,68 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, withQuery } from '../api.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../api.js';
 
-/** The shapes of /api/reporting (src/reporting/routes.ts). */
+// Reporting as the contract describes it (src/reporting/views.ts and routes.ts).
 
-export type TrafficLight = 'green' | 'yellow' | 'red';
-export type QuestionKind = 'text' | 'number' | 'table' | 'traffic_light' | 'single_choice' | 'multiple_choice' | 'date' | 'initiatives';
-export interface Option {
-  key: string;
-  label: string;
-}
-export interface Question {
-  id: string;
-  kind: QuestionKind;
-  label: string;
-  help?: string;
-  mandatory: boolean;
-  maxLength?: number;
-  unit?: string;
-  definition?: string;
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  prefill?: string;
-  rows?: Option[];
-  columns?: (Option & { unit?: string })[];
-  options?: Option[];
-  developmentArea?: string;
-}
-export interface Section {
-  id: string;
-  title: string;
-  help?: string;
-  questions: Question[];
-}
-export interface TemplateContent {
-  intro?: string;
-  sections: Section[];
-}
-export interface TemplateVersion {
-  id: string;
-  templateId: string;
-  version: number;
-  digest: string;
-  content: TemplateContent;
-  createdBy: string;
-  createdAt: string;
-}
-export interface TemplateSummary {
-  id: string;
-  name: string;
-  versions: { id: string; version: number; createdBy: string; createdAt: string }[];
-}
-export interface Agreement {
-  id: string;
-  name: string;
-  description: string | null;
-}
-export interface Organisation {
-  code: string;
-  kind: 'region' | 'rss';
-  name: string;
-  regionId: string;
-}
-export type ReturnStatus = 'not_started' | 'draft' | 'submitted' | 'reopened';
-export interface RoundSummary {
-  id: string;
-  agreementId: string;
-  name: string;
-  kind: 'monthly' | 'quarterly' | 'partial' | 'final';
-  periodFrom: string;
-  periodTo: string;
-  opensOn: string;
-  deadline: string;
-  phase: 'upcoming' | 'open' | 'late';
-  templateVersionId: string;
-  publishedAt: string | null;
-  returns: { organisation: string; name: string; status: ReturnStatus; submittedAt: string | null; receivedAt: string | null }[];
-}
-export interface Answer {
-  questionId: string;
-  value: unknown;
-  version: number;
-  prefilledFrom: string | null;
-  updatedBy: string;
-  updatedAt: string;
-}
-export interface ReturnView {
-  roundId: string;
-  roundName: string;
-  deadline: string;
-  phase: RoundSummary['phase'];
-  organisation: { code: string; name: string; kind: string };
-  template: TemplateVersion;
-  status: ReturnStatus;
-  locked: boolean;
-  submission: number;
-  submittedAt: string | null;
-  reopenReason: string | null;
-  receivedAt: string | null;
-  answers: Answer[];
-  missing: { questionId: string; label: string }[];
-  events: { kind: string; note: string | null; missing: string[] | null; by: string; at: string }[];
-}
-export interface ReportTable {
-  id: string;
-  title: string;
-  header: string[];
-  rows: (string | number | null)[][];
-}
-export interface RoundReport {
-  round: RoundSummary;
-  submitted: number;
-  expected: number;
-  notSubmitted: { organisation: string; name: string }[];
-  trafficLights: { questionId: string; label: string; sentence: string; counts: Record<TrafficLight, number>; reasons: { organisation: string; name: string; light: TrafficLight; motivation: string }[] }[];
-  tables: ReportTable[];
-  choices: { questionId: string; label: string; counts: { key: string; label: string; organisations: number }[] }[];
-  initiativeCounts: { statuses: { status: string; label: string }[]; rows: { developmentArea: string; counts: Record<string, number>; total: number }[]; total: number };
-  freeText: { questionId: string; label: string; answers: { organisation: string; name: string; text: string }[] }[];
-  pages: { organisation: string; name: string; receivedAt: string; sections: { title: string; answers: { questionId: string; label: string; text: string }[] }[]; initiatives: { title: string; developmentArea: string; status: string }[] }[];
-}
-export interface Initiative {
-  id: string;
-  agreementId: string;
-  organisation: string;
-  organisationName: string;
-  title: string;
-  developmentArea: string;
-  focusArea: string;
-  targetGroup: string;
-  status: 'planned' | 'started' | 'ongoing' | 'completed';
-  reach: 'project' | 'region_wide';
-  participants: string[];
-  privateProviders: 'yes' | 'no';
-  measured: 'none' | 'output' | 'effect';
-  genderPerspective: string | null;
-  version: number;
-  statusHistory: { status: string; roundId: string | null; changedBy: string; changedAt: string }[];
-}
+/** A template as it is sent: the editor builds this. */
+export type TemplateContent = BodyOf<'/api/reporting/templates'>['content'];
+export type Section = TemplateContent['sections'][number];
+export type Question = Section['questions'][number];
+export type QuestionKind = Question['kind'];
+export type Option = Extract<Question, { kind: 'single_choice' }>['options'][number];
+export type PrefillSource = NonNullable<Extract<Question, { kind: 'number' }>['prefill']>;
+export type TemplateVersion = ResponseOf<'/api/reporting/template-versions/{id}'>;
+export type TemplateSummary = ResponseOf<'/api/reporting/templates'>['templates'][number];
+export type Agreement = ResponseOf<'/api/reporting/agreements'>['agreements'][number];
+export type Organisation = ResponseOf<'/api/reporting/organisations'>['organisations'][number];
+export type RoundSummary = ResponseOf<'/api/reporting/rounds'>['rounds'][number];
+export type ReturnStatus = RoundSummary['returns'][number]['status'];
+export type ReturnView = ResponseOf<'/api/reporting/rounds/{id}/returns/{organisation}'>;
+export type Answer = ReturnView['answers'][number];
+export type AnswerValue = BodyOf<'/api/reporting/rounds/{id}/returns/{organisation}/answers', 'put'>['answers'][number]['value'];
+export type RoundReport = ResponseOf<'/api/reporting/rounds/{id}/report'>;
+export type ReportTable = RoundReport['tables'][number];
+export type TrafficLight = RoundReport['trafficLights'][number]['reasons'][number]['light'];
+export type Initiative = ResponseOf<'/api/reporting/initiatives'>['initiatives'][number];
+export type InitiativeFields = BodyOf<'/api/reporting/initiatives/{id}', 'put'>;
+export type NationalWeekly = ResponseOf<'/api/reporting/national/weekly'>;
+
+// Display orders of the contract's enums; the type checker holds each list to the contract.
+export const QUESTION_KINDS = ['text', 'number', 'table', 'traffic_light', 'single_choice', 'multiple_choice', 'date', 'initiatives'] as const satisfies readonly QuestionKind[];
+/** Lägesbild's own figures a number or table can be pre-filled from. */
+export const PREFILL_SOURCES = [
+  'testing.tests',
+  'testing.positives',
+  'testing.capacity',
+  'testing.perTestType',
+  'tracing.cases',
+  'tracing.hoursToFirstCall',
+  'vaccination.coverage',
+  'certificates.perKind',
+  'indicators.namedDoctor',
+] as const satisfies readonly PrefillSource[];
 
 const KEY = 'reporting';
 const invalidateAll = (qc: ReturnType<typeof useQueryClient>) => () => void qc.invalidateQueries({ queryKey: [KEY] });
 
-export const useOrganisations = () => useQuery({ queryKey: [KEY, 'organisations'], queryFn: ({ signal }) => apiFetch<{ organisations: Organisation[] }>('/api/reporting/organisations', { signal }) });
-export const useAgreements = () => useQuery({ queryKey: [KEY, 'agreements'], queryFn: ({ signal }) => apiFetch<{ agreements: Agreement[] }>('/api/reporting/agreements', { signal }) });
-export const useTemplates = () => useQuery({ queryKey: [KEY, 'templates'], queryFn: ({ signal }) => apiFetch<{ templates: TemplateSummary[] }>('/api/reporting/templates', { signal }) });
-export const useTemplateVersion = (id: string | null) =>
-  useQuery({ queryKey: [KEY, 'template-version', id], queryFn: ({ signal }) => apiFetch<TemplateVersion>(`/api/reporting/template-versions/${id}`, { signal }), enabled: !!id });
-export const useRounds = () => useQuery({ queryKey: [KEY, 'rounds'], queryFn: ({ signal }) => apiFetch<{ rounds: RoundSummary[] }>('/api/reporting/rounds', { signal }) });
-export const useRound = (id: string) => useQuery({ queryKey: [KEY, 'round', id], queryFn: ({ signal }) => apiFetch<RoundSummary & { template: TemplateVersion }>(`/api/reporting/rounds/${id}`, { signal }) });
+const onId = (id: string) => ({ params: { path: { id } } });
+const onReturn = (id: string, organisation: string) => ({ params: { path: { id, organisation } } });
+
+export const useOrganisations = () => useQuery({ queryKey: [KEY, 'organisations'], queryFn: ({ signal }) => ok(api.GET('/api/reporting/organisations', { signal })) });
+export const useAgreements = () => useQuery({ queryKey: [KEY, 'agreements'], queryFn: ({ signal }) => ok(api.GET('/api/reporting/agreements', { signal })) });
+export const useTemplates = () => useQuery({ queryKey: [KEY, 'templates'], queryFn: ({ signal }) => ok(api.GET('/api/reporting/templates', { signal })) });
+export const readTemplateVersion = (id: string, signal?: AbortSignal) => ok(api.GET('/api/reporting/template-versions/{id}', { ...onId(id), ...(signal ? { signal } : {}) }));
+export const useTemplateVersion = (id: string | null) => useQuery({ queryKey: [KEY, 'template-version', id], queryFn: ({ signal }) => readTemplateVersion(id ?? '', signal), enabled: !!id });
+export const useRounds = () => useQuery({ queryKey: [KEY, 'rounds'], queryFn: ({ signal }) => ok(api.GET('/api/reporting/rounds', { signal })) });
+export const useRound = (id: string) => useQuery({ queryKey: [KEY, 'round', id], queryFn: ({ signal }) => ok(api.GET('/api/reporting/rounds/{id}', { ...onId(id), signal })) });
 export const useReturn = (roundId: string, organisation: string) =>
-  useQuery({ queryKey: [KEY, 'return', roundId, organisation], queryFn: ({ signal }) => apiFetch<ReturnView>(`/api/reporting/rounds/${roundId}/returns/${organisation}`, { signal }) });
-export const useReport = (roundId: string) => useQuery({ queryKey: [KEY, 'report', roundId], queryFn: ({ signal }) => apiFetch<RoundReport>(`/api/reporting/rounds/${roundId}/report`, { signal }) });
+  useQuery({ queryKey: [KEY, 'return', roundId, organisation], queryFn: ({ signal }) => ok(api.GET('/api/reporting/rounds/{id}/returns/{organisation}', { ...onReturn(roundId, organisation), signal })) });
+export const readAnswerHistory = (roundId: string, organisation: string, signal: AbortSignal) =>
+  ok(api.GET('/api/reporting/rounds/{id}/returns/{organisation}/history', { ...onReturn(roundId, organisation), signal }));
+export const useReport = (roundId: string) => useQuery({ queryKey: [KEY, 'report', roundId], queryFn: ({ signal }) => ok(api.GET('/api/reporting/rounds/{id}/report', { ...onId(roundId), signal })) });
 export const useInitiatives = (agreementId: string | null) =>
-  useQuery({ queryKey: [KEY, 'initiatives', agreementId], queryFn: ({ signal }) => apiFetch<{ initiatives: Initiative[] }>(withQuery('/api/reporting/initiatives', { agreementId }), { signal }), enabled: !!agreementId });
+  useQuery({ queryKey: [KEY, 'initiatives', agreementId], queryFn: ({ signal }) => ok(api.GET('/api/reporting/initiatives', { params: { query: { agreementId: agreementId ?? '' } }, signal })), enabled: !!agreementId });
+export const useNationalWeekly = (from: string, to: string) =>
+  useQuery({ queryKey: [KEY, 'weekly', from, to], queryFn: ({ signal }) => ok(api.GET('/api/reporting/national/weekly', { params: { query: { from, to } }, signal })) });
 
 /** One mutation helper: any change under /api/reporting refreshes every reporting query. */
 export function useReportingMutation<I, O>(request: (input: I) => Promise<O>) {
@@ -161,5 +70,19 @@ export function useReportingMutation<I, O>(request: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: request, onSuccess: invalidateAll(qc) });
 }
 
-export const post = <O,>(path: string, body?: unknown) => apiFetch<O>(path, { method: 'POST', ...(body === undefined ? {} : { body }) });
-export const put = <O,>(path: string, body: unknown) => apiFetch<O>(path, { method: 'PUT', body });
+// The writes, each typed by its route.
+export const createAgreement = (body: BodyOf<'/api/reporting/agreements'>) => ok(api.POST('/api/reporting/agreements', { body }));
+export const createTemplate = (body: BodyOf<'/api/reporting/templates'>) => ok(api.POST('/api/reporting/templates', { body }));
+export const addTemplateVersion = (templateId: string, content: TemplateContent) => ok(api.POST('/api/reporting/templates/{id}/versions', { ...onId(templateId), body: { content } }));
+export const createRound = (body: BodyOf<'/api/reporting/rounds'>) => ok(api.POST('/api/reporting/rounds', { body }));
+export const remindRound = (id: string) => ok(api.POST('/api/reporting/rounds/{id}/reminders', onId(id)));
+export const publishRound = (id: string) => ok(api.POST('/api/reporting/rounds/{id}/publish', onId(id)));
+export const saveAnswers = (roundId: string, organisation: string, body: BodyOf<'/api/reporting/rounds/{id}/returns/{organisation}/answers', 'put'>) =>
+  ok(api.PUT('/api/reporting/rounds/{id}/returns/{organisation}/answers', { ...onReturn(roundId, organisation), body }));
+export const prefillReturn = (roundId: string, organisation: string, from: BodyOf<'/api/reporting/rounds/{id}/returns/{organisation}/prefill'>['from']) =>
+  ok(api.POST('/api/reporting/rounds/{id}/returns/{organisation}/prefill', { ...onReturn(roundId, organisation), body: { from } }));
+export const submitReturn = (roundId: string, organisation: string) => ok(api.POST('/api/reporting/rounds/{id}/returns/{organisation}/submit', onReturn(roundId, organisation)));
+export const reopenReturn = (roundId: string, organisation: string, reason: string) =>
+  ok(api.POST('/api/reporting/rounds/{id}/returns/{organisation}/reopen', { ...onReturn(roundId, organisation), body: { reason } }));
+export const createInitiative = (body: BodyOf<'/api/reporting/initiatives'>) => ok(api.POST('/api/reporting/initiatives', { body }));
+export const updateInitiative = (id: string, body: InitiativeFields) => ok(api.PUT('/api/reporting/initiatives/{id}', { ...onId(id), body }));
