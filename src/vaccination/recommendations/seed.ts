@@ -1,18 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import type { Vaccine } from '../model.js';
+import type { Recommendation } from './rules.js';
 import { Criteria } from './criteria.js';
 
-export interface SeedRecommendation {
-  code: string;
-  vaccine: Vaccine;
-  title: string;
-  priority: number;
-  validFrom: string;
-  validTo: string | null;
-  criteria: Criteria;
-  source: string;
-}
+export type SeedRecommendation = Omit<Recommendation, 'id' | 'version'> & { source: string };
 
 const FHM_2021 = 'Folkhälsomyndigheten, nationell plan för vaccination mot covid-19, faser 1–4 (2021)';
 const FHM_2023 = 'Folkhälsomyndigheten, rekommendationer om vaccination mot covid-19 från 2023';
