@@ -66,9 +66,12 @@ export class PageProblems {
   constructor(page: Page) {
     page.on('console', (msg) => this.onConsole(msg));
     page.on('pageerror', (error) => this.problems.push({ kind: 'pageerror', text: error.stack ?? error.message }));
-    page.on('requestfailed', (request) =>
-      this.problems.push({ kind: 'requestfailed', text: `${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`, url: request.url() }),
-    );
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      // A read the browser dropped because the page navigated on (or the app cancelled it) lost nothing.
+      if (request.method() === 'GET' && reason === 'net::ERR_ABORTED') return;
+      this.problems.push({ kind: 'requestfailed', text: `${request.method()} ${request.url()}: ${reason}`, url: request.url() });
+    });
     page.on('response', (response) => {
       const status = response.status();
       if (status < 400) return;
