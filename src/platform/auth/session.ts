@@ -6,7 +6,8 @@ import { sessions } from './model.js';
 
 export const SESSION_COOKIE = 'lb_session';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the sessions table keeps of a token: its SHA-256, so that a copy of the table logs no one in. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Sessions belong to the region whose instance issued them. Several regions' instances may share one
