@@ -10,6 +10,7 @@ import { importResultsCommand } from './import.js';
 import { verifyCommand } from '../certificates/cli.js';
 import { computeIndicatorsCommand, importIndicatorFileCommand } from '../indicators/cli.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
+import { isServingProcess, processCount, startPrimary, startServingProcess } from './cluster.js';
 
 const program = new Command('lagesbild').description('Lägesbild: communicable-disease response for a Swedish healthcare region').showHelpAfterError();
 
@@ -35,17 +36,26 @@ dataOptions(program.command('start').description('run the server, the web UI and
   .option('--no-demo', 'start without demo data')
   .addOption(new Option('--demo-size <people>', 'people in the demo region').argParser(Number).env('LAGESBILD_DEMO_SIZE'))
   .addOption(new Option('--demo-seed <seed>', 'seed of the demo generator (same seed, same people)').argParser(Number).env('LAGESBILD_DEMO_SEED'))
+  .addOption(new Option('--workers <n>', 'HTTP processes (default: one per CPU on PostgreSQL, one on the embedded database)').argParser(Number).env('LAGESBILD_WORKERS'))
   .action(async (o) => {
-    const running = await startLagesbild(overrides(o));
-    console.log(`\nLägesbild is running: ${running.url}\n  API documentation: ${running.url}/api/docs\n  Stop with Ctrl+C.`);
-    const stop = async () => {
-      console.log('\nStopping…');
-      await running.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    if (isServingProcess()) return stopOnSignal(await startServingProcess(overrides(o)));
+    const count = processCount(loadConfig(overrides(o)), o.workers);
+    const running = count === 1 ? await startLagesbild(overrides(o)) : await startPrimary(overrides(o), count, console.log);
+    const processes = count === 1 ? '' : ` (${count} processes)`;
+    console.log(`\nLägesbild is running: ${running.url}${processes}\n  API documentation: ${running.url}/api/docs\n  Stop with Ctrl+C.`);
+    stopOnSignal(running, '\nStopping…');
   });
+
+/** Stops gracefully on Ctrl+C or SIGTERM (a serving process of a cluster gets them from its primary). */
+function stopOnSignal(running: { stop(): Promise<void> }, farewell?: string) {
+  const stop = async () => {
+    if (farewell) console.log(farewell);
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
 dataOptions(program.command('migrate').description('apply database migrations and reference data, then exit')).action(async (o) => {
   const database = await prepareDatabase(loadConfig(overrides(o)), console.log, { migrate: true });

@@ -47,9 +47,20 @@ export async function prepareDatabase(config: Config, say: (m: string) => void =
 export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: string) => void = console.log): Promise<Running> {
   const config = loadConfig(overrides);
   const database = await prepareDatabase(config, say);
-  if (config.databaseUrl && !config.auditKey) say(`AUDIT_KEY is not set: audit entries are signed with the key in ${auditKeyFile(config.dataDir)}; every instance on this database must use the same key.`);
   // The context first: it loads the audit key, which the demo's audited writes need.
   const ctx = createContext(database, config);
+  await prepareInstance(ctx, say);
+  return serve(ctx);
+}
+
+/**
+ * Brings an instance's data to what its first request needs: the demo region when asked for, and the
+ * region's certificate signing keys (CSCA and document signer), which exist from the first start on.
+ * Run once per start, before any process serves (several processes would race to create the keys).
+ */
+export async function prepareInstance(ctx: AppContext, say: (m: string) => void): Promise<void> {
+  const { config, database } = ctx;
+  if (config.databaseUrl && !config.auditKey) say(`AUDIT_KEY is not set: audit entries are signed with the key in ${auditKeyFile(config.dataDir)}; every instance on this database must use the same key.`);
   if (config.demo) {
     const r = await loadDemo(database, { regionId: config.regionId, size: config.demoSize, seed: config.demoSeed, now: new Date(), onProgress: say });
     say(r.skipped ? `Demo region: ${r.people.toLocaleString('sv-SE')} synthetic people already loaded.` : `Demo region loaded: ${r.people.toLocaleString('sv-SE')} synthetic people, ${r.units} units, ${r.staff} staff.`);
@@ -58,10 +69,14 @@ export async function startLagesbild(overrides: Partial<Config> = {}, say: (m: s
       await loadCertificatesDemo(ctx, new Date());
     }
   }
-  // The region's certificate signing keys (CSCA and document signer) exist from the first start on.
   const signer = await database.db.transaction((tx) => activeSigner(tx, vaultOf(ctx), config.regionId, new Date()));
   if (config.databaseUrl && !config.certificateKey) say(`CERTIFICATE_KEY is not set: certificate signing keys are encrypted with the key in ${config.dataDir}/certificate.key; every instance on this database must use the same key.`);
   say(`Certificates are signed by document signer ${signer.kid}.`);
+}
+
+/** Serves HTTP on a prepared instance and, unless switched off, runs the outbox worker and the housekeeping. */
+export async function serve(ctx: AppContext): Promise<Running> {
+  const { config, database } = ctx;
   const app = await createApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
