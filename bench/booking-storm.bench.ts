@@ -21,7 +21,8 @@
  *
  * PostgreSQL only: on PGlite (one connection, everything serialised in one process) a storm measures nothing.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createApp, createContext } from '../src/app.js';
@@ -56,6 +57,8 @@ const MOVE_EVERY = 4;
 const CANCEL_EVERY = 10;
 /** The app's pool: the production default of openPostgres (src/platform/db/client.ts). BOOKING_STORM_POOL overrides, for experiments. */
 const APP_POOL = Number(process.env.BOOKING_STORM_POOL) || 10;
+/** Serving processes: the production default on PostgreSQL (one per CPU, src/cli/cluster.ts); BOOKING_STORM_PROCESSES overrides. */
+const PROCESSES = Number(process.env.BOOKING_STORM_PROCESSES) || availableParallelism();
 const PGBENCH_SCALE = 10;
 const PGBENCH_SECONDS = 10;
 /** A storm that has not finished by then is stopped (and the benchmark fails): bounded whatever happens. */
@@ -295,6 +298,34 @@ async function pgbenchRun(url: string, script: string[], clients: number): Promi
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The app in several processes
+
+/** `lagesbild start --workers n` on the throwaway database, listening on a free port of 127.0.0.1. */
+async function startCluster(url: string, processes: number): Promise<{ child: ChildProcess; port: number }> {
+  const env = { ...process.env, DATABASE_URL: url, LAGESBILD_MIGRATE: 'false', LAGESBILD_WORKER: 'false', LAGESBILD_DEMO_LOGIN: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' };
+  const child = spawn(process.execPath, ['bin/lagesbild.js', 'start', '--workers', String(processes), '--no-demo', '--port', '0', '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const seen = (d: Buffer) => {
+      output += d;
+      const m = /Lägesbild is running: http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m) resolve({ child, port: Number(m[1]) });
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`lagesbild start --workers ${processes} stopped (exit code ${code}):\n${output}`)));
+  });
+}
+
+async function stopCluster(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Setup and checks
 
 /** Adults (25–35) with no doses: eligible on any day under the seeded 'covid-2023-18-plus' rule (one dose per season, all year). */
@@ -396,6 +427,7 @@ const benchmark: Benchmark = {
     const database = await target.open();
     let appDb: Database | undefined;
     let app: Awaited<ReturnType<typeof createApp>> | undefined;
+    let cluster: { child: ChildProcess; port: number } | undefined;
     try {
       const [{ name }] = (await database.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
       const url = withDatabase(serverUrl, name);
@@ -422,7 +454,7 @@ const benchmark: Benchmark = {
       const ctx = createContext(appDb, config);
       app = await createApp(ctx, { logger: false });
       await app.listen({ host: '127.0.0.1', port: 0 });
-      const port = (app.server.address() as { port: number }).port;
+      let port = (app.server.address() as { port: number }).port;
 
       // The vaccination routes seed the recommendations at start; every citizen must be eligible on the last day.
       const lastDay = new Date(slots.at(-1)!.starts_at);
@@ -457,6 +489,16 @@ const benchmark: Benchmark = {
       await writeLookupTables(database, personIds.map((personId, c) => ({ personId, tokenHash: tokenHashes[c]! })), slots.map((t) => t.id));
       const scriptPath = await scriptFile(script);
       say(`  ${statementCount} statements per booking, script in ${scriptPath}`);
+
+      // The storm goes to the app as production runs it: `lagesbild start` with one process per CPU (the
+      // recording above needed the app in this process; one process stays here, as it was before issue #17).
+      if (PROCESSES > 1) {
+        await app.close();
+        app = undefined;
+        say(`starting lagesbild with ${PROCESSES} serving processes…`);
+        cluster = await startCluster(url, PROCESSES);
+        port = cluster.port;
+      }
 
       say(`pgbench -i -s ${PGBENCH_SCALE} (the baseline's tables, in the same database)…`);
       await pgbench(url, ['-i', '-q', '-s', String(PGBENCH_SCALE)]);
@@ -527,7 +569,7 @@ const benchmark: Benchmark = {
 
       const latencyNote = `latency of the best storm (${formatInt(best.requests)} requests, client side): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(percentile(sorted, 100))}; of the 201s alone p50 ${ms(percentile(okSorted, 50))}, p99 ${ms(percentile(okSorted, 99))}. Errors (5xx, failed connections, unexpected statuses) in all ${storms.length} storm(s): ${storms.reduce((n, s) => n + errorCount(s), 0)}`;
       const integrityNote = `integrity, checked in SQL after each of ${storms.length} storm(s), the benchmark fails otherwise: overbooked times ${sum((c) => c.overbookedSlots)}, seat counters ≠ live bookings ${sum((c) => c.counterMismatches)}, double bookings (person, vaccine, dose) ${sum((c) => c.doubleBookings)}, people with two visits ${sum((c) => c.peopleWithTwoVisits)}, bookings not where the citizen was told ${sum((c) => c.misplaced)}; bookings ${formatInt(best.check.liveBookings)} = ${formatInt(best.booked)} booked − ${formatInt(best.cancelled)} cancelled, of ${formatInt(totalSeats)} seats for ${formatInt(people)} citizens`;
-      const setupNote = `${formatInt(people)} citizens with their own session, ${formatInt(slots.length)} times × ${CAPACITY} seats at ${SITES} sites; ${CONCURRENCY} requests in flight over HTTP keep-alive on 127.0.0.1, a citizen picks among the ${HOT} earliest times not known to be full and tries again after a 409 (at most ${MAX_TRIES} tries); app pool ${APP_POOL} connections, outbox worker not running, rate limit raised; pgbench -s ${PGBENCH_SCALE}, ${PGBENCH_SECONDS} s, ${CONCURRENCY} clients, -j 2, pgbench latency average ${bestPg.latencyMs} ms; ${rounds === 1 ? 'one storm' : `best of ${rounds} storms`} between ${pgRuns.length} pgbench runs of each script (best counts: booking SQL ${sqlRuns.map((r) => formatInt(r.tps)).join(', ')} tps; simple-update ${pgRuns.map((r) => formatInt(r.tps)).join(', ')} tps)`;
+      const setupNote = `${formatInt(people)} citizens with their own session, ${formatInt(slots.length)} times × ${CAPACITY} seats at ${SITES} sites; ${CONCURRENCY} requests in flight over HTTP keep-alive on 127.0.0.1, a citizen picks among the ${HOT} earliest times not known to be full and tries again after a 409 (at most ${MAX_TRIES} tries); ${PROCESSES > 1 ? `${PROCESSES} serving processes (lagesbild start --workers ${PROCESSES}) with a pool of 10 connections each` : `one serving process in the benchmark's own, pool ${APP_POOL} connections`}, outbox worker not running, rate limit raised; pgbench -s ${PGBENCH_SCALE}, ${PGBENCH_SECONDS} s, ${CONCURRENCY} clients, -j 2, pgbench latency average ${bestPg.latencyMs} ms; ${rounds === 1 ? 'one storm' : `best of ${rounds} storms`} between ${pgRuns.length} pgbench runs of each script (best counts: booking SQL ${sqlRuns.map((r) => formatInt(r.tps)).join(', ')} tps; simple-update ${pgRuns.map((r) => formatInt(r.tps)).join(', ')} tps)`;
       const sqlNote = `the booking-SQL baseline: the ${statementCount} statements the app sent for a booking (recorded from two real ones: see bench/booking-sql.ts), a random citizen and time per transaction looked up by number in one extra statement, then the booking's in one transaction ending in ROLLBACK (every client books; no commit flush), pgbench -M extended, latency average ${bestSql.latencyMs} ms`;
       const outcomeNote = `citizens: ${outcomes}; moves ${formatInt(best.moved)} (${formatInt(best.moveRefused)} found every time tried full), cancellations ${formatInt(best.cancelled)}. Refusals: ${refusals || 'none'}`;
       const stormNote = `a booking request is the session lookup, three reads (time with its site and tracked stock, the person's facts and doses, the rules) and one writing statement (seat UPDATE, booking INSERT and audit INSERT as CTEs); a 409 also looks up the next free time. Every ${MOVE_EVERY}th citizen with a time moves it to another of the earliest times (one transaction: the visit and both times locked, in id order), every ${CANCEL_EVERY}th then cancels it; pgbench simple-update is BEGIN, UPDATE, SELECT, INSERT, END`;
@@ -547,6 +589,7 @@ const benchmark: Benchmark = {
       say(`requests ${formatInt((best.requests * 1000) / best.wallMs)}/s, seats booked ${formatInt((bestFill.booked * 1000) / bestFill.lastSuccessMs)}/s, booking SQL ${formatInt(bestSql.tps)} tps, simple-update ${formatInt(bestPg.tps)} tps; p99 ${ms(percentile(sorted, 99))}`);
       return results;
     } finally {
+      await stopCluster(cluster?.child);
       await app?.close().catch(() => {});
       await appDb?.close().catch(() => {});
       await database.close();
