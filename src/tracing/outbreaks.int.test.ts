@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, citizenActor, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import { caseOf, positiveResult } from '../../test/positives.js';
+import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { units } from '../identity/model.js';
 import { distributionPoints } from '../testing/model.js';
 
@@ -116,7 +117,8 @@ describe('sequencing and statistics', () => {
     expect((await lab({ method: 'GET', url: `/api/tracing/sequencing/variants?from=${week}&to=${week}` })).json().weeks).toEqual([{ week, variant: 'BA.2', count: 1 }]);
     expect((await lab({ method: 'GET', url: '/api/tracing/sequencing/variants?from=2021-W60&to=2021-W01' })).statusCode).toBe(400);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // Cases open on the Swedish calendar day (the UTC date is yesterday's from midnight to 01:00 or 02:00).
+    const today = calendarDateInStockholm(new Date());
     const national = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'national_analyst')));
     const stats = (await national({ method: 'GET', url: `/api/tracing/statistics?from=${today}&to=${today}` })).json();
     expect(stats.weeks[0].cases).toBeGreaterThanOrEqual(2);
