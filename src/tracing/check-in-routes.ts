@@ -7,7 +7,7 @@ import { SYMPTOMS } from './follow-up-days.js';
 
 const tags = ['tracing'];
 /** The link's token: 32 characters of base64url (check-ins.ts). */
-const Token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'the code from the link: 32 letters, digits, - or _');
+const Token = z.string().max(32).regex(/^[A-Za-z0-9_-]{32}$/, 'the code from the link: 32 letters, digits, - or _');
 const Answer = z.object({
   hasSymptoms: z.boolean(),
   symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).default([]),
