@@ -22,6 +22,7 @@ import { tracingCaseRoutes } from './tracing/case-routes.js';
 import { tracingQuestionnaireRoutes } from './tracing/questionnaire-routes.js';
 import { tracingOutbreakRoutes } from './tracing/outbreak-routes.js';
 import { tracingFollowUpRoutes } from './tracing/follow-up-routes.js';
+import { tracingCheckInRoutes } from './tracing/check-in-routes.js';
 import { embeddedSminetTransport, SMINET_TOPIC } from './tracing/sminet.js';
 import { moveTestingToSurvivor, sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
@@ -93,6 +94,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => tracingQuestionnaireRoutes(app, ctx),
       (app) => tracingOutbreakRoutes(app, ctx),
       (app) => tracingFollowUpRoutes(app, ctx),
+      (app) => tracingCheckInRoutes(app, ctx),
       (app) => vaccinationRoutes(app, ctx),
       (app) => vaccinationSupplyRoutes(app, ctx),
       (app) => vaccinationNvrRoutes(app, ctx),

@@ -19,6 +19,7 @@ import { sendDueAggregates } from '../reporting/aggregates.js';
 import { syncDefinitions } from '../reporting/definitions.js';
 import { pullReopens } from '../reporting/reopens.js';
 import { purgeIfDue } from '../privacy/purge/job.js';
+import { sendDueCheckIns } from '../tracing/check-ins.js';
 
 export interface Running {
   app: App;
@@ -90,7 +91,7 @@ export async function serve(ctx: AppContext): Promise<Running> {
     worker = new OutboxWorker(database, ctx.outbox, { onError: (e) => app.log.warn({ err: e }, 'outbox delivery failed') });
     await worker.start();
     // Housekeeping every few seconds: seal new audit entries into the chain (and checkpoints of it), drop expired sessions,
-    // and once a night purge what has outlived its retention period (src/privacy/README.md).
+    // send contacts under follow-up their daily check-in, and once a night purge what has outlived its retention period (src/privacy/README.md).
     housekeeping = setInterval(() => {
       void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
@@ -98,6 +99,8 @@ export async function serve(ctx: AppContext): Promise<Running> {
       void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
       void syncDefinitions(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));
       void pullReopens(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national reopenings could not be fetched'));
+      // Once per contact and day (the check-in's key), so every tick may try: only the first of a day sends.
+      void sendDueCheckIns(ctx).catch((e) => app.log.error({ err: e }, 'the daily check-ins of contacts failed; the next tick retries'));
       void purgeIfDue(ctx).catch((e) => app.log.error({ err: e }, 'the retention purge failed; the next tick resumes it'));
     }, 5_000);
   }

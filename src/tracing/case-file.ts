@@ -96,6 +96,7 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string) {
         firstCallAt: c.firstCallAt ? toIso(c.firstCallAt) : null,
         overdue: c.status === 'open' && !c.firstCallAt && new Date(toIso(c.firstCallDueAt)) < now,
         possibleReinfection: c.possibleReinfection,
+        indexCaseId: c.indexCaseId,
         stage: caseStage(callState(c)),
         unreachedCalls: c.unreachedCalls,
         callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,

@@ -53,6 +53,7 @@ const CaseFile = z.object({
     firstCallAt: z.string().nullable(),
     overdue: z.boolean(),
     possibleReinfection: z.boolean(),
+    indexCaseId: z.string().nullable().describe('A contact who tested positive under follow-up: the case that named them'),
     stage: z.enum(caseStages),
     unreachedCalls: z.number(),
     callBackAt: z.string().nullable(),

@@ -9,7 +9,9 @@ import { contactsOf } from '../identity/contacts.js';
 import { onPersonsMerged } from '../identity/events.js';
 import { settingsOf } from '../identity/settings.js';
 import type { PositiveResultRegistered } from '../testing/events.js';
+import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { registerSettings, saveCaseSettings } from './case-settings.js';
+import { linkCaseToIndex } from './check-ins.js';
 import { joinOpenOutbreaks } from './clusters.js';
 import { tracingConfigOf } from './config.js';
 import { questionnaireInvitation, questionnaireNotice } from './messages.js';
@@ -20,7 +22,8 @@ import { refreshSequencing } from './sequencing.js';
 /**
  * A positive result opens a case, or joins the person's case from the last 90 days (the region's window).
  * Runs in the outbox delivery transaction; a redelivered event changes nothing (the source sample is unique,
- * attachments too). The new case gets its settings, joins open outbreaks, and the questionnaire goes out.
+ * attachments too). The new case gets its settings, joins open outbreaks, and the questionnaire goes out; a contact
+ * under follow-up who tests positive gets a case linked to the index case that named them.
  */
 export const openCaseOnPositive =
   (config: Config): EventHandler =>
@@ -75,7 +78,8 @@ export const openCaseOnPositive =
     await tx.update(tracingCases).set({ priority, priorityReason: reason }).where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.id, opened.id)));
     await sendQuestionnaire(tx, config, regionId, e.personId, opened.id);
     await refreshSequencing(tx, regionId, [opened.id], openedAt);
-    await record(tx, actor, { action: 'tracing.case.opened', personId: e.personId, purpose: 'smittspårning', details: { caseId: opened.id, priority } });
+    const index = await linkCaseToIndex(tx, regionId, opened.id, e.personId, calendarDateInStockholm(new Date(e.takenAt)));
+    await record(tx, actor, { action: 'tracing.case.opened', personId: e.personId, purpose: 'smittspårning', details: { caseId: opened.id, priority, ...(index ?? {}) } });
   };
 
 /** The questionnaire link, to the 1177 inbox and by SMS, in the transaction that opens the case (so within the hour). */

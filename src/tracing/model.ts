@@ -51,6 +51,9 @@ export const tracingCases = pgTable(
     /** As the tracer recorded it; the questionnaire's answer counts until then. Excludes `noSymptoms`. */
     symptomOnset: date('symptom_onset', { mode: 'string' }),
     noSymptoms: boolean('no_symptoms').notNull().default(false),
+    /** A contact under follow-up who tested positive: the case that named them, and that contact row (who infected whom). */
+    indexCaseId: uuid('index_case_id'),
+    sourceContactId: uuid('source_contact_id'),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
@@ -119,6 +122,8 @@ export const tracingContacts = pgTable(
     primaryKey({ columns: [t.regionId, t.id] }),
     index('tracing_contacts_case_idx').on(t.regionId, t.caseId),
     index('tracing_contacts_person_idx').on(t.regionId, t.personId),
+    /** The daily check-in job looks for contacts exposed within the follow-up window. */
+    index('tracing_contacts_exposure_idx').on(t.regionId, t.exposureDate),
     uniqueIndex('tracing_contacts_form_key_idx').on(t.regionId, t.caseId, t.formKey),
   ],
 );
@@ -272,3 +277,38 @@ export const tracingSettings = pgTable('tracing_settings', {
   updatedAt: ts('updated_at').notNull(),
   updatedBy: uuid('updated_by').notNull(),
 });
+
+/**
+ * A contact's daily check-in during follow-up (follow-up-days.ts): one per contact and day, so the daily job never
+ * sends two for a day. Sent by SMS with a link holding a single-purpose token (only its hash is kept), to the 1177
+ * inbox, or put on the tracers' phone list; answered through the link, the inbox, or by the tracer on the phone.
+ */
+export const tracingCheckIns = pgTable(
+  'tracing_check_ins',
+  {
+    regionId: text('region_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    followUpDay: integer('follow_up_day').notNull(),
+    /** sms (link), inbox (1177, logged in), call (no phone or e-ID we can reach: the tracers' phone list). */
+    channel: text('channel').$type<'sms' | 'inbox' | 'call'>().notNull(),
+    /** SHA-256 of the link's token (base64url); null without an SMS. Valid for this day's answer until follow-up ends. */
+    tokenHash: text('token_hash'),
+    expiresAt: ts('expires_at').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    answeredAt: ts('answered_at'),
+    answeredVia: text('answered_via').$type<'link' | 'inbox' | 'phone'>(),
+    hasSymptoms: boolean('has_symptoms'),
+    symptoms: text('symptoms').array().notNull().default(sql`'{}'::text[]`),
+    tested: boolean('tested'),
+    testDate: date('test_date', { mode: 'string' }),
+    /** The tracer who recorded a phone answer. */
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.contactId, t.day] }),
+    uniqueIndex('tracing_check_ins_token_idx').on(t.regionId, t.tokenHash),
+    index('tracing_check_ins_day_idx').on(t.regionId, t.day),
+    check('tracing_check_ins_channel', sql`${t.channel} IN ('sms', 'inbox', 'call')`),
+  ],
+);

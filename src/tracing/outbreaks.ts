@@ -77,9 +77,9 @@ export async function outbreakDetail(ctx: AppContext, actor: Actor, outbreakId: 
   return ctx.database.db.transaction(async (tx) => {
     const [o] = await tx.select().from(tracingOutbreaks).where(and(eq(tracingOutbreaks.regionId, regionId), eq(tracingOutbreaks.id, outbreakId)));
     if (!o) throw notFound('The outbreak');
-    const cases = await queryRows<{ id: string; person_id: string; positive_taken_at: string; status: string }>(
+    const cases = await queryRows<{ id: string; person_id: string; positive_taken_at: string; status: string; source_contact_id: string | null }>(
       tx,
-      sql`SELECT c.id, c.person_id, c.positive_taken_at, c.status FROM tracing_outbreak_cases oc JOIN tracing_cases c ON c.region_id = oc.region_id AND c.id = oc.case_id
+      sql`SELECT c.id, c.person_id, c.positive_taken_at, c.status, c.source_contact_id FROM tracing_outbreak_cases oc JOIN tracing_cases c ON c.region_id = oc.region_id AND c.id = oc.case_id
         WHERE oc.region_id = ${regionId} AND oc.outbreak_id = ${outbreakId} ORDER BY c.positive_taken_at`,
     );
     const names = await contactsOf(tx, regionId, cases.map((c) => c.person_id));
@@ -90,14 +90,17 @@ export async function outbreakDetail(ctx: AppContext, actor: Actor, outbreakId: 
     );
     await recordMany(tx, actor, cases.map((c) => ({ action: 'tracing.outbreak.case-read', personId: c.person_id, purpose: 'utbrottsutredning', details: { outbreakId } })));
     const caseByPerson = new Map(cases.map((c) => [c.person_id, c.id]));
+    // A contact who tested positive under follow-up is linked to the index by the contact row itself.
+    const caseBySourceContact = new Map(cases.flatMap((c) => (c.source_contact_id ? [[c.source_contact_id, c.id] as const] : [])));
+    const becameCase = (k: { id: string; personId: string | null }) => caseBySourceContact.get(k.id) ?? (k.personId ? caseByPerson.get(k.personId) : undefined);
     const caseNode = (id: string) => `case:${id}`;
     const nodes = [
       ...cases.map((c) => ({ id: caseNode(c.id), label: names.get(c.person_id)?.name ?? '', kind: 'case' as const })),
-      ...contacts.filter((k) => !(k.personId && caseByPerson.has(k.personId))).map((k) => ({ id: `contact:${k.id}`, label: k.name, kind: 'contact' as const })),
+      ...contacts.filter((k) => !becameCase(k)).map((k) => ({ id: `contact:${k.id}`, label: k.name, kind: 'contact' as const })),
     ];
     // An edge to a contact who is a case in the same outbreak is a confirmed transmission (as far as tracing can tell).
     const edges = contacts.map((k) => {
-      const infected = k.personId ? caseByPerson.get(k.personId) : undefined;
+      const infected = becameCase(k);
       return { from: caseNode(k.caseId), to: infected ? caseNode(infected) : `contact:${k.id}`, confirmed: !!infected };
     });
     const timeline = [

@@ -17,6 +17,8 @@ const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js'), 'NotFound
 const TestingSection = lazyPage(() => import('./testing/TestingSection.js'), 'TestingSection');
 const TracingSection = lazyPage(() => import('./tracing/TracingSection.js'), 'TracingSection');
 const CitizenQuestionnaireRoute = lazyPage(() => import('./tracing/questionnaire/QuestionnairePage.js'), 'CitizenQuestionnaireRoute');
+const PublicCheckInPage = lazyPage(() => import('./tracing/followup/CheckInPages.js'), 'PublicCheckInPage');
+const CitizenCheckInRoute = lazyPage(() => import('./tracing/followup/CheckInPages.js'), 'CitizenCheckInRoute');
 const PublicSignalPage = lazyPage(() => import('./tracing/signals/PublicSignalPage.js'), 'PublicSignalPage');
 const VaccinationSection = lazyPage(() => import('./vaccination/VaccinationSection.js'), 'VaccinationSection');
 const GovernanceSection = lazyPage(() => import('./governance/GovernanceSection.js'), 'GovernanceSection');
@@ -58,6 +60,8 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       // Smittskydd's function mailbox takes messages from anyone, signed in or not.
       { path: '/tracing/signal', element: <PublicSignalPage /> },
+      // The daily check-in link in a contact's SMS: no login, the token is in the fragment.
+      { path: '/check-in', element: <PublicCheckInPage /> },
       // The committee's public register: cases and public records, for anyone.
       { path: '/register/*', element: <PublicRegisterPage /> },
       // Anyone checks an EU COVID certificate, signed in or not.
@@ -69,6 +73,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           // The link in a positive citizen's message; citizens have no tracing section (see the page).
           { path: 'tracing/questionnaire', element: <CitizenQuestionnaireRoute /> },
+          // The daily check-in link in a contact's 1177 inbox.
+          { path: 'tracing/check-in', element: <CitizenCheckInRoute /> },
           ...sectionRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -130,6 +130,8 @@ export const purgeRules: PurgeRule[] = [
   deleting('indicators.primary_care_contacts', 'indicator_primary_care_contacts', 'operational', (_r, c) =>
     sql`(date_trunc('year', t.contact_date) + interval '1 year')::date <= (${c}::timestamptz AT TIME ZONE 'Europe/Stockholm')::date`),
   // Contact data
+  deleting('tracing.check_ins', 'tracing_check_ins', 'contact', (r, c) =>
+    sql`t.contact_id IN (SELECT id FROM tracing_contacts WHERE region_id = ${r} AND case_id IN (SELECT id FROM tracing_cases WHERE region_id = ${r} AND status = 'closed' AND closed_at < ${c}::timestamptz) AND case_id NOT IN ${heldCases(r)})`),
   pseudonymising('tracing.contacts', 'tracing_contacts', 'contact', sql`name = '', phone = NULL, context = NULL, person_id = NULL`, (r, c) =>
     sql`t.name <> '' AND t.case_id IN (SELECT id FROM tracing_cases WHERE region_id = ${r} AND status = 'closed' AND closed_at < ${c}::timestamptz) AND t.case_id NOT IN ${heldCases(r)}`),
   deleting('tracing.signals', 'tracing_signals', 'contact', (r, c) => sql`t.received_at < ${c}::timestamptz AND (t.outbreak_id IS NULL OR t.outbreak_id NOT IN (SELECT id FROM tracing_outbreaks WHERE region_id = ${r} AND status = 'open'))`),

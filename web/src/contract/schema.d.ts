@@ -10635,6 +10635,8 @@ export interface paths {
                                 firstCallDueAt: string;
                                 id: string;
                                 identityNumber: string;
+                                /** @description A contact who tested positive under follow-up: the case that named them */
+                                indexCaseId: string | null;
                                 infectiousPeriod: {
                                     /** @enum {string} */
                                     basis: "onset" | "sample";
@@ -11338,6 +11340,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the day's check-in through the link (once; until the follow-up ends) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hasSymptoms: boolean;
+                        /** @default [] */
+                        symptoms?: ("fever" | "cough" | "sore_throat" | "runny_nose" | "shortness_of_breath" | "loss_of_smell_or_taste" | "headache" | "muscle_aches" | "fatigue" | "stomach")[];
+                        testDate?: string | null;
+                        tested: boolean;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            advice: "test" | "none";
+                            adviceText: string | null;
+                            day: string;
+                            days: number;
+                            followUpDay: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/check-in/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The day a check-in link is for (no login; the token is in the body, never in a URL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: boolean;
+                            day: string;
+                            days: number;
+                            expired: boolean;
+                            followUpDay: number;
+                            lastDay: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/clusters": {
         parameters: {
             query?: never;
@@ -11383,6 +11488,286 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts under follow-up: day of follow-up, last answer, next due day; symptoms and two missed days flagged (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: {
+                                advice: "test" | null;
+                                caseId: string;
+                                /** @description How today's check-in went out; call: the phone list */
+                                channel: ("sms" | "inbox" | "call") | null;
+                                contactId: string;
+                                days: number;
+                                flags: ("symptoms" | "missed" | "call")[];
+                                followUpDay: number;
+                                inRegister: boolean;
+                                kitOrderedAt: string | null;
+                                lastAnswer: {
+                                    answeredAt: string;
+                                    day: string;
+                                    hasSymptoms: boolean;
+                                    symptoms: string[];
+                                    testDate: string | null;
+                                    tested: boolean;
+                                    /** @enum {string} */
+                                    via: "link" | "inbox" | "phone";
+                                } | null;
+                                lastDay: string;
+                                lastExposure: string;
+                                missedInARow: number;
+                                name: string;
+                                nextDue: string | null;
+                                phone: string | null;
+                                /** @enum {string} */
+                                relation: "household" | "close";
+                            }[];
+                            distributionPoints: {
+                                id: string;
+                                name: string;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/follow-ups/{contactId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a contact's check-in answered on the phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        day: string;
+                        hasSymptoms: boolean;
+                        /** @default [] */
+                        symptoms?: ("fever" | "cough" | "sore_throat" | "runny_nose" | "shortness_of_breath" | "loss_of_smell_or_taste" | "headache" | "muscle_aches" | "fatigue" | "stomach")[];
+                        testDate?: string | null;
+                        tested: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            advice: "test" | "none";
+                            adviceText: string | null;
+                            day: string;
+                            days: number;
+                            followUpDay: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/follow-ups/{contactId}/kit-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order a self-test kit for a contact in the register */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        distributionPointId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            distributionPoint: string;
+                            orderedAt: string;
+                            orderId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/my-check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My follow-ups as a contact, and whether today is answered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUps: {
+                                answeredToday: boolean;
+                                contactId: string;
+                                days: number;
+                                followUpDay: number;
+                                lastDay: string;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/my-check-ins/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a check-in of mine (logged in, from the 1177 inbox) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        day: string;
+                        hasSymptoms: boolean;
+                        /** @default [] */
+                        symptoms?: ("fever" | "cough" | "sore_throat" | "runny_nose" | "shortness_of_breath" | "loss_of_smell_or_taste" | "headache" | "muscle_aches" | "fatigue" | "stomach")[];
+                        testDate?: string | null;
+                        tested: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            advice: "test" | "none";
+                            adviceText: string | null;
+                            day: string;
+                            days: number;
+                            followUpDay: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -14,6 +14,7 @@ const OutbreaksPage = lazyPage(() => import('./outbreaks/OutbreaksPage.js'), 'Ou
 const OutbreakPage = lazyPage(() => import('./outbreaks/OutbreakPage.js'), 'OutbreakPage');
 const SignalsPage = lazyPage(() => import('./signals/SignalsPage.js'), 'SignalsPage');
 const SequencingPage = lazyPage(() => import('./sequencing/SequencingPage.js'), 'SequencingPage');
+const FollowUpPage = lazyPage(() => import('./followup/FollowUpPage.js'), 'FollowUpPage');
 const TracingStatisticsPage = lazyPage(() => import('./statistics/TracingStatisticsPage.js'), 'TracingStatisticsPage');
 
 interface TracingPage {
@@ -25,6 +26,7 @@ interface TracingPage {
 
 const queue: TracingPage = { path: '', element: <TracingQueuePage />, label: 'tracing.nav.queue' };
 const casePage: TracingPage = { path: 'cases/:id', element: <CasePage /> };
+const followUp: TracingPage = { path: 'follow-up', element: <FollowUpPage />, label: 'tracing.nav.followUp' };
 const outbreaks: TracingPage[] = [
   { path: 'outbreaks', element: <OutbreaksPage />, label: 'tracing.nav.outbreaks' },
   { path: 'outbreaks/:id', element: <OutbreakPage /> },
@@ -37,11 +39,11 @@ const statistics: TracingPage = { path: 'statistics', element: <TracingStatistic
 function pagesFor(role: Role | null): readonly TracingPage[] {
   switch (role) {
     case 'tracer':
-      return [queue, casePage];
+      return [queue, casePage, followUp];
     case 'tracing_coordinator':
-      return [queue, casePage, ...outbreaks, signals, statistics];
+      return [queue, casePage, followUp, ...outbreaks, signals, statistics];
     case 'smittskydd':
-      return [queue, casePage, ...outbreaks, signals, sequencing, statistics];
+      return [queue, casePage, followUp, ...outbreaks, signals, sequencing, statistics];
     case 'lab':
       return [sequencing];
     case 'analyst':

@@ -44,6 +44,7 @@ function caseFile(): CaseFile {
       firstCallAt: null,
       overdue: true,
       possibleReinfection: false,
+      indexCaseId: null,
       stage: 'assigned',
       unreachedCalls: 0,
       callBackAt: null,

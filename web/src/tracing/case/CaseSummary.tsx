@@ -27,6 +27,16 @@ export function CaseSummary({ file }: { file: CaseFile }) {
     { label: t('tracing.case.firstCallAt'), value: when(c.firstCallAt, t('tracing.case.notYet')) },
     { label: t('tracing.case.assignee'), value: c.assignedToName ?? t('tracing.queue.unassigned') },
   ];
+  if (c.indexCaseId) {
+    facts.push({
+      label: t('tracing.case.indexCase'),
+      value: (
+        <Anchor component={Link} to={`/tracing/cases/${c.indexCaseId}`}>
+          {t('tracing.case.indexCaseLink')}
+        </Anchor>
+      ),
+    });
+  }
   if (file.outbreaks.length > 0) {
     facts.push({
       label: t('tracing.case.outbreaks'),
