@@ -31,8 +31,11 @@ describe('Vaccination coverage page', () => {
     expect(within(within(table).getByRole('row', { name: /Örebro/ })).queryByText('Låg täckning')).toBeNull();
     expect(screen.getByText(/Hela området: 55,0\s?% har minst 1 dos/)).toBeTruthy();
     expect(api.callsTo('GET', '/api/vaccination/coverage')[0]?.query.get('by')).toBe('ageGroup');
-    const csv = screen.getByRole('link', { name: 'Ladda ner CSV' });
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda ner' }));
+    const csv = await screen.findByRole('menuitem', { name: /CSV ;/ });
     expect(csv.getAttribute('href')).toContain('/api/vaccination/coverage.csv?by=ageGroup&dose=1');
+    expect(csv.getAttribute('href')).toContain('separator=semicolon&lang=sv');
+    expect(screen.getByRole('menuitem', { name: 'PDF-rapport' }).getAttribute('href')).toContain('/api/vaccination/coverage.pdf?by=ageGroup&dose=1');
   });
 });
 
