@@ -24,7 +24,7 @@ describe('Vaccination coverage page', () => {
       'GET /api/vaccination/coverage': () => json(coverage),
     });
     renderApp('/vaccination/coverage');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' }, { timeout: 15_000 })).toBeTruthy();
     const table = await screen.findByRole('table', { name: /Täckning per grupp den 2021-03-28/ });
     const low = within(table).getByRole('row', { name: /Hallsberg/ });
     expect(within(low).getByText('Låg täckning')).toBeTruthy();
@@ -46,7 +46,7 @@ describe('Vaccination for analysts', () => {
       'GET /api/vaccination/coverage': () => json(coverage),
     });
     renderApp('/vaccination');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' }, { timeout: 15_000 })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Vaccinationens sidor' })).toBeNull();
   });
 });
