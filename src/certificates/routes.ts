@@ -8,7 +8,8 @@ import { qrPng, qrSvg } from './hcert/qr.js';
 import { certificatePdf } from './pdf.js';
 import { certificateFile, decideRequest, getCertificate, issuePaper, missingReasons, myCertificates, personCertificates, requestCertificate, revokeCertificate, revokeSigningKey, reviewQueue, rotateSigningKey, type MissingReason } from './service.js';
 import { allSigners } from './signing/store.js';
-import { certificateStatistics, statisticsCsv, statisticsXlsx } from './statistics.js';
+import { certificateStatistics, statisticsTables } from './statistics.js';
+import { downloadRoutes } from '../platform/files/downloads.js';
 import { revocationList, trustList, verifyCertificate } from './verification.js';
 import {
   CertificateDetailView,
@@ -29,7 +30,8 @@ const kind = z.enum(certificateKinds);
 const Id = z.object({ id: z.guid() }).strict();
 const reason = text({ max: 1000, multiline: true });
 const download = (name: string) => `attachment; filename="${name}"`;
-const StatisticsQuery = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(731));
+const StatisticsFilters = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict();
+const StatisticsQuery = StatisticsFilters.superRefine(dayRange(731));
 /** A photo of a QR code, base64: a few megabytes at most. */
 const image = z.string().max(8_000_000).regex(/^[A-Za-z0-9+/=\r\n]*$/, 'base64');
 
@@ -100,15 +102,17 @@ export function certificateRoutes(app: App, ctx: AppContext) {
   app.get('/api/certificates/statistics', { config: { access: stats }, schema: { tags, summary: 'Requests, issued by kind, refused by rule and paper certificates per region and month', querystring: StatisticsQuery, response: { 200: StatisticsView } } }, async (req) =>
     certificateStatistics(ctx, actorOf(req), req.query),
   );
-  app.get('/api/certificates/statistics.csv', { config: { access: stats }, schema: { tags, summary: 'The monthly statistics as CSV', querystring: StatisticsQuery } }, async (req, reply) =>
-    reply.type('text/csv; charset=utf-8').header('content-disposition', download(`intyg-${req.query.from}-${req.query.to}.csv`)).send(statisticsCsv(await certificateStatistics(ctx, actorOf(req), req.query))),
-  );
-  app.get('/api/certificates/statistics.xlsx', { config: { access: stats }, schema: { tags, summary: 'The monthly statistics as an Excel workbook', querystring: StatisticsQuery } }, async (req, reply) =>
-    reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', download(`intyg-${req.query.from}-${req.query.to}.xlsx`))
-      .send(await statisticsXlsx(await certificateStatistics(ctx, actorOf(req), req.query))),
-  );
+  downloadRoutes(app, ctx, {
+    path: '/api/certificates/statistics',
+    access: stats,
+    tags,
+    what: 'The monthly certificate statistics',
+    query: StatisticsFilters,
+    refine: dayRange(731),
+    load: (actor, q: z.infer<typeof StatisticsFilters>) => certificateStatistics(ctx, actor, q),
+    name: (q) => ['intyg', q.regionId, q.from, q.to],
+    tables: statisticsTables,
+  });
 
   // --- Anyone: verification, trust list, revocation list -----------------------------------------------
   app.post(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows } from '../platform/db/sql.js';
-import { tableXlsx, toCsv } from '../platform/files/spreadsheets.js';
+import { integer, L, text, type Table } from '../platform/files/export.js';
 import { regionsInScope } from '../testing/statistics/common.js';
 import { refusalRules, type RefusalRule } from './rules.js';
 
@@ -75,9 +75,23 @@ export async function certificateStatistics(ctx: AppContext, actor: Actor, q: { 
   return { from: q.from, to: q.to, national: scope.national, rules: refusalRules, rows: months };
 }
 
-const HEADER = ['Region', 'Månad', 'Förfrågningar', 'Vaccinationsbevis', 'Testbevis', 'Tillfrisknandebevis', 'Varav papper', 'Avslag enligt regel', 'Väntar på handläggare', 'Avslagna efter granskning', ...refusalRules.map((r) => `Avslag: ${r}`)];
-
-const cells = (r: MonthRow) => [r.regionName, r.month, r.requests, r.issued.vaccination, r.issued.test, r.issued.recovery, r.paper, r.refused, r.queued, r.rejected, ...refusalRules.map((rule) => r.refusedByRule[rule] ?? 0)];
-
-export const statisticsCsv = (s: { rows: MonthRow[] }) => toCsv(HEADER, s.rows.map(cells));
-export const statisticsXlsx = (s: { rows: MonthRow[] }) => tableXlsx('Intyg per månad', HEADER, s.rows.map(cells));
+/** The monthly table for the downloads (platform/files/downloads.ts). */
+export const statisticsTables = (s: { rows: MonthRow[] }): Table[] => [
+  {
+    title: L('Intyg per månad', 'Certificates per month'),
+    columns: [
+      text('Region'),
+      text('Månad', 'Month'),
+      integer('Förfrågningar', 'Requests'),
+      integer('Vaccinationsbevis', 'Vaccination certificates'),
+      integer('Testbevis', 'Test certificates'),
+      integer('Tillfrisknandebevis', 'Recovery certificates'),
+      integer('Varav papper', 'Of which on paper'),
+      integer('Avslag enligt regel', 'Refused by rule'),
+      integer('Väntar på handläggare', 'Waiting for an officer'),
+      integer('Avslagna efter granskning', 'Rejected after review'),
+      ...refusalRules.map((r) => integer(`Avslag: ${r}`, `Refused: ${r}`)),
+    ],
+    rows: s.rows.map((r) => [r.regionName, r.month, r.requests, r.issued.vaccination, r.issued.test, r.issued.recovery, r.paper, r.refused, r.queued, r.rejected, ...refusalRules.map((rule) => r.refusedByRule[rule] ?? 0)]),
+  },
+];

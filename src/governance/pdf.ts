@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../platform/files/pdf.js';
 import type { meetingView } from './meetings.js';
 
 type Meeting = Awaited<ReturnType<typeof meetingView>>;
@@ -9,14 +9,11 @@ type Meeting = Awaited<ReturnType<typeof meetingView>>;
  * and the delegated decisions reported to the meeting.
  */
 export function renderNoticeAndAgenda(m: Meeting, regionName: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: `Kallelse och föredragningslista ${m.body} ${m.heldOn}`, Author: regionName } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  return renderPdf({ Title: `Kallelse och föredragningslista ${m.body} ${m.heldOn}`, Author: regionName }, (doc) => draw(doc, m, regionName));
+}
 
+function draw(doc: PDFKit.PDFDocument, m: Meeting, regionName: string) {
+  doc.addPage();
   doc.font('Helvetica-Bold').fontSize(16).text(regionName);
   doc.moveDown();
   doc.fontSize(14).text(`Kallelse – ${m.body}`);
@@ -52,6 +49,4 @@ export function renderNoticeAndAgenda(m: Meeting, regionName: string): Promise<B
   }
   doc.moveDown();
   doc.fontSize(10).text(`Protokollet justeras av ordföranden och ${m.checkers.join(', ')} senast ${m.checkDeadline}.`);
-  doc.end();
-  return done;
 }

@@ -3,14 +3,13 @@
  * definition version for another instance (the national one receives aggregates only: region figures, summed
  * exactly from numerators and denominators, never a person or a contact).
  */
-import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import { record } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { queryRows } from '../platform/db/sql.js';
 import { conflict, invalid } from '../platform/errors.js';
-import { toCsv } from '../testing/statistics/common.js';
+import { decimal, integer, L, text, type Language, type Table } from '../platform/files/export.js';
 import { definitionView, getDefinition, PURPOSE, type DefinitionView } from './definitions.js';
 import { indicatorDefinitions, type Computation, type IndicatorUnit, type PeriodType, type TargetDirection } from './model.js';
 import { parsePeriod, valueOf } from './rules.js';
@@ -31,29 +30,32 @@ async function exportRows(ctx: AppContext, actor: Actor, code: string | undefine
   );
 }
 
-const HEADER = ['indicator', 'version', 'name_sv', 'unit', 'org_level', 'org_code', 'org_name', 'period', 'numerator', 'denominator', 'value', 'source', 'numerator_definition', 'denominator_definition', 'target', 'owner'];
 const targetText = (v: string | null, dir: string | null, date: string | null) => (v === null ? '' : `${dir === 'at_most' ? '≤' : '≥'} ${Number(v)}${date ? ` senast ${date}` : ''}`);
 
-export async function exportCsv(ctx: AppContext, actor: Actor, code?: string) {
+/** The region's values and the definitions they were measured by (one indicator, or all). */
+export async function indicatorExport(ctx: AppContext, actor: Actor, code?: string) {
   const rows = await exportRows(ctx, actor, code);
-  return toCsv(
-    HEADER,
-    rows.map((r) => [r.code, r.version, r.name_sv, r.unit, r.org_level, r.org_code, r.org_name, r.period, Number(r.numerator), Number(r.denominator), valueOf(r.unit, Number(r.numerator), Number(r.denominator)), r.source, r.numerator_text, r.denominator_text, targetText(r.target_value, r.target_direction, r.target_date), r.owner]),
-  );
+  const definitions = await ctx.database.db.select().from(indicatorDefinitions).where(code ? eq(indicatorDefinitions.code, code) : undefined);
+  return { rows, definitions: definitions.sort((a, b) => a.code.localeCompare(b.code) || a.version - b.version) };
 }
 
-export async function exportXlsx(ctx: AppContext, actor: Actor, code?: string) {
-  const rows = await exportRows(ctx, actor, code);
-  const book = new ExcelJS.Workbook();
-  const values = book.addWorksheet('Värden');
-  values.addRow(HEADER).font = { bold: true };
-  for (const r of rows) values.addRow([r.code, r.version, r.name_sv, r.unit, r.org_level, r.org_code, r.org_name, r.period, Number(r.numerator), Number(r.denominator), valueOf(r.unit, Number(r.numerator), Number(r.denominator)), r.source, r.numerator_text, r.denominator_text, targetText(r.target_value, r.target_direction, r.target_date), r.owner]);
-  const defs = book.addWorksheet('Definitioner');
-  defs.addRow(['indicator', 'version', 'active', 'name_sv', 'name_en', 'numerator', 'denominator', 'unit', 'source', 'population', 'period_type', 'target', 'owner', 'note']).font = { bold: true };
-  const list = await ctx.database.db.select().from(indicatorDefinitions).where(code ? eq(indicatorDefinitions.code, code) : undefined);
-  for (const d of list.sort((a, b) => a.code.localeCompare(b.code) || a.version - b.version))
-    defs.addRow([d.code, d.version, d.active ? 'ja' : 'nej', d.nameSv, d.nameEn, d.numerator, d.denominator, d.unit, d.source, d.population, d.periodType, targetText(d.targetValue === null ? null : String(d.targetValue), d.targetDirection, d.targetDate), d.owner, d.note ?? '']);
-  return Buffer.from(await book.xlsx.writeBuffer());
+/**
+ * Values, then definitions, as tables for the downloads (platform/files/downloads.ts). The column names are the
+ * field names in either language: the values file is read back by the import.
+ */
+export function indicatorTables(e: Awaited<ReturnType<typeof indicatorExport>>, lang: Language): Table[] {
+  return [
+    {
+      title: L('Värden', 'Values'),
+      columns: [text('indicator'), integer('version'), text('name_sv'), text('unit'), text('org_level'), text('org_code'), text('org_name'), text('period'), decimal('numerator', undefined, 4), decimal('denominator', undefined, 4), decimal('value', undefined, 4), text('source'), text('numerator_definition'), text('denominator_definition'), text('target'), text('owner')],
+      rows: e.rows.map((r) => [r.code, r.version, r.name_sv, r.unit, r.org_level, r.org_code, r.org_name, r.period, Number(r.numerator), Number(r.denominator), valueOf(r.unit, Number(r.numerator), Number(r.denominator)), r.source, r.numerator_text, r.denominator_text, targetText(r.target_value, r.target_direction, r.target_date), r.owner]),
+    },
+    {
+      title: L('Definitioner', 'Definitions'),
+      columns: ['indicator', 'version', 'active', 'name_sv', 'name_en', 'numerator', 'denominator', 'unit', 'source', 'population', 'period_type', 'target', 'owner', 'note'].map((h) => (h === 'version' ? integer(h) : text(h))),
+      rows: e.definitions.map((d) => [d.code, d.version, (d.active ? L('ja', 'yes') : L('nej', 'no'))[lang], d.nameSv, d.nameEn, d.numerator, d.denominator, d.unit, d.source, d.population, d.periodType, targetText(d.targetValue === null ? null : String(d.targetValue), d.targetDirection, d.targetDate), d.owner, d.note ?? '']),
+    },
+  ];
 }
 
 export interface IndicatorDocument {

@@ -6,7 +6,8 @@ import { compareRegions, consistencyList } from './comparison.js';
 import { computeIndicators, listRuns } from './compute.js';
 import { importContacts } from './contacts.js';
 import { createDefinition, listDefinitions, reviseDefinition, setDefinitionActive } from './definitions.js';
-import { DOCUMENT_FORMAT, exportCsv, exportDocument, exportXlsx, importDocument } from './exchange.js';
+import { DOCUMENT_FORMAT, exportDocument, importDocument, indicatorExport, indicatorTables } from './exchange.js';
+import { downloadRoutes } from '../platform/files/downloads.js';
 import { importRejections, listImports } from './imports.js';
 import { computations, orgLevels, periodTypes, targetDirections, units, valueSources } from './model.js';
 import { importValues } from './value-import.js';
@@ -128,15 +129,17 @@ export function indicatorRoutes(app: App, ctx: AppContext) {
     { config: { access: read }, schema: { tags, summary: 'Two sources of the same figure differing beyond a tolerance', querystring: z.object({ code: indicatorCode.optional(), tolerance: z.coerce.number().min(0).max(1e9).default(2) }).strict(), response: { 200: ConsistencyView } } },
     async (req) => consistencyList(ctx, actorOf(req), req.query),
   );
-  app.get('/api/indicators/export.csv', { config: { access: read }, schema: { tags, summary: 'Values with their definitions as CSV (semicolons, UTF-8 with BOM)', querystring: z.object({ code: indicatorCode.optional() }).strict() } }, async (req, reply) =>
-    reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="indikatorer.csv"').send(await exportCsv(ctx, actorOf(req), req.query.code)),
-  );
-  app.get('/api/indicators/export.xlsx', { config: { access: read }, schema: { tags, summary: 'Values and definitions as an Excel workbook', querystring: z.object({ code: indicatorCode.optional() }).strict() } }, async (req, reply) =>
-    reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="indikatorer.xlsx"')
-      .send(await exportXlsx(ctx, actorOf(req), req.query.code)),
-  );
+  const ExportFilters = z.object({ code: indicatorCode.optional() }).strict();
+  downloadRoutes(app, ctx, {
+    path: '/api/indicators/export',
+    access: read,
+    tags,
+    what: 'Values with their definitions',
+    query: ExportFilters,
+    load: (actor, q: z.infer<typeof ExportFilters>) => indicatorExport(ctx, actor, q.code),
+    name: (q) => ['indikatorer', q.code],
+    tables: indicatorTables,
+  });
 
   app.post('/api/indicators/imports/values', { bodyLimit: 70 * 1024 * 1024, config: { access: 'indicators.values.record' }, schema: { tags, summary: 'Import values from CSV or XLSX, row by row', body: FileBody, response: { 200: ImportSummaryView } } }, async (req) =>
     importValues(ctx, actorOf(req), fileOf(req.body)),

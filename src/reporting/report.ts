@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { Actor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError, invalid } from '../platform/errors.js';
-import { toCsv } from '../testing/statistics/common.js';
+import { L, text, toCsv, toXlsx, type Cell, type Column, type CsvSeparator, type Table } from '../platform/files/export.js';
+import { renderPdf } from '../platform/files/pdf.js';
 import { compileReport, type CompiledReport } from './compile.js';
 import { latestSubmissions } from './national.js';
 import { getRound, roundView } from './rounds.js';
@@ -29,43 +28,38 @@ export async function roundReport(ctx: AppContext, actor: Actor, roundId: string
 
 export type RoundReport = Awaited<ReturnType<typeof roundReport>>;
 
-export function reportCsv(report: CompiledReport, tableId: string): string {
-  const table = report.tables.find((t) => t.id === tableId);
-  if (!table) throw invalid('table', `no such table; one of ${report.tables.map((t) => t.id).join(', ')}`);
-  return toCsv(table.header, table.rows);
+/**
+ * A table of the report in the export module's terms: a column is a number column when every value in it is a
+ * number (a whole number column when all are whole), else text. Titles and headers are the template's own.
+ */
+export function reportTable(t: CompiledReport['tables'][number]): Table {
+  const columns = t.header.map((h, i): Column => {
+    const values = t.rows.map((r) => r[i]).filter((v) => v !== null && v !== undefined);
+    const numbers = values.length > 0 && values.every((v) => typeof v === 'number');
+    return { header: L(h), type: !numbers ? 'text' : values.every((v) => Number.isInteger(v)) ? 'integer' : 'decimal', decimals: 2 };
+  });
+  return { title: L(t.title), columns, rows: t.rows as Cell[][], bold: (row) => row[0] === 'Totalt' };
 }
 
-/** Every table of the report as a sheet of one workbook. */
-export async function reportXlsx(report: RoundReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Lägesbild';
-  const summary = book.addWorksheet('Sammanfattning');
-  summary.columns = [{ header: 'Fråga', width: 50 }, { header: 'Sammanfattning', width: 60 }];
-  summary.getRow(1).font = { bold: true };
-  for (const t of report.trafficLights) summary.addRow([t.label, t.sentence]);
-  const used = new Set<string>();
-  for (const t of report.tables) {
-    // Sheet names: at most 31 characters, unique, none of : \ / ? * [ ].
-    let name = t.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28);
-    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
-    used.add(name);
-    const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(t.header).font = { bold: true };
-    for (const r of t.rows) sheet.addRow(r);
-    sheet.getColumn(1).width = 36;
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+export function reportCsv(report: CompiledReport, tableId: string, separator: CsvSeparator): string {
+  const table = report.tables.find((t) => t.id === tableId);
+  if (!table) throw invalid('table', `no such table; one of ${report.tables.map((t) => t.id).join(', ')}`);
+  return toCsv(reportTable(table), separator);
+}
+
+/** The summary and every table of the report as the sheets of one workbook. */
+export function reportXlsx(report: RoundReport): Promise<Buffer> {
+  const summary: Table = { title: L('Sammanfattning'), columns: [text('Fråga'), text('Sammanfattning')], rows: report.trafficLights.map((t) => [t.label, t.sentence]) };
+  return toXlsx([summary, ...report.tables.map(reportTable)]);
 }
 
 /** The report for print: summary, tables, free text by question, and a page per organisation. */
 export function reportPdf(report: RoundReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Sammanställning: ${report.round.name}`, Author: 'Lägesbild' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  return renderPdf({ Title: `Sammanställning: ${report.round.name}`, Author: 'Lägesbild' }, (doc) => draw(doc, report), 50);
+}
+
+function draw(doc: PDFKit.PDFDocument, report: RoundReport) {
+  doc.addPage();
   const h = (t: string, size = 14) => doc.moveDown(0.5).font('Helvetica-Bold').fontSize(size).text(t).font('Helvetica').fontSize(10);
   h(`Sammanställning: ${report.round.name}`, 18);
   doc.text(`Period ${report.round.periodFrom} – ${report.round.periodTo}. ${report.submitted} av ${report.expected} har lämnat in.${report.round.publishedAt ? ` Publicerad ${report.round.publishedAt.slice(0, 10)}.` : ' Ej publicerad.'}`);
@@ -96,6 +90,4 @@ export function reportPdf(report: RoundReport): Promise<Buffer> {
       for (const i of p.initiatives) doc.text(`${i.title} (${i.developmentArea}, ${i.status})`, { indent: 12 });
     }
   }
-  doc.end();
-  return done;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
+import { attachment, CONTENT_TYPES, fileName } from '../platform/files/export.js';
+import { downloadOptions } from '../platform/files/downloads.js';
 import { code, day, isoWeek, regionCode, text } from '../platform/input/index.js';
 import { acceptAggregates, nationalWeekly, sendWeekAggregates, sentAggregates } from './aggregates.js';
 import { nationalDefinitions } from './definitions.js';
@@ -43,7 +45,6 @@ const tags = ['reporting'];
 const IdParams = z.object({ id: z.guid() });
 const organisation = code(40, /^[a-z0-9-]+$/);
 const ReturnParams = z.object({ id: z.guid(), organisation }).strict();
-const download = (name: string) => `attachment; filename="${name}"`;
 
 const InitiativeFields = {
   title: text({ max: 300 }),
@@ -148,17 +149,17 @@ export function reportingRoutes(app: App, ctx: AppContext) {
   // --- The compiled report ---
   const reportAccess = { access: 'reporting.report.read' } as const;
   app.get('/api/reporting/rounds/:id/report', { config: reportAccess, schema: { tags, summary: 'The compiled report (national analyst; others once published)', params: IdParams, response: { 200: ReportView } } }, async (req) => roundReport(ctx, actorOf(req), req.params.id));
-  app.get('/api/reporting/rounds/:id/report.csv', { config: reportAccess, schema: { tags, summary: 'One table of the report as CSV for Swedish Excel', params: IdParams, querystring: z.object({ table: code(40) }).strict() } }, async (req, reply) => {
+  app.get('/api/reporting/rounds/:id/report.csv', { config: reportAccess, schema: { tags, summary: 'One table of the report as CSV for Swedish Excel', params: IdParams, querystring: z.object({ table: code(40), separator: downloadOptions.separator }).strict() } }, async (req, reply) => {
     const report = await roundReport(ctx, actorOf(req), req.params.id);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`sammanstallning-${req.query.table}.csv`)).send(reportCsv(report, req.query.table));
+    return reply.type(CONTENT_TYPES.csv).header('content-disposition', attachment(fileName('sammanstallning', [report.round.name, req.query.table], 'csv'))).send(reportCsv(report, req.query.table, req.query.separator));
   });
   app.get('/api/reporting/rounds/:id/report.xlsx', { config: reportAccess, schema: { tags, summary: 'Every table of the report as one workbook', params: IdParams } }, async (req, reply) => {
     const report = await roundReport(ctx, actorOf(req), req.params.id);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', download('sammanstallning.xlsx')).send(await reportXlsx(report));
+    return reply.type(CONTENT_TYPES.xlsx).header('content-disposition', attachment(fileName('sammanstallning', [report.round.name], 'xlsx'))).send(await reportXlsx(report));
   });
   app.get('/api/reporting/rounds/:id/report.pdf', { config: reportAccess, schema: { tags, summary: 'The report as PDF, with a page per organisation', params: IdParams } }, async (req, reply) => {
     const report = await roundReport(ctx, actorOf(req), req.params.id);
-    return reply.type('application/pdf').header('content-disposition', download('sammanstallning.pdf')).send(await reportPdf(report));
+    return reply.type(CONTENT_TYPES.pdf).header('content-disposition', attachment(fileName('sammanstallning', [report.round.name], 'pdf'))).send(await reportPdf(report));
   });
 
   // --- Initiatives register ---

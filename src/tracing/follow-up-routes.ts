@@ -6,8 +6,12 @@ import { tracingConfigOf, updateTracingConfig } from './config.js';
 import { TracingConfig } from './rules.js';
 import * as sequencing from './sequencing.js';
 import { tracingStatistics } from './statistics.js';
+import { downloadRoutes } from '../platform/files/downloads.js';
+import { tracingPdf, tracingTables, variantTables } from './exports.js';
 
 const tags = ['tracing'];
+const StatisticsFilters = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict();
+const VariantFilters = z.object({ from: isoWeek, to: isoWeek }).strict();
 const Share = z.object({ numerator: z.number(), denominator: z.number(), share: z.number().nullable() });
 
 /** Sequencing selection and variants, weekly statistics, and the region's tracing rules. */
@@ -24,7 +28,7 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
   );
   app.get(
     '/api/tracing/sequencing/variants',
-    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Variants per week', querystring: z.object({ from: isoWeek, to: isoWeek }).strict(), response: { 200: z.object({ weeks: z.array(z.object({ week: z.string(), variant: z.string(), count: z.number() })) }) } } },
+    { config: { access: 'tracing.sequencing.read' }, schema: { tags, summary: 'Variants per week', querystring: VariantFilters, response: { 200: z.object({ weeks: z.array(z.object({ week: z.string(), variant: z.string(), count: z.number() })) }) } } },
     async (req) => sequencing.variantsPerWeek(ctx, actorOf(req), req.query.from, req.query.to),
   );
   app.get(
@@ -34,7 +38,7 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Weekly tracing statistics (aggregates)',
-        querystring: z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(750)),
+        querystring: StatisticsFilters.superRefine(dayRange(750)),
         response: {
           200: z.object({
             weeks: z.array(
@@ -59,6 +63,28 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
     },
     async (req) => tracingStatistics(ctx, actorOf(req), req.query),
   );
+  downloadRoutes(app, ctx, {
+    path: '/api/tracing/statistics',
+    access: 'tracing.statistics.read',
+    tags,
+    what: 'Weekly tracing statistics',
+    query: StatisticsFilters,
+    refine: dayRange(750),
+    load: async (actor, q: z.infer<typeof StatisticsFilters>) => ({ ...(await tracingStatistics(ctx, actor, q)), from: q.from, to: q.to }),
+    name: (q) => ['smittsparning', q.regionId, q.from, q.to],
+    tables: tracingTables,
+    report: tracingPdf,
+  });
+  downloadRoutes(app, ctx, {
+    path: '/api/tracing/sequencing/variants',
+    access: 'tracing.sequencing.read',
+    tags,
+    what: 'Variants per week',
+    query: VariantFilters,
+    load: (actor, q: z.infer<typeof VariantFilters>) => sequencing.variantsPerWeek(ctx, actor, q.from, q.to),
+    name: (q) => ['varianter', q.from, q.to],
+    tables: variantTables,
+  });
   app.get('/api/tracing/settings', { config: { access: 'tracing.case.read' }, schema: { tags, summary: "The region's tracing rules", response: { 200: TracingConfig } } }, async (req) => tracingConfigOf(ctx.database.db, actorOf(req).regionId));
   app.put('/api/tracing/settings', { config: { access: 'tracing.outbreaks.manage' }, schema: { tags, summary: "Change the region's tracing rules", body: TracingConfig, response: { 200: TracingConfig } } }, async (req) =>
     updateTracingConfig(ctx, actorOf(req), req.body),

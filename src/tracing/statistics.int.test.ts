@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { pdfText } from '../platform/files/pdf-text.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, loginCookie, newPerson, newStaff, setupTest, type TestEnv } from '../../test/harness.js';
 import { fixedClock } from '../../test/vaccination.js';
@@ -105,5 +107,50 @@ describe('the tracing statistics of a hand-made week', () => {
     expect(await reachedWithin24h(env.database.db, '18', '2021-03-08', '2021-03-14', new Date('2021-03-15T12:00:00Z'))).toEqual({ numerator: 2, denominator: 7 });
     // An hour earlier case 6's 24 hours were still running: it is in neither count.
     expect(await reachedWithin24h(env.database.db, '18', '2021-03-08', '2021-03-14', new Date('2021-03-15T07:00:00Z'))).toEqual({ numerator: 2, denominator: 6 });
+  });
+});
+
+describe('the tracing statistics as files', () => {
+  const url = (ext: string, extra = '') => `/api/tracing/statistics.${ext}?from=2021-03-08&to=2021-03-14${extra}`;
+
+  it('downloads the week as CSV, XLSX (typed cells) and a PDF report; a tracer is refused', async () => {
+    clock.set('2021-03-15T12:00:00Z');
+    const analyst = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'analyst')));
+    const csv = await analyst({ method: 'GET', url: url('csv') });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="smittsparning_2021-03-08_2021-03-14.csv"');
+    const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]!.startsWith('Vecka;Fall;Kontakter;Kontakter per fall;Nådda i tid;Förfallna;Andel nådda i tid (%)')).toBe(true);
+    expect(lines[1]).toBe('2021-W10;7;3;0,43;2;5;40;2;2;6;7;85,7;48;114,4;ja');
+
+    const xlsx = await analyst({ method: 'GET', url: url('xlsx') });
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Fall');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect([2, 7, 13, 14].map((c) => sheet.getRow(2).getCell(c).value)).toEqual([7, 0.4, 48, 114.4]);
+    expect(book.worksheets[1]!.name).toBe('Utbrott per miljö');
+
+    const pdf = await analyst({ method: 'GET', url: url('pdf', '&lang=en') });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { lines: text } = pdfText(pdf.rawPayload);
+    expect(text).toEqual(expect.arrayContaining(['Contact tracing: statistics', 'Period: 2021-03-08 – 2021-03-14', 'Cases and contacts per week', 'Tracing per week', '2021-W10', '114.4']));
+
+    const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
+    for (const ext of ['csv', 'xlsx', 'pdf']) expect((await tracer({ method: 'GET', url: url(ext) })).statusCode).toBe(403);
+    expect((await analyst({ method: 'GET', url: url('xlsx', '&regionId=01') })).statusCode).toBe(403);
+  });
+
+  it('downloads the variants per week as CSV and XLSX for those who read sequencing; an analyst is refused', async () => {
+    const lab = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'lab')));
+    const csv = await lab({ method: 'GET', url: '/api/tracing/sequencing/variants.csv?from=2021-W10&to=2021-W11' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="varianter_2021-W10_2021-W11.csv"');
+    expect(csv.body).toBe('\uFEFFVecka;Variant;Antal\r\n');
+    expect((await lab({ method: 'GET', url: '/api/tracing/sequencing/variants.xlsx?from=2021-W10&to=2021-W11' })).headers['content-type']).toMatch(/spreadsheetml/);
+    const analyst = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'analyst')));
+    expect((await analyst({ method: 'GET', url: '/api/tracing/sequencing/variants.csv?from=2021-W10&to=2021-W11' })).statusCode).toBe(403);
   });
 });

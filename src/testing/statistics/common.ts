@@ -57,6 +57,4 @@ export async function tuneForReport(database: Pick<Database, "kind">, tx: Db): P
   await tx.execute(sql.raw('SET LOCAL jit = off'));
 }
 
-export { toCsv, swedishNumber } from '../../platform/files/spreadsheets.js';
-
 export const testTypeSv = { pcr: 'PCR', antigen: 'Antigen', serology: 'Antikropp (serologi)' } as const;

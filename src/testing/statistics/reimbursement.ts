@@ -5,7 +5,7 @@ import { queryRows } from '../../platform/db/sql.js';
 import { stockholmTime } from '../../platform/time.js';
 import type { Collection, TestType } from '../model.js';
 import { isoWeekOf, rateFor, type Rate } from '../rules.js';
-import { dayRange, testTypeSv, toCsv, tuneForReport } from './common.js';
+import { dayRange, tuneForReport } from './common.js';
 
 export type ExclusionReason = 'pending' | 'not_assessable' | 'self_sampled_antigen' | 'no_rate';
 
@@ -106,20 +106,4 @@ export async function reimbursementClaim(ctx: AppContext, actor: Actor, q: { fro
       rules: REIMBURSEMENT_RULES,
     };
   });
-}
-
-const reasonSv: Record<ExclusionReason, string> = {
-  pending: 'Ej besvarat ännu',
-  not_assessable: 'Ej bedömbart',
-  self_sampled_antigen: 'Antigentest taget av personen själv',
-  no_rate: 'Ingen schablon för provdagen',
-};
-
-export function reimbursementCsv(claim: ReimbursementClaim): string {
-  const rows: (string | number | null)[][] = [
-    ...claim.lines.map((l) => ['Ersätts', testTypeSv[l.testType], `${l.validFrom} – ${l.validTo ?? ''}`.trim(), l.sek, l.tests, l.amountSek, null]),
-    ['Summa', null, null, null, claim.totalTests, claim.totalSek, null],
-    ...claim.excluded.map((e) => ['Ersätts inte', testTypeSv[e.testType], null, null, e.tests, null, reasonSv[e.reason]]),
-  ];
-  return toCsv(['Rad', 'Testtyp', 'Schablonperiod', 'Schablon (kr)', 'Antal tester', 'Belopp (kr)', 'Skäl'], rows);
 }

@@ -5,13 +5,17 @@ import { actorOf, type App } from '../../platform/http/server.js';
 import { testTypes } from '../model.js';
 import { capacityReport, capacityUnits, declareCapacity } from './capacity.js';
 import { listRates, setRate } from './rates.js';
-import { reimbursementClaim, reimbursementCsv } from './reimbursement.js';
-import { weeklyCsv, weeklyReport, weeklyXlsx } from './weekly.js';
+import { downloadRoutes } from '../../platform/files/downloads.js';
+import { capacityTables, reimbursementPdf, reimbursementTables, weeklyPdf, weeklyTables } from './exports.js';
+import { reimbursementClaim } from './reimbursement.js';
+import { weeklyReport } from './weekly.js';
 
 const tags = ['testing statistics'];
 const WeeklyQuery = z.object({ from: isoWeek, to: isoWeek, regionId: regionCode.optional() }).strict();
-const DayQuery = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict().superRefine(dayRange(366));
-const PeriodQuery = z.object({ from: day, to: day }).strict().superRefine(dayRange(731));
+const DayFilters = z.object({ from: day, to: day, regionId: regionCode.optional() }).strict();
+const DayQuery = DayFilters.superRefine(dayRange(366));
+const PeriodFilters = z.object({ from: day, to: day }).strict();
+const PeriodQuery = PeriodFilters.superRefine(dayRange(731));
 const testType = z.enum(testTypes);
 
 const WeeklyRowView = z.object({
@@ -57,8 +61,6 @@ const ReimbursementClaimView = z.object({
 });
 const DeclareCapacityBody = z.object({ unitId: z.uuid(), isoWeek, testType, testsPerWeek: z.number().int().min(0).max(10_000_000) }).strict();
 
-const download = (name: string) => `attachment; filename="${name}"`;
-
 const RatesView = z.object({
   rates: z.array(
     z.object({ testType, validFrom: z.string(), validTo: z.string().nullable(), sek: z.number(), staffCollectedOnly: z.boolean(), source: z.string(), setBy: z.string().nullable(), setAt: z.string().nullable() }),
@@ -73,21 +75,32 @@ export function testingStatisticsRoutes(app: App, ctx: AppContext) {
   app.get('/api/testing/statistics/weekly', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'Weekly testing report to Folkhälsomyndigheten', response: { 200: WeeklyReportView } } }, async (req) =>
     weeklyReport(ctx, actorOf(req), req.query),
   );
-  app.get('/api/testing/statistics/weekly.csv', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'The weekly report as CSV (semicolons, UTF-8 with BOM)' } }, async (req, reply) => {
-    const report = await weeklyReport(ctx, actorOf(req), req.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`veckorapport-${req.query.from}-${req.query.to}.csv`)).send(weeklyCsv(report));
-  });
-  app.get('/api/testing/statistics/weekly.xlsx', { config: { access: 'testing.statistics.read' }, schema: { ...weeklySchema, summary: 'The weekly report as an Excel workbook' } }, async (req, reply) => {
-    const report = await weeklyReport(ctx, actorOf(req), req.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', download(`veckorapport-${req.query.from}-${req.query.to}.xlsx`))
-      .send(await weeklyXlsx(report));
+  downloadRoutes(app, ctx, {
+    path: '/api/testing/statistics/weekly',
+    access: 'testing.statistics.read',
+    tags,
+    what: 'The weekly test report',
+    query: WeeklyQuery,
+    load: (actor, q: z.infer<typeof WeeklyQuery>) => weeklyReport(ctx, actor, q),
+    name: (q) => ['veckorapport', q.regionId, q.from, q.to],
+    tables: weeklyTables,
+    report: weeklyPdf,
   });
 
   app.get('/api/testing/statistics/capacity', { config: { access: 'testing.statistics.read' }, schema: { tags, summary: 'Demand against declared capacity per day and test type', querystring: DayQuery, response: { 200: CapacityReportView } } }, async (req) =>
     capacityReport(ctx, actorOf(req), req.query),
   );
+  downloadRoutes(app, ctx, {
+    path: '/api/testing/statistics/capacity',
+    access: 'testing.statistics.read',
+    tags,
+    what: 'Demand against capacity per day',
+    query: DayFilters,
+    refine: dayRange(366),
+    load: (actor, q: z.infer<typeof DayFilters>) => capacityReport(ctx, actor, q),
+    name: (q, d) => ['kapacitet', d.regionId, q.from, q.to],
+    tables: capacityTables,
+  });
   app.get('/api/testing/capacity/units', { config: { access: 'testing.capacity.declare' }, schema: { tags, summary: 'Labs and stations that declare capacity', response: { 200: z.object({ units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })) }) } } }, async (req) => ({
     units: await capacityUnits(ctx, actorOf(req)),
   }));
@@ -98,9 +111,17 @@ export function testingStatisticsRoutes(app: App, ctx: AppContext) {
   app.get('/api/testing/statistics/reimbursement', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim for a period', querystring: PeriodQuery, response: { 200: ReimbursementClaimView } } }, async (req) =>
     reimbursementClaim(ctx, actorOf(req), req.query),
   );
-  app.get('/api/testing/statistics/reimbursement.csv', { config: { access: 'testing.reimbursement.read' }, schema: { tags, summary: 'The reimbursement claim as CSV', querystring: PeriodQuery } }, async (req, reply) => {
-    const claim = await reimbursementClaim(ctx, actorOf(req), req.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`ersattning-${req.query.from}-${req.query.to}.csv`)).send(reimbursementCsv(claim));
+  downloadRoutes(app, ctx, {
+    path: '/api/testing/statistics/reimbursement',
+    access: 'testing.reimbursement.read',
+    tags,
+    what: 'The reimbursement claim',
+    query: PeriodFilters,
+    refine: dayRange(731),
+    load: (actor, q: z.infer<typeof PeriodFilters>) => reimbursementClaim(ctx, actor, q),
+    name: (q, d) => ['ersattning', d.regionId, q.from, q.to],
+    tables: reimbursementTables,
+    report: reimbursementPdf,
   });
   app.get('/api/testing/reimbursement-rates', { config: { access: 'testing.rates.read' }, schema: { tags, summary: 'The flat rates per test type, with their history', response: { 200: RatesView } } }, () => listRates(ctx));
   app.post('/api/testing/reimbursement-rates', { config: { access: 'testing.rates.set' }, schema: { tags, summary: 'Set a new flat rate for a test type from a day on (national analyst)', body: NewRateBody, response: { 200: RatesView } } }, async (req) =>

@@ -5,6 +5,7 @@ import { stockholmTime } from '../../platform/time.js';
 import { units } from '../../identity/model.js';
 import { samples, testCapacity, type Collection, type TestResult, type TestType } from '../model.js';
 import { isoWeekOf } from '../rules.js';
+import { pdfText } from '../../platform/files/pdf-text.js';
 
 let env: TestEnv;
 type Caller = ReturnType<typeof as>;
@@ -157,7 +158,7 @@ describe('weekly report to Folkhälsomyndigheten', () => {
     const csv = await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.csv?from=2021-W49&to=2021-W49' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="veckorapport-2021-W49-2021-W49.csv"/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="veckorapport_2021-W49_2021-W49.csv"/);
     expect(csv.rawPayload[0]).toBe(0xef); // UTF-8 byte order mark
     const lines = csv.rawPayload.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(';'));
     expect(lines[0]).toEqual(['Region', 'Vecka', 'Testtyp', 'Utförare', 'Antal tester', 'Unika testade individer', 'Positiva', 'Negativa', 'Ej bedömbara', 'Ej besvarade', 'Andel positiva (%)', 'Testade individer per 100 000 invånare', 'Deklarerad kapacitet']);
@@ -175,8 +176,29 @@ describe('weekly report to Folkhälsomyndigheten', () => {
     expect(sheet.getRow(1).font?.bold).toBe(true);
     const values = sheet.getSheetValues().slice(2) as unknown[][];
     const row = values.find((v) => v[2] === '2021-W49' && v[3] === 'PCR' && v[4] === 'Regionen')!;
-    expect(row.slice(5, 12)).toEqual([6, 3, 1, 3, 1, 1, 25]);
+    expect(row.slice(5, 12)).toEqual([6, 3, 1, 3, 1, 1, 0.25]); // the share as a share, shown as 25,0 %
+    expect(sheet.getRow(2).getCell(5).numFmt).toBe('#,##0');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(book.getWorksheet('Nämnare')).toBeUndefined(); // not the demo region in this test
+
+    const comma = await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.csv?from=2021-W49&to=2021-W49&separator=comma&lang=en' });
+    expect(comma.body.split('\r\n')[0]).toBe('\uFEFFRegion,Week,Test type,Provider,Tests,Individuals tested,Positive,Negative,Not assessable,Pending,Share positive (%),"Individuals tested per 100,000 inhabitants",Declared capacity');
+  });
+
+  it('downloads as a PDF report with its period, charts and tables, in the reader\'s language', async () => {
+    const pdf = await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.pdf?from=2021-W49&to=2021-W49' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="veckorapport_2021-W49_2021-W49.pdf"');
+    const sv = pdfText(pdf.rawPayload);
+    expect(sv.pages).toBeGreaterThanOrEqual(1);
+    expect(sv.lines).toEqual(expect.arrayContaining(['Veckorapport: testning', 'Period: 2021-W49 – 2021-W49', 'Antal tester per vecka', 'Regionens provtagning']));
+    expect(sv.lines.some((l) => /^Skapad: \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(l))).toBe(true);
+    const en = pdfText((await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.pdf?from=2021-W49&to=2021-W49&lang=en' })).rawPayload);
+    expect(en.lines).toEqual(expect.arrayContaining(['Weekly report: testing', 'Tests per week']));
+    for (const ext of ['csv', 'xlsx', 'pdf']) expect((await tracer({ method: 'GET', url: `/api/testing/statistics/weekly.${ext}?from=2021-W49&to=2021-W49` })).statusCode).toBe(403);
+    expect((await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.pdf?from=2021-W49&to=2021-W40' })).statusCode).toBe(400);
+    expect((await analyst({ method: 'GET', url: '/api/testing/statistics/weekly.csv?from=2021-W49&to=2021-W49&separator=tab' })).statusCode).toBe(400);
   });
 });
 
@@ -195,6 +217,16 @@ describe('capacity', () => {
     await add([...many(270, { person: p1, at: at('2021-12-14', '09:00') }), ...many(271, { person: p2, at: at('2021-12-15', '23:59') }), ...many(301, { person: p3, at: at('2021-12-16', '00:00') })]);
     const res = await analyst({ method: 'GET', url: '/api/testing/statistics/capacity?from=2021-12-13&to=2021-12-16' });
     expect(res.statusCode, res.body).toBe(200);
+    const file = await analyst({ method: 'GET', url: '/api/testing/statistics/capacity.csv?from=2021-12-13&to=2021-12-16' });
+    expect(file.headers['content-disposition']).toBe('attachment; filename="kapacitet_18_2021-12-13_2021-12-16.csv"');
+    expect(file.body.split('\r\n')).toContain('2021-12-16;2021-W50;PCR;301;300;100,3;Över kapacitet');
+    const xlsx = await analyst({ method: 'GET', url: '/api/testing/statistics/capacity.xlsx?from=2021-12-13&to=2021-12-16' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const first = book.worksheets[0]!.getRow(2);
+    expect(first.getCell(1).value).toEqual(new Date('2021-12-13T00:00:00Z'));
+    expect(first.getCell(1).numFmt).toBe('yyyy-mm-dd');
+    for (const ext of ['csv', 'xlsx']) expect((await tracer({ method: 'GET', url: `/api/testing/statistics/capacity.${ext}?from=2021-12-13&to=2021-12-16` })).statusCode).toBe(403);
     const pcr = res.json().days.filter((d: { testType: string }) => d.testType === 'pcr');
     expect(pcr.map((d: { date: string; demand: number; capacity: number; level: string }) => [d.date, d.demand, d.capacity, d.level])).toEqual([
       ['2021-12-13', 0, 300, 'ok'],
@@ -247,6 +279,18 @@ describe('reimbursement claim', () => {
     expect(lines.find((l) => l[0] === 'Summa')!.slice(4, 6)).toEqual(['8', '7800']);
     expect(lines.find((l) => l[6] === 'Antigentest taget av personen själv')![4]).toBe('4');
     expect((await national({ method: 'GET', url: '/api/testing/statistics/reimbursement?from=2021-12-27&to=2022-01-09' })).statusCode).toBe(403);
+
+    const xlsx = await analyst({ method: 'GET', url: '/api/testing/statistics/reimbursement.xlsx?from=2021-12-27&to=2022-01-09' });
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="ersattning_18_2021-12-27_2022-01-09.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const total = (book.worksheets[0]!.getSheetValues() as unknown[][]).find((v) => v?.[1] === 'Summa')!;
+    expect(total.slice(5, 7)).toEqual([8, 7800]);
+    const pdf = await analyst({ method: 'GET', url: '/api/testing/statistics/reimbursement.pdf?from=2021-12-27&to=2022-01-09' });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(pdf.rawPayload).lines).toEqual(expect.arrayContaining(['Ersättning för testning', 'Period: 2021-12-27 – 2022-01-09', 'Summa', '7800']));
+    for (const ext of ['csv', 'xlsx', 'pdf']) expect((await national({ method: 'GET', url: `/api/testing/statistics/reimbursement.${ext}?from=2021-12-27&to=2022-01-09` })).statusCode).toBe(403);
   });
 });
 

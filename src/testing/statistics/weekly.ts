@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/sql.js';
 import { testTypes, type TestType } from '../model.js';
-import { regionsInScope, testTypeSv, toCsv, weekRange, weeksBetween } from './common.js';
+import { regionsInScope, weekRange, weeksBetween } from './common.js';
 
 /** Who took the samples: the region itself, or other providers on the region's behalf (reported apart). */
 export type ProviderGroup = 'region' | 'other';
@@ -163,78 +162,4 @@ function nationalRows(rows: WeeklyRow[], regions: { population: number }[]): Wee
     }
   }
   return [...sums.values()].map((s) => ({ ...s, sharePositive: share(s.positive, s.negative), individualsPer100k: per100k(s.individuals, population) }));
-}
-
-// --- Downloads ------------------------------------------------------------------------------------
-
-const providerSv = { region: 'Regionen', other: 'Annan vårdgivare på regionens uppdrag' } as const;
-
-export const WEEKLY_HEADER = [
-  'Region',
-  'Vecka',
-  'Testtyp',
-  'Utförare',
-  'Antal tester',
-  'Unika testade individer',
-  'Positiva',
-  'Negativa',
-  'Ej bedömbara',
-  'Ej besvarade',
-  'Andel positiva (%)',
-  'Testade individer per 100 000 invånare',
-  'Deklarerad kapacitet',
-];
-
-const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-
-function cells(r: WeeklyRow): (string | number | null)[] {
-  return [
-    r.regionName,
-    r.week,
-    testTypeSv[r.testType],
-    providerSv[r.provider],
-    r.tests,
-    r.individuals,
-    r.positive,
-    r.negative,
-    r.notAssessable,
-    r.pending,
-    r.sharePositive === null ? null : round1(r.sharePositive * 100),
-    round1(r.individualsPer100k),
-    r.capacity,
-  ];
-}
-
-const allRows = (report: WeeklyReport) => [...report.rows, ...(report.national ?? [])];
-
-export function weeklyCsv(report: WeeklyReport): string {
-  return toCsv(WEEKLY_HEADER, allRows(report).map(cells));
-}
-
-export async function weeklyXlsx(report: WeeklyReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Lägesbild';
-  book.created = new Date();
-  const sheet = book.addWorksheet('Veckorapport', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = WEEKLY_HEADER.map((header, i) => ({ header, key: `c${i}`, width: i === 0 ? 28 : i === 3 ? 36 : Math.max(12, header.length + 2) }));
-  const head = sheet.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle' };
-  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
-  for (const r of allRows(report)) {
-    const added = sheet.addRow(cells(r));
-    if (r.regionId === 'SE') added.font = { bold: true };
-  }
-  for (const c of [5, 6, 7, 8, 9, 10, 13]) sheet.getColumn(c).numFmt = '# ##0';
-  sheet.getColumn(11).numFmt = '0.0';
-  sheet.getColumn(12).numFmt = '0.0';
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: WEEKLY_HEADER.length } };
-  const notes = report.regions.filter((r) => r.note);
-  if (notes.length > 0) {
-    const info = book.addWorksheet('Nämnare');
-    info.columns = [{ header: 'Region', width: 28 }, { header: 'Invånare (nämnare)', width: 20 }, { header: 'Anmärkning', width: 100 }];
-    info.getRow(1).font = { bold: true };
-    for (const r of notes) info.addRow([r.regionName, r.population, r.note]);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -3,7 +3,9 @@ import { day, isoWeek, regionCode } from '../../platform/input/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, type App } from '../../platform/http/server.js';
 import { vaccines } from '../model.js';
-import { coverageCsv, coverageDimensions, coverageReport, coverageXlsx, MAX_DOSE } from './service.js';
+import { downloadRoutes } from '../../platform/files/downloads.js';
+import { coveragePdf, coverageTables } from './exports.js';
+import { coverageDimensions, coverageReport, MAX_DOSE } from './service.js';
 
 const tags = ['vaccination coverage'];
 const access = 'vaccination.coverage.read' as const;
@@ -35,21 +37,20 @@ const CoverageView = z.object({
   weeks: z.array(z.string()),
   series: z.array(z.object({ key: z.string(), label: z.string(), points: z.array(z.object({ week: z.string(), vaccinated: z.number(), coverage: Share })) })),
 });
-const download = (name: string) => `attachment; filename="${name}"`;
 
 export function vaccinationCoverageRoutes(app: App, ctx: AppContext) {
   app.get('/api/vaccination/coverage', { config: { access }, schema: { tags, summary: 'Coverage by age group, municipality, postcode area or region, over time', querystring: CoverageQuery, response: { 200: CoverageView } } }, async (req) =>
     coverageReport(ctx, actorOf(req), req.query),
   );
-  app.get('/api/vaccination/coverage.csv', { config: { access }, schema: { tags, summary: 'Coverage as CSV (semicolons, UTF-8 with BOM)', querystring: CoverageQuery } }, async (req, reply) => {
-    const report = await coverageReport(ctx, actorOf(req), req.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', download(`vaccinationstackning-${report.by}-${report.asOf}.csv`)).send(coverageCsv(report));
-  });
-  app.get('/api/vaccination/coverage.xlsx', { config: { access }, schema: { tags, summary: 'Coverage as an Excel workbook', querystring: CoverageQuery } }, async (req, reply) => {
-    const report = await coverageReport(ctx, actorOf(req), req.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', download(`vaccinationstackning-${report.by}-${report.asOf}.xlsx`))
-      .send(await coverageXlsx(report));
+  downloadRoutes(app, ctx, {
+    path: '/api/vaccination/coverage',
+    access,
+    tags,
+    what: 'Vaccination coverage',
+    query: CoverageQuery,
+    load: (actor, q: z.infer<typeof CoverageQuery>) => coverageReport(ctx, actor, q),
+    name: (q, d) => ['vaccinationstackning', d.vaccine, d.by, `dos${d.dose}`, q.regionId, d.from, d.to, d.asOf],
+    tables: coverageTables,
+    report: coveragePdf,
   });
 }

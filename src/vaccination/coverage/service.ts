@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { queryRows } from '../../platform/db/sql.js';
 import { invalid } from '../../platform/errors.js';
 import { calendarDateInStockholm } from '../../identity/identity-number.js';
-import { regionsInScope, toCsv, tuneForReport, weekRange, weeksBetween } from '../../testing/statistics/common.js';
+import { regionsInScope, tuneForReport, weekRange, weeksBetween } from '../../testing/statistics/common.js';
 import type { Vaccine } from '../model.js';
 import { dayBounds } from '../recommendations/dates.js';
 import { ageGroupSql, ageGroups } from './age-groups.js';
@@ -130,31 +129,3 @@ async function labelsFor(tx: Parameters<typeof queryRows>[0], by: CoverageDimens
 }
 
 export type CoverageReport = Awaited<ReturnType<typeof coverageReport>>;
-
-const doseHeaders = Array.from({ length: MAX_DOSE }, (_, i) => i + 1);
-
-/** The table as CSV for Swedish Excel: one row per group, people and share per dose, the low flag. */
-export function coverageCsv(r: CoverageReport): string {
-  return toCsv(
-    ['Grupp', 'Befolkning', ...doseHeaders.flatMap((d) => [`Minst ${d} dos(er)`, `Andel minst ${d} dos(er) %`]), `Låg täckning (dos ${r.dose})`],
-    r.rows.map((row) => [row.label, row.population, ...row.vaccinated.flatMap((v, i) => [v, row.coverage[i] === null ? null : row.coverage[i]! * 100]), row.low ? 'ja' : row.suppressed ? 'undertryckt' : 'nej']),
-  );
-}
-
-export async function coverageXlsx(r: CoverageReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const table = book.addWorksheet('Täckning');
-  table.addRow(['Grupp', 'Befolkning', ...doseHeaders.flatMap((d) => [`Minst ${d} dos(er)`, `Andel minst ${d}`]), `Låg täckning (dos ${r.dose})`]).font = { bold: true };
-  for (const row of r.rows) {
-    const added = table.addRow([row.label, row.population, ...row.vaccinated.flatMap((v, i) => [v, row.coverage[i]]), row.low ? 'ja' : row.suppressed ? 'undertryckt' : 'nej']);
-    doseHeaders.forEach((_, i) => (added.getCell(4 + i * 2).numFmt = '0.0%'));
-    if (row.low) added.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0B2' } };
-  }
-  const time = book.addWorksheet(`Över tid (dos ${r.dose})`);
-  time.addRow(['Grupp', ...r.weeks]).font = { bold: true };
-  for (const s of r.series) {
-    const added = time.addRow([s.label, ...s.points.map((p) => p.coverage)]);
-    r.weeks.forEach((_, i) => (added.getCell(2 + i).numFmt = '0.0%'));
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}

@@ -20,8 +20,12 @@ import {
   WastageReportView,
 } from './views.js';
 import { allocateDelivery, closeVial, listDeliveries, openVial, recentVials, recordDelivery, recordWastage, stockView, wastageReport } from './stock.js';
+import { downloadRoutes } from '../../platform/files/downloads.js';
+import { stockTables, wastageTables } from './exports.js';
 
 const tags = ['vaccination supply'];
+const StockFilters = z.object({ siteId: z.uuid().optional() }).strict();
+const WastageFilters = z.object({ from: day, to: day }).strict();
 const productCode = text({ max: 40 });
 const doses = z.number().int().min(0).max(10_000_000);
 const vials = z.number().int().min(1).max(1_000_000);
@@ -68,7 +72,7 @@ export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
     allocateDelivery(ctx, actorOf(req), req.params.id, req.body.allocations),
   );
 
-  app.get('/api/vaccination/supply/stock', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Stock per site and batch, open vials', querystring: z.object({ siteId: z.uuid().optional() }).strict(), response: { 200: StockView } } }, async (req) => stockView(ctx, actorOf(req), req.query));
+  app.get('/api/vaccination/supply/stock', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Stock per site and batch, open vials', querystring: StockFilters, response: { 200: StockView } } }, async (req) => stockView(ctx, actorOf(req), req.query));
   app.get('/api/vaccination/supply/sites/:id/vials', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'The latest vials opened at a site', params: IdParams, response: { 200: RecentVialsView } } }, async (req) => ({ vials: await recentVials(ctx, actorOf(req), req.params.id) }));
   app.post('/api/vaccination/supply/vials', { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Open a vial of a batch at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid() }).strict(), response: { 201: OpenedVialView } } }, async (req, reply) =>
     reply.code(201).send(await openVial(ctx, actorOf(req), req.body)),
@@ -83,8 +87,29 @@ export function vaccinationSupplyRoutes(app: App, ctx: AppContext) {
     { config: { access: 'vaccination.stock.manage' }, schema: { tags, summary: 'Record unopened vials lost at a site', body: z.object({ siteId: z.uuid(), deliveryId: z.uuid(), vials, reason: z.enum(wastageReasons), note: text({ max: 500, min: 0, multiline: true }).optional() }).strict(), response: { 201: RecordedWastageView } } },
     async (req, reply) => reply.code(201).send(await recordWastage(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/vaccination/supply/wastage', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Wastage per site and product over a period', querystring: z.object({ from: day, to: day }).strict().superRefine(dayRange(366)), response: { 200: WastageReportView } } }, async (req) =>
+  app.get('/api/vaccination/supply/wastage', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Wastage per site and product over a period', querystring: WastageFilters.superRefine(dayRange(366)), response: { 200: WastageReportView } } }, async (req) =>
     wastageReport(ctx, actorOf(req), req.query),
   );
+  downloadRoutes(app, ctx, {
+    path: '/api/vaccination/supply/stock',
+    access: 'vaccination.stock.read',
+    tags,
+    what: 'Stock per site and batch',
+    query: StockFilters,
+    load: (actor, q: z.infer<typeof StockFilters>) => stockView(ctx, actor, q),
+    name: (q, d) => ['lager', q.siteId, d.today],
+    tables: stockTables,
+  });
+  downloadRoutes(app, ctx, {
+    path: '/api/vaccination/supply/wastage',
+    access: 'vaccination.stock.read',
+    tags,
+    what: 'Wastage per site and product',
+    query: WastageFilters,
+    refine: dayRange(366),
+    load: (actor, q: z.infer<typeof WastageFilters>) => wastageReport(ctx, actor, q),
+    name: (q) => ['kassation', q.from, q.to],
+    tables: wastageTables,
+  });
   app.get('/api/vaccination/supply/shortages', { config: { access: 'vaccination.stock.read' }, schema: { tags, summary: 'Booked times no longer covered by expected doses, and what to do', response: { 200: ShortagesView } } }, async (req) => shortages(ctx, actorOf(req)));
 }

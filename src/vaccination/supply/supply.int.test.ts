@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, count, loginCookie, newStaff, setupTest, type TestEnv, asStaffElsewhere } from '../../../test/harness.js';
 import { stockholmTime } from '../../platform/time.js';
@@ -123,6 +124,25 @@ describe('products, forecasts and deliveries', () => {
 
     const report = (await coordinator({ method: 'GET', url: '/api/vaccination/supply/wastage?from=2021-03-01&to=2021-03-01' })).json();
     expect(report.rows).toEqual([expect.objectContaining({ siteId: siteA, productCode: 'comirnaty', vialsOpened: 1, given: 6, wastedFromOpened: 0, wholeVialsLost: 2, wastedWholeVials: 12, plannedDoses: 18, wasted: 12 })]);
+
+    // The same figures as files: wastage and stock as CSV and XLSX, for those who read the stock only.
+    const csv = await coordinator({ method: 'GET', url: '/api/vaccination/supply/wastage.csv?from=2021-03-01&to=2021-03-01' });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="kassation_2021-03-01_2021-03-01.csv"');
+    const siteName = stock.sites.find((s: { siteId: string }) => s.siteId === siteA).siteName;
+    expect(csv.body).toContain(`${siteName};comirnaty;1;18;6;0;0;2;12;12;`);
+    const xlsx = await coordinator({ method: 'GET', url: '/api/vaccination/supply/stock.xlsx' });
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="lager_2021-03-01.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues() as unknown[][];
+    expect(rows[1]!.slice(1, 4)).toEqual(['Mottagning', 'Produkt', 'Vaccin']);
+    const batch = rows.find((r) => r?.[1] === siteName)!;
+    expect(batch[5]).toBeInstanceOf(Date);
+    expect(batch.slice(7, 11)).toEqual([10, 1, 2, 7]);
+    const analyst = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'analyst')));
+    for (const path of ['stock.csv', 'stock.xlsx', 'wastage.csv?from=2021-03-01&to=2021-03-01', 'wastage.xlsx?from=2021-03-01&to=2021-03-01'])
+      expect((await analyst({ method: 'GET', url: `/api/vaccination/supply/${path}` })).statusCode).toBe(403);
   });
 
   it('never offers more times than doses expected, counting later bookings and the forecast', async () => {

@@ -194,7 +194,8 @@ describe('Certificates: statistics', () => {
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2026-02', '10', '5', '2', '1', '1', '2', '0', '0', '1 / 3']);
     expect(screen.getByRole('table', { name: 'Avslag per regel' }).textContent).toContain('Självtest ger inget testbevis');
     const query = api.callsTo('GET', '/api/certificates/statistics')[0]!.query;
-    expect(screen.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')).toBe(`/api/certificates/statistics.csv?from=${query.get('from')}&to=${query.get('to')}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda ner' }));
+    expect((await screen.findByRole('menuitem', { name: /CSV ;/ })).getAttribute('href')).toBe(`/api/certificates/statistics.csv?from=${query.get('from')}&to=${query.get('to')}&separator=semicolon&lang=sv`);
   });
 });
 

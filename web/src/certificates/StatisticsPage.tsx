@@ -1,14 +1,15 @@
 import '@mantine/charts/styles.css';
 import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { PageHeading } from '../components/PageHeading.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { swedishDate } from '../testing/statistics/api.js';
 import { formatCount } from '../testing/statistics/format.js';
-import { CERTIFICATE_KINDS, certificatePaths, useCertificateStatistics, type MonthRow } from './api.js';
+import { DownloadMenu } from '../components/DownloadMenu.js';
+import { CERTIFICATE_KINDS, useCertificateStatistics, type MonthRow } from './api.js';
 import { firstOfMonthBefore, issuedPerMonth, refusalsByRule } from './statistics.js';
 import { useKindName } from './useKindName.js';
 
@@ -35,12 +36,7 @@ export function StatisticsPage() {
       <Group align="flex-end" mb="md">
         <TextInput type="date" label={t('certificates.statistics.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('certificates.statistics.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button component="a" variant="light" href={certificatePaths.statistics(from, to, '.csv')} download>
-          {t('certificates.statistics.csv')}
-        </Button>
-        <Button component="a" variant="light" href={certificatePaths.statistics(from, to, '.xlsx')} download>
-          {t('certificates.statistics.xlsx')}
-        </Button>
+        <DownloadMenu path="/api/certificates/statistics" query={{ from, to }} formats={['csv', 'xlsx']} />
       </Group>
       {stats.isError && <ProblemAlert error={stats.error} />}
       {stats.isLoading && <PageLoader />}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, withQuery, type BodyOf, type ResponseOf } from '../api.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../api.js';
 
 // Certificates as the contract describes them (src/certificates/views.ts and routes.ts).
 
@@ -34,7 +34,6 @@ export const certificatePaths = {
   qrSvg: (id: string) => `/api/certificates/${id}/qr.svg`,
   qrPng: (id: string) => `/api/certificates/${id}/qr.png`,
   pdf: (id: string) => `/api/certificates/${id}/certificate.pdf`,
-  statistics: (from: string, to: string, ext: '.csv' | '.xlsx') => withQuery(`/api/certificates/statistics${ext}`, { from, to }),
 };
 
 // ---------------------------------------------------------------------------

@@ -1220,12 +1220,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The monthly statistics as CSV */
+        /** The monthly certificate statistics as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                 };
                 header?: never;
@@ -1258,12 +1262,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The monthly statistics as an Excel workbook */
+        /** The monthly certificate statistics as an Excel workbook */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                 };
                 header?: never;
@@ -4573,11 +4581,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Values with their definitions as CSV (semicolons, UTF-8 with BOM) */
+        /** Values with their definitions as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
         get: {
             parameters: {
                 query?: {
                     code?: string & (unknown & unknown);
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                 };
                 header?: never;
                 path?: never;
@@ -4609,11 +4621,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Values and definitions as an Excel workbook */
+        /** Values with their definitions as an Excel workbook */
         get: {
             parameters: {
                 query?: {
                     code?: string & (unknown & unknown);
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                 };
                 header?: never;
                 path?: never;
@@ -6988,6 +7004,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     table: string & (unknown & unknown);
                 };
                 header?: never;
@@ -10268,6 +10286,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/testing/statistics/capacity.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demand against capacity per day as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/statistics/capacity.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demand against capacity per day as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/testing/statistics/reimbursement": {
         parameters: {
             query?: never;
@@ -10337,11 +10439,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reimbursement claim as CSV */
+        /** The reimbursement claim as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/statistics/reimbursement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reimbursement claim as a PDF report with charts and tables */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/statistics/reimbursement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reimbursement claim as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                 };
                 header?: never;
@@ -10462,12 +10650,58 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The weekly report as CSV (semicolons, UTF-8 with BOM) */
+        /** The weekly test report as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/statistics/weekly.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly test report as a PDF report with charts and tables */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                 };
                 header?: never;
@@ -10500,12 +10734,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The weekly report as an Excel workbook */
+        /** The weekly test report as an Excel workbook */
         get: {
             parameters: {
                 query: {
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                 };
                 header?: never;
@@ -12302,6 +12540,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/sequencing/variants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Variants per week as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/sequencing/variants.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Variants per week as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/settings": {
         parameters: {
             query?: never;
@@ -12740,6 +13060,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/statistics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly tracing statistics as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/statistics.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly tracing statistics as a PDF report with charts and tables */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly tracing statistics as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/tracers": {
         parameters: {
             query?: never;
@@ -13152,7 +13598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Coverage as CSV (semicolons, UTF-8 with BOM) */
+        /** Vaccination coverage as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
         get: {
             parameters: {
                 query: {
@@ -13160,8 +13606,59 @@ export interface paths {
                     by?: "ageGroup" | "municipality" | "postalArea" | "region";
                     dose?: number;
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     lowBelow?: number;
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                    vaccine?: "covid-19" | "influenza";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/coverage.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vaccination coverage as a PDF report with charts and tables */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    by?: "ageGroup" | "municipality" | "postalArea" | "region";
+                    dose?: number;
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    lowBelow?: number;
+                    regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                     vaccine?: "covid-19" | "influenza";
                 };
@@ -13195,7 +13692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Coverage as an Excel workbook */
+        /** Vaccination coverage as an Excel workbook */
         get: {
             parameters: {
                 query: {
@@ -13203,8 +13700,12 @@ export interface paths {
                     by?: "ageGroup" | "municipality" | "postalArea" | "region";
                     dose?: number;
                     from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
                     lowBelow?: number;
                     regionId?: string;
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
                     to: string;
                     vaccine?: "covid-19" | "influenza";
                 };
@@ -15670,6 +16171,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vaccination/supply/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock per site and batch as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/supply/stock.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock per site and batch as an Excel workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vaccination/supply/vials": {
         parameters: {
             query?: never;
@@ -15875,6 +16456,88 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/supply/wastage.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wastage per site and product as CSV (UTF-8 with BOM; semicolon and decimal comma, or comma) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/supply/wastage.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wastage per site and product as an Excel workbook */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Language of headers and texts */
+                    lang?: "sv" | "en";
+                    /** @description CSV only: 'semicolon' with decimal comma (Swedish Excel) or 'comma' with decimal point */
+                    separator?: "semicolon" | "comma";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

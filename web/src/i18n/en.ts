@@ -16,6 +16,13 @@ export const en: Translation = {
     skipToContent: 'Skip to main content',
     loading: 'Loading …',
   },
+  downloads: {
+    menu: 'Download',
+    csvSemicolon: 'CSV ; (Swedish Excel, decimal comma)',
+    csvComma: 'CSV , (decimal point)',
+    xlsx: 'Excel (XLSX)',
+    pdf: 'PDF report',
+  },
   language: {
     switchTo: 'På svenska',
     switchToHint: 'Byt språk till svenska',
@@ -501,8 +508,6 @@ export const en: Translation = {
     to: 'To',
     fromWeek: 'From week',
     toWeek: 'To week',
-    downloadCsv: 'Download CSV',
-    downloadXlsx: 'Download Excel',
     noData: 'No samples in the period.',
     weekly: {
       title: 'Weekly report to the Public Health Agency',

@@ -20,6 +20,13 @@ export const sv = {
     skipToContent: 'Hoppa till huvudinnehållet',
     loading: 'Laddar …',
   },
+  downloads: {
+    menu: 'Ladda ner',
+    csvSemicolon: 'CSV ; (svensk Excel, decimalkomma)',
+    csvComma: 'CSV , (decimalpunkt)',
+    xlsx: 'Excel (XLSX)',
+    pdf: 'PDF-rapport',
+  },
   language: {
     /** Label of the language switch, written in the language it switches to. */
     switchTo: 'In English',
@@ -507,8 +514,6 @@ export const sv = {
     to: 'Till och med',
     fromWeek: 'Från och med vecka',
     toWeek: 'Till och med vecka',
-    downloadCsv: 'Ladda ner CSV',
-    downloadXlsx: 'Ladda ner Excel',
     noData: 'Inga prover under perioden.',
     weekly: {
       title: 'Veckorapport till Folkhälsomyndigheten',

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, SegmentedContr
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useActor } from '../../ActorContext.js';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -53,6 +54,7 @@ export function CapacityPage() {
             data={TEST_TYPES.map((type) => ({ value: type, label: t(`testingStats.testTypes.${type}`) }))}
           />
         </Stack>
+        <DownloadMenu path="/api/testing/statistics/capacity" query={{ from, to }} formats={['csv', 'xlsx']} disabled={!report.data} />
       </Group>
       {report.error ? <ProblemAlert error={report.error} /> : null}
       {report.isLoading ? <PageLoader /> : null}

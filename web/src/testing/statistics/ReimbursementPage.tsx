@@ -1,11 +1,12 @@
-import { Anchor, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
-import { statsPaths, swedishDate, useReimbursement } from './api.js';
+import { swedishDate, useReimbursement } from './api.js';
 import { formatCount, formatSek } from './format.js';
 
 /** Defaults to the previous calendar month, the usual claim period. */
@@ -33,9 +34,7 @@ export function ReimbursementPage() {
       <Group align="flex-end" mb="md">
         <TextInput type="date" label={t('testingStats.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('testingStats.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button component="a" variant="light" href={statsPaths.reimbursement(from, to, '.csv')} download>
-          {t('testingStats.downloadCsv')}
-        </Button>
+        <DownloadMenu path="/api/testing/statistics/reimbursement" query={{ from, to }} disabled={!data} />
       </Group>
       {claim.error ? <ProblemAlert error={claim.error} /> : null}
       {claim.isLoading ? <PageLoader /> : null}

@@ -57,8 +57,12 @@ describe('weekly report page', () => {
 
     fireEvent.change(screen.getByLabelText('Från och med vecka'), { target: { value: '2021-W40' } });
     await waitFor(() => expect(api.callsTo('GET', '/api/testing/statistics/weekly').at(-1)?.query.get('from')).toBe('2021-W40'));
-    expect(screen.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href')).toMatch(/^\/api\/testing\/statistics\/weekly\.csv\?from=2021-W40&to=/);
-    expect(screen.getByRole('link', { name: 'Ladda ner Excel' }).getAttribute('href')).toMatch(/weekly\.xlsx\?from=2021-W40/);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Ladda ner' }).hasAttribute('disabled')).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda ner' }));
+    expect((await screen.findByRole('menuitem', { name: /CSV ;/ })).getAttribute('href')).toMatch(/^\/api\/testing\/statistics\/weekly\.csv\?from=2021-W40&to=\d{4}-W\d\d&separator=semicolon&lang=sv$/);
+    expect(screen.getByRole('menuitem', { name: /CSV ,/ }).getAttribute('href')).toMatch(/weekly\.csv\?from=2021-W40&to=\d{4}-W\d\d&separator=comma&lang=sv$/);
+    expect(screen.getByRole('menuitem', { name: 'Excel (XLSX)' }).getAttribute('href')).toMatch(/weekly\.xlsx\?from=2021-W40/);
+    expect(screen.getByRole('menuitem', { name: 'PDF-rapport' }).getAttribute('href')).toMatch(/weekly\.pdf\?from=2021-W40/);
   });
 
   it('gives the national analyst every region and the national total', async () => {

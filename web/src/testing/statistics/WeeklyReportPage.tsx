@@ -1,13 +1,14 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
-import { isoWeekOfDate, statsPaths, swedishDate, TEST_TYPES, useWeeklyReport, type WeeklyRow } from './api.js';
+import { isoWeekOfDate, swedishDate, TEST_TYPES, useWeeklyReport, type WeeklyRow } from './api.js';
 import { formatCount, formatDecimal, formatShare } from './format.js';
 
 const COLORS = { pcr: 'blue.6', antigen: 'teal.6', serology: 'grape.6' } as const;
@@ -48,12 +49,7 @@ export function WeeklyReportPage() {
       <Group align="flex-end" mb="md">
         <TextInput type="week" label={t('testingStats.fromWeek')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="week" label={t('testingStats.toWeek')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button component="a" variant="light" href={statsPaths.weekly(from, to, '.csv')} download>
-          {t('testingStats.downloadCsv')}
-        </Button>
-        <Button component="a" variant="light" href={statsPaths.weekly(from, to, '.xlsx')} download>
-          {t('testingStats.downloadXlsx')}
-        </Button>
+        <DownloadMenu path="/api/testing/statistics/weekly" query={{ from, to }} disabled={!data} />
       </Group>
       {report.error ? <ProblemAlert error={report.error} /> : null}
       {report.isLoading ? <PageLoader /> : null}

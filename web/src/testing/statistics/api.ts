@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, withQuery, type BodyOf, type ResponseOf } from '../../api.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../../api.js';
 
 // Testing statistics as the contract describes them (src/testing/statistics/routes.ts).
 
@@ -16,12 +16,6 @@ export type ReimbursementClaim = ResponseOf<'/api/testing/statistics/reimburseme
 export type ExclusionReason = ReimbursementClaim['excluded'][number]['reason'];
 export type ReimbursementRate = ResponseOf<'/api/testing/reimbursement-rates'>['rates'][number];
 export type NewReimbursementRate = BodyOf<'/api/testing/reimbursement-rates', 'post'>;
-
-/** Download links (CSV, Excel) of the reports. */
-export const statsPaths = {
-  weekly: (from: string, to: string, ext = '') => withQuery(`/api/testing/statistics/weekly${ext}`, { from, to }),
-  reimbursement: (from: string, to: string, ext = '') => withQuery(`/api/testing/statistics/reimbursement${ext}`, { from, to }),
-};
 
 export function useWeeklyReport(from: string, to: string) {
   return useQuery({

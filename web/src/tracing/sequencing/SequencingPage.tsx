@@ -11,6 +11,7 @@ import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
 import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { CasePanel } from '../CasePanel.js';
 import { QueryStatus } from '../QueryStatus.js';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useFlaggedCases, useRecordVariant, useVariantWeeks, type FlaggedCase, type VariantWeek } from './sequencingApi.js';
 
@@ -110,7 +111,10 @@ function VariantsByWeek() {
   const { chart, variants } = byWeek(rows);
   return (
     <CasePanel id="sequencing-weeks" title={t('tracing.sequencing.weekly')}>
-      <RangeInputs type="week" value={range} onChange={setRange} />
+      <Group align="flex-end">
+        <RangeInputs type="week" value={range} onChange={setRange} />
+        <DownloadMenu path="/api/tracing/sequencing/variants" query={{ from: range.from, to: range.to }} formats={['csv', 'xlsx']} disabled={!counts.data} />
+      </Group>
       {counts.isLoading && <PageLoader />}
       {counts.isError && <ProblemAlert error={counts.error} />}
       {counts.data && rows.length === 0 && <Text>{t('tracing.sequencing.noWeeks')}</Text>}

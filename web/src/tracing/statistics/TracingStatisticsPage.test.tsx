@@ -27,7 +27,7 @@ describe('Tracing statistics page', () => {
       'GET /api/tracing/statistics': () => json({ weeks: [week], outbreaksBySetting: [] }),
     });
     renderApp('/tracing/statistics', { language });
-    const table = await screen.findByRole('table', { name: caption });
+    const table = await screen.findByRole('table', { name: caption }, { timeout: 15_000 });
     const row = within(table).getByRole('row', { name: /2021-W10/ });
     const cells = within(row).getAllByRole('cell').map((c) => c.textContent?.replace(/\u00a0/g, ' '));
     // cases, contacts, per case, reached in time, not reached, pending, questionnaire, median, p90

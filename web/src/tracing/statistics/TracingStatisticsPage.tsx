@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { useState } from 'react';
-import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -25,7 +26,10 @@ export function TracingStatisticsPage() {
       <Text mb="md" maw={720}>
         {t('tracing.statistics.intro')}
       </Text>
-      <RangeInputs type="date" value={range} onChange={setRange} />
+      <Group align="flex-end" mb="md">
+        <RangeInputs type="date" value={range} onChange={setRange} />
+        <DownloadMenu path="/api/tracing/statistics" query={{ from: range.from, to: range.to }} disabled={!statistics.data} />
+      </Group>
       {statistics.isLoading && <PageLoader />}
       {statistics.isError && <ProblemAlert error={statistics.error} onRetry={() => void statistics.refetch()} />}
       {statistics.data && <Statistics data={statistics.data} />}

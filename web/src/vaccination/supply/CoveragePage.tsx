@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -9,7 +10,7 @@ import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
 import { formatCount, formatShare } from '../../testing/statistics/format.js';
 import { CaptionedTable } from '../../components/CaptionedTable.js';
-import { COVERAGE_DIMENSIONS, coverageDownload, useCoverage, type CoverageDimension, type CoverageReport } from './api.js';
+import { COVERAGE_DIMENSIONS, useCoverage, type CoverageDimension, type CoverageReport } from './api.js';
 
 const DOSES = [1, 2, 3, 4];
 const COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
@@ -32,12 +33,7 @@ export function CoveragePage() {
         <Select label={t('vaccinationSupply.coverage.dose')} data={DOSES.map((d) => String(d))} value={String(dose)} onChange={(v) => v && setDose(Number(v))} allowDeselect={false} w={90} />
         <TextInput type="week" label={t('vaccinationSupply.coverage.fromWeek')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="week" label={t('vaccinationSupply.coverage.toWeek')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button component="a" variant="light" href={coverageDownload(q, '.csv')} download>
-          {t('vaccinationSupply.coverage.csv')}
-        </Button>
-        <Button component="a" variant="light" href={coverageDownload(q, '.xlsx')} download>
-          {t('vaccinationSupply.coverage.xlsx')}
-        </Button>
+        <DownloadMenu path="/api/vaccination/coverage" query={{ by, dose: String(dose), from, to }} disabled={!data} />
       </Group>
       {report.error ? <ProblemAlert error={report.error} /> : null}
       {report.isLoading ? <PageLoader /> : null}

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useActor } from '../../ActorContext.js';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -30,6 +31,11 @@ export function SupplyPage() {
           {shortages.data?.sites.map((s) => <ShortageCard key={`${s.siteId}-${s.vaccine}`} site={s} />)}
         </section>
         <section>
+          {stock.data && stock.data.sites.length > 0 ? (
+            <Group justify="flex-end" mb="xs">
+              <DownloadMenu path="/api/vaccination/supply/stock" query={{}} formats={['csv', 'xlsx']} />
+            </Group>
+          ) : null}
           {stock.error ? <ProblemAlert error={stock.error} /> : null}
           {stock.isLoading ? <PageLoader /> : null}
           {stock.data && stock.data.sites.length === 0 ? <Text>{t('vaccinationSupply.stock.empty')}</Text> : null}

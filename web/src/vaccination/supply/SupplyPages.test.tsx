@@ -24,15 +24,18 @@ describe('Vaccination coverage page', () => {
       'GET /api/vaccination/coverage': () => json(coverage),
     });
     renderApp('/vaccination/coverage');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' }, { timeout: 15_000 })).toBeTruthy();
     const table = await screen.findByRole('table', { name: /Täckning per grupp den 2021-03-28/ });
     const low = within(table).getByRole('row', { name: /Hallsberg/ });
     expect(within(low).getByText('Låg täckning')).toBeTruthy();
     expect(within(within(table).getByRole('row', { name: /Örebro/ })).queryByText('Låg täckning')).toBeNull();
     expect(screen.getByText(/Hela området: 55,0\s?% har minst 1 dos/)).toBeTruthy();
     expect(api.callsTo('GET', '/api/vaccination/coverage')[0]?.query.get('by')).toBe('ageGroup');
-    const csv = screen.getByRole('link', { name: 'Ladda ner CSV' });
+    fireEvent.click(screen.getByRole('button', { name: 'Ladda ner' }));
+    const csv = await screen.findByRole('menuitem', { name: /CSV ;/ });
     expect(csv.getAttribute('href')).toContain('/api/vaccination/coverage.csv?by=ageGroup&dose=1');
+    expect(csv.getAttribute('href')).toContain('separator=semicolon&lang=sv');
+    expect(screen.getByRole('menuitem', { name: 'PDF-rapport' }).getAttribute('href')).toContain('/api/vaccination/coverage.pdf?by=ageGroup&dose=1');
   });
 });
 
@@ -43,7 +46,7 @@ describe('Vaccination for analysts', () => {
       'GET /api/vaccination/coverage': () => json(coverage),
     });
     renderApp('/vaccination');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vaccinationstäckning' }, { timeout: 15_000 })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Vaccinationens sidor' })).toBeNull();
   });
 });

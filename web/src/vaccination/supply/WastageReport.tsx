@@ -1,5 +1,6 @@
 import { Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { swedishDate } from '../../testing/statistics/api.js';
@@ -32,9 +33,10 @@ export function WastageReport() {
       <Title id="wastage-report-title" order={2} size="h3" mb="sm">
         {t('vaccinationSupply.vials.reportTitle')}
       </Title>
-      <Group mb="sm">
+      <Group mb="sm" align="flex-end">
         <TextInput type="date" label={t('vaccinationSupply.vials.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errorOf('from')} />
         <TextInput type="date" label={t('vaccinationSupply.vials.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errorOf('to')} />
+        <DownloadMenu path="/api/vaccination/supply/wastage" query={{ from, to }} formats={['csv', 'xlsx']} disabled={!report.data} />
       </Group>
       {report.isError ? <ProblemAlert error={report.error} /> : null}
       {report.data && report.data.rows.length === 0 ? <Text>{t('vaccinationSupply.vials.noWastage')}</Text> : null}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, withQuery, type BodyOf, type ResponseOf } from '../../api.js';
+import { api, ok, type BodyOf, type ResponseOf } from '../../api.js';
 
 // --- Supply, NVR, invitations and coverage as the contract describes them ------------------------------
 
@@ -105,6 +105,4 @@ export const useBuildList = () => useListMutation((body: BodyOf<'/api/vaccinatio
 export const useSendInvitations = () => useListMutation((id: string) => ok(api.POST('/api/vaccination/invitations/lists/{id}/send', { ...onList(id), body: { letters: true, sms: true } })));
 export const useRemind = () => useListMutation((id: string) => ok(api.POST('/api/vaccination/invitations/lists/{id}/remind', { ...onList(id), body: { afterDays: 7 } })));
 
-/** The CSV or XLSX download of the report (a link, not a fetch). */
-export const coverageDownload = (q: CoverageQuery, ext: '.csv' | '.xlsx') => withQuery(`/api/vaccination/coverage${ext}`, { by: q.by, dose: String(q.dose), from: q.from, to: q.to });
 export const useCoverage = (q: CoverageQuery) => useQuery({ queryKey: keys.coverage(q), queryFn: ({ signal }) => ok(api.GET('/api/vaccination/coverage', { params: { query: q }, signal })) });
