@@ -51,6 +51,10 @@ export const tracingCases = pgTable(
     /** As the tracer recorded it; the questionnaire's answer counts until then. Excludes `noSymptoms`. */
     symptomOnset: date('symptom_onset', { mode: 'string' }),
     noSymptoms: boolean('no_symptoms').notNull().default(false),
+    /** The unit whose referral gave the positive (a vårdcentral or ward); null for kits and stations. */
+    referringUnitId: uuid('referring_unit_id'),
+    /** A vårdcentral the coordinator handed the case to for tracing there; null = the central tracing unit. */
+    handlingUnitId: uuid('handling_unit_id'),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
