@@ -9,6 +9,7 @@ import { contactsOf } from '../identity/contacts.js';
 import { onPersonsMerged } from '../identity/events.js';
 import { settingsOf } from '../identity/settings.js';
 import type { PositiveResultRegistered } from '../testing/events.js';
+import { referringUnitOfSample } from '../testing/referrals/service.js';
 import { registerSettings, saveCaseSettings } from './case-settings.js';
 import { joinOpenOutbreaks } from './clusters.js';
 import { tracingConfigOf } from './config.js';
@@ -64,6 +65,7 @@ export const openCaseOnPositive =
         possibleReinfection: decision.possibleReinfection,
         previousCaseId: decision.previousCaseId,
         questionnaireSentAt: openedAt.toISOString(),
+        referringUnitId: await referringUnitOfSample(tx, regionId, e.sampleId),
       })
       .onConflictDoNothing()
       .returning({ id: tracingCases.id });
