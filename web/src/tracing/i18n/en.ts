@@ -3,7 +3,7 @@ import type { tracingSv } from './sv.js';
 export const tracingEn: typeof tracingSv = {
   handover: {
     show: 'Traced by',
-    any: 'All',
+    any: 'Either',
     central: 'Central tracing unit',
     unit: 'Vårdcentral',
     column: 'Referral / traced by',

@@ -2,7 +2,7 @@
 export const tracingSv = {
   handover: {
     show: 'Smittspåras av',
-    any: 'Alla',
+    any: 'Oavsett',
     central: 'Smittspårningsenheten',
     unit: 'Vårdcentral',
     column: 'Remiss / smittspåras av',
