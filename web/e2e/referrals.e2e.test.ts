@@ -107,7 +107,6 @@ describeInBrowser('referrals: from the vårdcentral to the lab and to tracing on
     await visible(tracing.getByRole('status').filter({ hasText: `Ärendet för ${citizenName} smittspåras nu på ${unitName}.` }));
     await visible(caseRow.getByText(`Smittspåras på ${unitName}`));
     await tracing.getByRole('radio', { name: 'Smittspårningsenheten' }).check();
-    await visible(tracing.getByText('Smittspåras av'));
     await expect.poll(async () => await queue.getByRole('row', { name: new RegExp(citizenName) }).count(), { timeout: 10_000 }).toBe(0);
     await tracing.getByRole('radio', { name: 'Vårdcentral' }).check();
     await visible(caseRow.getByText(`Smittspåras på ${unitName}`));
@@ -118,6 +117,8 @@ describeInBrowser('referrals: from the vårdcentral to the lab and to tracing on
     const mine = (await (await citizen.page.request.get(`${e2e.url}/api/testing/my`)).json()) as { samples: { kitCode: string | null; result: string | null }[] };
     expect(mine.samples.find((s) => s.kitCode === code)?.result).toBe('positive');
 
-    for (const user of [clinician, lab, coordinator]) await expectNoProblems(user);
+    // The one refused referral (the bad number) is the only problem on the clinician's page.
+    await expectNoProblems(clinician, (p) => (p.kind === 'http' && p.status === 400 && !!p.url?.endsWith('/api/testing/referrals')) || (p.kind === 'console' && /\b400\b/.test(p.text)));
+    for (const user of [lab, coordinator]) await expectNoProblems(user);
   });
 });
