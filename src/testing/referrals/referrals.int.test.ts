@@ -161,9 +161,10 @@ describe('writing a referral', () => {
     expect((await list('overdue')).map((r) => r.id)).not.toContain(referral.id);
   });
 
-  it('is for clinicians with a unit only', async () => {
+  it('is for clinicians, and writes only for their unit', async () => {
     const noUnit = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'clinician')));
-    expect((await write({}, noUnit)).statusCode).toBe(403);
+    expect((await write({}, noUnit)).statusCode).toBe(409);
+    expect(await list('all', noUnit)).toEqual([]);
     expect((await lab({ method: 'GET', url: '/api/testing/referrals' })).statusCode).toBe(403);
   });
 });

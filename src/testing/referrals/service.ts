@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { resolveInRegion } from '../../platform/db/resolve.js';
 import { queryRows, toIso } from '../../platform/db/sql.js';
-import { forbidden, invalid, notFound } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { contactsOf } from '../../identity/contacts.js';
 import { formatIdentityNumber } from '../../identity/identity-number.js';
 import { units } from '../../identity/model.js';
@@ -25,9 +25,9 @@ import type { ReferralListQuery, ReferralView, WriteReferralBody } from './schem
 /** Units that write referrals: vårdcentraler and hospital wards. */
 const referringKinds = new Set(['vardcentral', 'ward']);
 
-/** The clinician's own unit: referrals are written and read there. */
+/** The clinician's own unit: referrals are written and read there. An account without one is the administrator's to fix. */
 function unitOf(actor: Actor): string {
-  if (actor.kind !== 'staff' || !actor.unitId) throw forbidden('Your account belongs to no unit; referrals are written for a vårdcentral or a ward');
+  if (actor.kind !== 'staff' || !actor.unitId) throw conflict('Your account belongs to no unit; ask the region administrator to set your vårdcentral or ward');
   return actor.unitId;
 }
 
@@ -144,7 +144,8 @@ const overdueSql = (ctx: AppContext) =>
 /** The clinician's unit's referrals with their states and answers; `overdue` = not received in time. Every listed person is a read. */
 export async function unitReferrals(ctx: AppContext, actor: Actor, q: z.infer<typeof ReferralListQuery>) {
   const regionId = personalDataScope(actor);
-  const unitId = unitOf(actor);
+  if (actor.kind !== 'staff' || !actor.unitId) return { overdueHours: ctx.config.referralOverdueHours, referrals: [] };
+  const unitId = actor.unitId;
   const filter = { all: sql`true`, open: sql`s.result IS NULL`, answered: sql`s.result IS NOT NULL`, overdue: overdueSql(ctx) }[q.state];
   return ctx.database.db.transaction(async (tx) => {
     const list = await referralViews(tx, ctx, regionId, sql`r.ordering_unit_id = ${unitId}::uuid AND ${filter}`);
