@@ -19,6 +19,7 @@ import { POSITIVE_RESULT_REGISTERED, RESULTS_ANSWERED } from './testing/events.j
 import { moveTracingToSurvivor, openCaseOnPositive } from './tracing/handlers.js';
 import { tracingRoutes } from './tracing/routes.js';
 import { tracingCaseRoutes } from './tracing/case-routes.js';
+import { tracingHandoverRoutes } from './tracing/handover.js';
 import { tracingQuestionnaireRoutes } from './tracing/questionnaire-routes.js';
 import { tracingOutbreakRoutes } from './tracing/outbreak-routes.js';
 import { tracingFollowUpRoutes } from './tracing/follow-up-routes.js';
@@ -26,6 +27,7 @@ import { tracingCheckInRoutes } from './tracing/check-in-routes.js';
 import { embeddedSminetTransport, SMINET_TOPIC } from './tracing/sminet.js';
 import { moveTestingToSurvivor, sendAnswers } from './testing/handlers.js';
 import { testingRoutes } from './testing/routes.js';
+import { referralRoutes } from './testing/referrals/routes.js';
 import { testingStatisticsRoutes } from './testing/statistics/routes.js';
 import { testingImportRoutes } from './testing/import/routes.js';
 import { vaccinationRoutes } from './vaccination/routes.js';
@@ -87,10 +89,12 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => auditRoutes(app, ctx, personDirectory),
       (app) => messageRoutes(app, ctx, personDirectory),
       (app) => testingRoutes(app, ctx),
+      (app) => referralRoutes(app, ctx),
       (app) => testingStatisticsRoutes(app, ctx),
       (app) => testingImportRoutes(app, ctx),
       (app) => tracingRoutes(app, ctx),
       (app) => tracingCaseRoutes(app, ctx),
+      (app) => tracingHandoverRoutes(app, ctx),
       (app) => tracingQuestionnaireRoutes(app, ctx),
       (app) => tracingOutbreakRoutes(app, ctx),
       (app) => tracingFollowUpRoutes(app, ctx),

@@ -44,7 +44,7 @@ export const postalCodes = pgTable(
 
 // Region-owned tables: region_id leads every key so a distributed deployment can shard on it.
 
-export const unitKinds = ['vardcentral', 'care_home', 'home_care', 'school', 'preschool', 'workplace', 'lss_home', 'sampling_station', 'lab', 'vaccination_site', 'smittskydd'] as const;
+export const unitKinds = ['vardcentral', 'ward', 'care_home', 'home_care', 'school', 'preschool', 'workplace', 'lss_home', 'sampling_station', 'lab', 'vaccination_site', 'smittskydd'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** Places people belong to or work at: vårdcentraler, SÄBO, schools, workplaces, stations, labs. */

@@ -71,6 +71,8 @@ export const ConfigSchema = z.object({
       technicalDays: z.coerce.number().int().positive().default(90),
     })
     .prefault({}),
+  /** Referrals not received at the lab this many hours after their sampling time are flagged to the ordering unit. */
+  referralOverdueHours: z.coerce.number().int().min(1).max(24 * 30).default(48),
   /** Apply migrations at start; off when the application's database role may not change the schema. */
   migrateOnStart: z.boolean().default(true),
   runWorker: z.boolean().default(true),
@@ -122,6 +124,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
       operationalDays: env.RETENTION_OPERATIONAL_DAYS || undefined,
       technicalDays: env.RETENTION_TECHNICAL_DAYS || undefined,
     },
+    referralOverdueHours: env.REFERRAL_OVERDUE_HOURS || undefined,
     migrateOnStart: bool(env.LAGESBILD_MIGRATE),
     runWorker: bool(env.LAGESBILD_WORKER),
     logLevel: env.LOG_LEVEL,

@@ -270,3 +270,36 @@ export const testWeekPersons = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.week, t.testType, t.other, t.personId] })],
 );
+
+export const referralUrgencies = ['routine', 'urgent'] as const;
+export type ReferralUrgency = (typeof referralUrgencies)[number];
+
+/**
+ * A lab referral (remiss) written by a clinician for their unit. Its code is a kit id (same alphabet and check
+ * character), printed as a QR label on the tube: the sample it creates carries it as `kit_code`, so the lab
+ * receives and answers a referral exactly as a kit, and an answer naming an unknown referral is held the same way.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    regionId: text('region_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    personId: uuid('person_id').notNull(),
+    sampleId: uuid('sample_id').notNull(),
+    testType: text('test_type').$type<TestType>().notNull(),
+    indication: text('indication').notNull(),
+    collection: text('collection').$type<Collection>().notNull(),
+    urgency: text('urgency').$type<ReferralUrgency>().notNull(),
+    orderingUnitId: uuid('ordering_unit_id').notNull(),
+    samplingAt: ts('sampling_at').notNull(),
+    writtenBy: uuid('written_by').notNull(),
+    writtenAt: ts('written_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    unique('referrals_code_key').on(t.regionId, t.code),
+    unique('referrals_sample_key').on(t.regionId, t.sampleId),
+    index('referrals_unit_idx').on(t.regionId, t.orderingUnitId, t.writtenAt),
+  ],
+);

@@ -45,6 +45,7 @@ export function tracingFollowUpRoutes(app: App, ctx: AppContext) {
               z.object({
                 week: z.string(),
                 cases: z.number(),
+                casesAtVardcentral: z.number().describe('Of the cases, those handed to a vårdcentral for tracing (smittspårning på vårdcentral)'),
                 contacts: z.number(),
                 contactsPerCase: z.number(),
                 reachedInTime: Share.describe('Of the cases whose first-call deadline has passed, those called by it'),

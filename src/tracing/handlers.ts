@@ -10,6 +10,7 @@ import { onPersonsMerged } from '../identity/events.js';
 import { settingsOf } from '../identity/settings.js';
 import type { PositiveResultRegistered } from '../testing/events.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
+import { referringUnitOfSample } from '../testing/referrals/service.js';
 import { registerSettings, saveCaseSettings } from './case-settings.js';
 import { linkCaseToIndex } from './check-ins.js';
 import { joinOpenOutbreaks } from './clusters.js';
@@ -67,6 +68,7 @@ export const openCaseOnPositive =
         possibleReinfection: decision.possibleReinfection,
         previousCaseId: decision.previousCaseId,
         questionnaireSentAt: openedAt.toISOString(),
+        referringUnitId: await referringUnitOfSample(tx, regionId, e.sampleId),
       })
       .onConflictDoNothing()
       .returning({ id: tracingCases.id });

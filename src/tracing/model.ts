@@ -54,6 +54,10 @@ export const tracingCases = pgTable(
     /** A contact under follow-up who tested positive: the case that named them, and that contact row (who infected whom). */
     indexCaseId: uuid('index_case_id'),
     sourceContactId: uuid('source_contact_id'),
+    /** The unit whose referral gave the positive (a vårdcentral or ward); null for kits and stations. */
+    referringUnitId: uuid('referring_unit_id'),
+    /** A vårdcentral the coordinator handed the case to for tracing there; null = the central tracing unit. */
+    handlingUnitId: uuid('handling_unit_id'),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),

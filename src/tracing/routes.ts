@@ -24,6 +24,9 @@ const CaseView = z.object({
   callBackAt: z.string().nullable(),
   assignedTo: z.string().nullable(),
   assignedToName: z.string().nullable(),
+  referringUnitName: z.string().nullable().describe('The vårdcentral or ward whose referral gave the positive'),
+  handlingUnitId: z.string().nullable(),
+  handlingUnitName: z.string().nullable().describe('The vårdcentral tracing the case; null = the central tracing unit'),
 });
 const CaseParams = z.object({ id: z.uuid() });
 export const CallView = z.object({
@@ -44,7 +47,7 @@ export function tracingRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Open cases by priority and deadline (audited)',
-        querystring: z.object({ mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: cursorParam.optional() }).strict(),
+        querystring: z.object({ mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: cursorParam.optional(), handledBy: z.enum(['central', 'unit']).optional().describe('Only the central unit’s cases, or only those handed to a vårdcentral') }).strict(),
         response: { 200: z.object({ cases: z.array(CaseView), nextCursor: z.string().nullable() }) },
       },
     },

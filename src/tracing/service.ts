@@ -12,6 +12,7 @@ import { contactsOf } from '../identity/contacts.js';
 import { activeStaffWithRole } from '../identity/store.js';
 import { balance } from './assignment.js';
 import { afterCall, caseStage, checkCall, type CallOutcome, type CallState } from './calls.js';
+import { handledByFilter, unitNamesOf } from './handover.js';
 import { tracingCalls, tracingCases } from './model.js';
 
 const queueCursor = cursorCodec(z.tuple([z.number().int().min(0).max(9), instant, z.guid()]));
@@ -26,19 +27,20 @@ const decodeCursor = (cursor: string): SQL => {
  * The tracers' work queue: open cases by priority, then by the first-call deadline; keyset pages, so a
  * queue of thousands loads as fast as one of ten (index tracing_cases_queue_idx). Every listed case is a read.
  */
-export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; limit: number; cursor?: string }) {
+export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; limit: number; cursor?: string; handledBy?: 'central' | 'unit' | undefined }) {
   const regionId = personalDataScope(actor);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(tracingCases)
-      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.status, 'open'), q.mine ? eq(tracingCases.assignedTo, actor.id) : undefined, q.cursor ? decodeCursor(q.cursor) : undefined))
+      .where(and(eq(tracingCases.regionId, regionId), eq(tracingCases.status, 'open'), q.mine ? eq(tracingCases.assignedTo, actor.id) : undefined, handledByFilter(q.handledBy), q.cursor ? decodeCursor(q.cursor) : undefined))
       .orderBy(asc(tracingCases.priority), asc(tracingCases.firstCallDueAt), asc(tracingCases.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
     const contacts = await contactsOf(tx, regionId, page.map((c) => c.personId));
     const staffNames = new Map((await activeStaffWithRole(tx, regionId, ['tracer', 'tracing_coordinator'])).map((s) => [s.id, s.name]));
+    const unitNames = await unitNamesOf(tx, regionId, page.flatMap((c) => [c.referringUnitId, c.handlingUnitId]));
     await recordMany(tx, actor, page.map((c) => ({ action: 'tracing.case.listed', personId: c.personId, purpose: 'smittspårning' })));
     const last = page.at(-1);
     return {
@@ -60,6 +62,9 @@ export async function queue(ctx: AppContext, actor: Actor, q: { mine: boolean; l
         callBackAt: c.callBackAt ? toIso(c.callBackAt) : null,
         assignedTo: c.assignedTo,
         assignedToName: c.assignedTo ? (staffNames.get(c.assignedTo) ?? null) : null,
+        referringUnitName: c.referringUnitId ? (unitNames.get(c.referringUnitId) ?? null) : null,
+        handlingUnitId: c.handlingUnitId,
+        handlingUnitName: c.handlingUnitId ? (unitNames.get(c.handlingUnitId) ?? null) : null,
       })),
       nextCursor: rows.length > q.limit && last ? queueCursorAfter(last) : null,
     };

@@ -75,6 +75,7 @@ describe('the tracing statistics of a hand-made week', () => {
       {
         week: '2021-W10',
         cases: 7,
+        casesAtVardcentral: 0,
         contacts: 3,
         contactsPerCase: 0.43,
         reachedInTime: { numerator: 2, denominator: 5, share: 0.4 },

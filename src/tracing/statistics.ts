@@ -54,6 +54,7 @@ export async function tracingStatistics(ctx: AppContext, actor: Actor, q: { from
   const weeks = await queryRows<{
     week: string;
     cases: number;
+    at_unit: number;
     contacts: number;
     due: number;
     reached: number;
@@ -65,6 +66,7 @@ export async function tracingStatistics(ctx: AppContext, actor: Actor, q: { from
   }>(
     ctx.database.db,
     sql`SELECT to_char(c.opened_at AT TIME ZONE 'Europe/Stockholm', 'IYYY-"W"IW') AS week, count(*)::int AS cases,
+        count(*) FILTER (WHERE c.handling_unit_id IS NOT NULL)::int AS at_unit,
         coalesce(sum(k.n), 0)::int AS contacts,
         count(*) FILTER (WHERE ${call.due})::int AS due,
         count(*) FILTER (WHERE ${call.met})::int AS reached,
@@ -86,6 +88,7 @@ export async function tracingStatistics(ctx: AppContext, actor: Actor, q: { from
     weeks: weeks.map((w) => ({
       week: w.week,
       cases: w.cases,
+      casesAtVardcentral: w.at_unit,
       contacts: w.contacts,
       contactsPerCase: w.cases ? Math.round((w.contacts / w.cases) * 100) / 100 : 0,
       reachedInTime: shareOf(w.reached, w.due),

@@ -10,6 +10,7 @@ import { citizenSession, json, mockApi, renderApp, staffSession } from './test-u
 const EXPECTED: Record<Role, string[]> = {
   citizen: ['/testing', '/vaccination', '/certificates', '/messages', '/my-record'],
   sampler: ['/testing', '/persons'],
+  clinician: ['/testing'],
   lab: ['/testing', '/tracing', '/persons'],
   tracer: ['/tracing', '/persons'],
   tracing_coordinator: ['/tracing', '/persons'],

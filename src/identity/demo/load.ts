@@ -16,7 +16,7 @@ export interface DemoOptions {
 
 /** The region's own service units that the population generator does not make: stations, labs, Smittskydd. */
 function serviceUnits(regionId: string, municipalityCode: string, postalCode: string, town: string) {
-  const unit = (kind: DemoUnit['kind'] | 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd', name: string, capacity?: number) => ({
+  const unit = (kind: DemoUnit['kind'] | 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd' | 'ward', name: string, capacity?: number) => ({
     regionId,
     id: crypto.randomUUID(),
     kind,
@@ -32,12 +32,15 @@ function serviceUnits(regionId: string, municipalityCode: string, postalCode: st
     unit('lab', `Laboratoriemedicin, Universitetssjukhuset ${town}`, 3000),
     unit('vaccination_site', `Vaccinationscentrum ${town} arena`, 1200),
     unit('smittskydd', `Smittskydd ${town}`),
+    unit('ward', `Infektionskliniken avd 12, Universitetssjukhuset ${town}`, 24),
   ];
 }
 
-const demoStaff: { role: StaffRole; name: string; unit?: 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd' | 'vardcentral' }[] = [
+const demoStaff: { role: StaffRole; name: string; unit?: 'sampling_station' | 'lab' | 'vaccination_site' | 'smittskydd' | 'vardcentral' | 'ward' }[] = [
   { role: 'sampler', name: 'Karin Lindqvist', unit: 'sampling_station' },
   { role: 'lab', name: 'Johan Ek', unit: 'lab' },
+  { role: 'clinician', name: 'Dr. Elin Strand', unit: 'vardcentral' },
+  { role: 'clinician', name: 'Jonas Vik', unit: 'ward' },
   { role: 'tracer', name: 'Sara Holm', unit: 'smittskydd' },
   { role: 'tracer', name: 'Ali Hassan', unit: 'smittskydd' },
   { role: 'tracing_coordinator', name: 'Maria Berg', unit: 'smittskydd' },

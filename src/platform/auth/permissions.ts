@@ -25,6 +25,7 @@ export const permissions = {
   'testing.result.register': ['lab'],
   'testing.results.import': ['lab'],
   'testing.unmatched.resolve': ['lab'],
+  'testing.referrals.write': ['clinician'],
   'testing.calls': ['sampler'],
   'testing.capacity.declare': ['lab', 'sampler'],
   'testing.statistics.read': ['sampler', 'lab', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],

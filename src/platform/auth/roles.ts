@@ -1,6 +1,8 @@
 export const staffRoles = [
   'sampler',
   'lab',
+  /** Vårdpersonal at a vårdcentral or a ward: writes referrals for their unit, traces cases handed to it. */
+  'clinician',
   'tracer',
   'tracing_coordinator',
   'smittskydd',

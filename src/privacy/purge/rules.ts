@@ -99,6 +99,7 @@ const journalPersons: PurgeRule = {
     await tx.execute(sql`DELETE FROM person_identifiers WHERE region_id = ${r} AND person_id = ${these}`);
     await tx.execute(sql`UPDATE tracing_notes SET text = '' WHERE region_id = ${r} AND case_id IN ${theirCases}`);
     await tx.execute(sql`UPDATE tracing_calls SET note = NULL WHERE region_id = ${r} AND case_id IN ${theirCases}`);
+    await tx.execute(sql`UPDATE referrals SET indication = '' WHERE region_id = ${r} AND person_id = ${these}`);
     await tx.execute(sql`UPDATE tracing_questionnaires SET answers = '{}' WHERE region_id = ${r} AND case_id IN ${theirCases}`);
     await tx.execute(sql`UPDATE tracing_notifications SET document = '{}' WHERE region_id = ${r} AND case_id IN ${theirCases}`);
     await tx.execute(sql`UPDATE vaccination_doses SET outside_recommendation = NULL WHERE region_id = ${r} AND person_id = ${these} AND outside_recommendation IS NOT NULL`);

@@ -8,6 +8,8 @@
  * - The row's line is the entry's index in Bundle.entry (0-based, as in FHIRPath `entry[i]`).
  * - Kit id: the Specimen's identifier (a contained Specimen, or a Specimen entry the `specimen` reference
  *   names by fullUrl or Specimen/id), from Observation.specimen or else DiagnosticReport.specimen[0].
+ * - Referral id (remiss): the identifier of the ServiceRequest that `basedOn` names (contained, in the Bundle, or a
+ *   logical reference's `identifier`), of the Observation or else the report; it wins over the Specimen's identifier.
  * - Test type: LOINC in Observation.code (or DiagnosticReport.code): 94500-6 → pcr, 94558-4 → antigen,
  *   94563-4 / 94762-2 → serology.
  * - Result: valueCodeableConcept, SNOMED CT 260373001 Detected / 10828004 Positive → positive,
@@ -66,6 +68,7 @@ function resultOf(value: CodeableConcept | undefined): Read<TestResult> {
 
 /** The elements as the Bundle names them: every rejection and the report use these names. */
 export const FHIR_FIELD_NAMES: FieldNames = { kitCode: 'specimen.identifier', testType: 'code', result: 'valueCodeableConcept', resultAt: 'issued', method: 'method' };
+const REFERRAL_FIELD_NAMES: FieldNames = { ...FHIR_FIELD_NAMES, kitCode: 'basedOn.identifier' };
 
 export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow[] {
   let bundle: unknown;
@@ -114,6 +117,19 @@ export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow
     return readKitCode(ids[0]);
   };
 
+  /** The referral id from the first `basedOn` that names a ServiceRequest; undefined when the resource names none. */
+  const referralOf = (res: Json, container: Json): Read<string> | undefined => {
+    for (const ref of arr(res.basedOn).filter(isObject)) {
+      const logical = isObject(ref.identifier) ? str(ref.identifier.value) : undefined;
+      if (logical) return readKitCode(logical);
+      const request = resolve(str(ref.reference), container, 'ServiceRequest');
+      if (!request) continue;
+      const id = arr(request.identifier).filter(isObject).map((i) => str(i.value)).find((v) => !!v);
+      return id ? readKitCode(id) : { ok: false, reason: 'the ServiceRequest has no identifier' };
+    }
+    return undefined;
+  };
+
   const rows: ParsedRow[] = [];
   entries.forEach((e, line) => {
     const res = e.resource;
@@ -124,9 +140,10 @@ export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow
     const type = res.resourceType;
     if (type === 'Observation' && usedByReports.has(res)) return;
     if (type === 'Observation') {
+      const referral = referralOf(res, res);
       rows.push(
-        toRow(line, FHIR_FIELD_NAMES, {
-          kitCode: kitOf(reference(res.specimen), res),
+        toRow(line, referral ? REFERRAL_FIELD_NAMES : FHIR_FIELD_NAMES, {
+          kitCode: referral ?? kitOf(reference(res.specimen), res),
           testType: testTypeOf(codeableConcept(res.code)),
           result: resultOf(codeableConcept(res.valueCodeableConcept)),
           resultAt: readResultTime(str(res.issued) ?? str(res.effectiveDateTime), now),
@@ -146,9 +163,10 @@ export function parseResultsFhir(content: Buffer | string, now: Date): ParsedRow
       }
       const specimenRef = reference(obs.specimen);
       const obsType = testTypeOf(codeableConcept(obs.code));
+      const referral = referralOf(obs, obs.contained ? obs : res) ?? referralOf(res, res);
       rows.push(
-        toRow(line, FHIR_FIELD_NAMES, {
-          kitCode: specimenRef ? kitOf(specimenRef, obs.contained ? obs : res) : kitOf(reference(arr(res.specimen)[0]), res),
+        toRow(line, referral ? REFERRAL_FIELD_NAMES : FHIR_FIELD_NAMES, {
+          kitCode: referral ?? specimenRef ? kitOf(specimenRef, obs.contained ? obs : res) : kitOf(reference(arr(res.specimen)[0]), res),
           testType: obsType.ok ? obsType : testTypeOf(codeableConcept(res.code)),
           result: resultOf(codeableConcept(obs.valueCodeableConcept)),
           resultAt: readResultTime(str(obs.issued) ?? str(res.issued) ?? str(obs.effectiveDateTime) ?? str(res.effectiveDateTime), now),

@@ -232,7 +232,7 @@ export interface paths {
                                     name: string;
                                 };
                                 /** @enum {string} */
-                                role: "citizen" | "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                role: "citizen" | "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName?: string | null;
                             };
                         };
@@ -280,7 +280,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                role: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName: string | null;
                             }[];
                         };
@@ -8913,7 +8913,7 @@ export interface paths {
                                     name: string;
                                 };
                                 /** @enum {string} */
-                                role: "citizen" | "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                role: "citizen" | "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitName?: string | null;
                             };
                         };
@@ -8961,7 +8961,7 @@ export interface paths {
                                 name: string;
                                 oidcSubject: string | null;
                                 /** @enum {string} */
-                                role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                role: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                                 unitId: string | null;
                                 unitName: string | null;
                             }[];
@@ -8989,7 +8989,7 @@ export interface paths {
                         /** @description The `sub` the identity provider gives this person */
                         oidcSubject?: string;
                         /** @enum {string} */
-                        role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                        role: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                         /** Format: uuid */
                         unitId?: string;
                     };
@@ -9010,7 +9010,7 @@ export interface paths {
                             name: string;
                             oidcSubject: string | null;
                             /** @enum {string} */
-                            role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                            role: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                             unitId: string | null;
                             unitName: string | null;
                         };
@@ -9053,7 +9053,7 @@ export interface paths {
                         active?: boolean;
                         email?: string | null;
                         /** @enum {string} */
-                        role?: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                        role?: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                     };
                 };
             };
@@ -9072,7 +9072,7 @@ export interface paths {
                             name: string;
                             oidcSubject: string | null;
                             /** @enum {string} */
-                            role: "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                            role: "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
                             unitId: string | null;
                             unitName: string | null;
                         };
@@ -9629,6 +9629,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/testing/lab/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals expected at the lab (not yet answered), overdue first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overdueHours: number;
+                            referrals: {
+                                /** @description The referral id printed on the label, XXXX-XXXX-XXXX-C */
+                                code: string;
+                                /** @enum {string} */
+                                collection: "self" | "staff";
+                                id: string;
+                                identityNumber: string | null;
+                                indication: string;
+                                name: string;
+                                orderingUnitId: string;
+                                orderingUnitName: string;
+                                /** @description Not received at the lab within the configured hours after sampling */
+                                overdue: boolean;
+                                personId: string;
+                                receivedAt: string | null;
+                                result: ("positive" | "negative" | "not_assessable") | null;
+                                resultAt: string | null;
+                                samplingAt: string;
+                                /** @enum {string} */
+                                state: "written" | "sampled" | "received" | "answered";
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                /** @enum {string} */
+                                urgency: "routine" | "urgent";
+                                writtenAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/testing/lab/results": {
         parameters: {
             query?: never;
@@ -9975,6 +10039,181 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My unit’s referrals with their states and answers */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "overdue" | "answered" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            overdueHours: number;
+                            referrals: {
+                                /** @description The referral id printed on the label, XXXX-XXXX-XXXX-C */
+                                code: string;
+                                /** @enum {string} */
+                                collection: "self" | "staff";
+                                id: string;
+                                identityNumber: string | null;
+                                indication: string;
+                                name: string;
+                                orderingUnitId: string;
+                                orderingUnitName: string;
+                                /** @description Not received at the lab within the configured hours after sampling */
+                                overdue: boolean;
+                                personId: string;
+                                receivedAt: string | null;
+                                result: ("positive" | "negative" | "not_assessable") | null;
+                                resultAt: string | null;
+                                samplingAt: string;
+                                /** @enum {string} */
+                                state: "written" | "sampled" | "received" | "answered";
+                                /** @enum {string} */
+                                testType: "pcr" | "antigen" | "serology";
+                                /** @enum {string} */
+                                urgency: "routine" | "urgent";
+                                writtenAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a lab referral (remiss) for a person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Personnummer, samordningsnummer or the region’s reservnummer */
+                        identityNumber: string;
+                        /** @description Why the test is ordered (symptoms, contact, before surgery …) */
+                        indication: string;
+                        /**
+                         * Format: uuid
+                         * @description The vårdcentral or ward ordering; the clinician’s own unit if left out
+                         */
+                        orderingUnitId?: string;
+                        /** @description Taken by healthcare staff: only then can a positive ground a recovery certificate */
+                        sampledByStaff: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the sample is (or was) taken
+                         */
+                        samplingAt: string;
+                        /** @enum {string} */
+                        testType: "pcr" | "antigen" | "serology";
+                        /**
+                         * @default routine
+                         * @enum {string}
+                         */
+                        urgency?: "routine" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The referral id printed on the label, XXXX-XXXX-XXXX-C */
+                            code: string;
+                            /** @enum {string} */
+                            collection: "self" | "staff";
+                            id: string;
+                            identityNumber: string | null;
+                            indication: string;
+                            name: string;
+                            orderingUnitId: string;
+                            orderingUnitName: string;
+                            /** @description Not received at the lab within the configured hours after sampling */
+                            overdue: boolean;
+                            personId: string;
+                            receivedAt: string | null;
+                            result: ("positive" | "negative" | "not_assessable") | null;
+                            resultAt: string | null;
+                            samplingAt: string;
+                            /** @enum {string} */
+                            state: "written" | "sampled" | "received" | "answered";
+                            /** @enum {string} */
+                            testType: "pcr" | "antigen" | "serology";
+                            /** @enum {string} */
+                            urgency: "routine" | "urgent";
+                            writtenAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testing/referrals/{id}/label.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tube label with the referral id as QR code (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11369,6 +11608,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/cases/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a case to a vårdcentral for tracing there (the referring one by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handlingUnitId: string | null;
+                            handlingUnitName: string | null;
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -11567,6 +11855,52 @@ export interface paths {
                             assignedTo: string;
                             id: string;
                             takenAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tracing/cases/{id}/take-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a case back to the central tracing unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handlingUnitId: string | null;
+                            handlingUnitName: string | null;
+                            id: string;
                         };
                     };
                 };
@@ -12351,6 +12685,8 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
+                    /** @description Only the central unit’s cases, or only those handed to a vårdcentral */
+                    handledBy?: "central" | "unit";
                     limit?: number;
                     mine?: "true" | "false";
                 };
@@ -12372,6 +12708,9 @@ export interface paths {
                                 assignedToName: string | null;
                                 callBackAt: string | null;
                                 firstCallDueAt: string;
+                                handlingUnitId: string | null;
+                                /** @description The vårdcentral tracing the case; null = the central tracing unit */
+                                handlingUnitName: string | null;
                                 id: string;
                                 lastCallAt: string | null;
                                 name: string;
@@ -12383,6 +12722,8 @@ export interface paths {
                                 priority: number;
                                 priorityReason: string;
                                 questionnaireDueAt: string;
+                                /** @description The vårdcentral or ward whose referral gave the positive */
+                                referringUnitName: string | null;
                                 /**
                                  * @description Where the case stands: unassigned, assigned, trying (unreached calls), call_back, escalated (to the coordinator), reached
                                  * @enum {string}
@@ -13023,6 +13364,8 @@ export interface paths {
                             }[];
                             weeks: {
                                 cases: number;
+                                /** @description Of the cases, those handed to a vårdcentral for tracing (smittspårning på vårdcentral) */
+                                casesAtVardcentral: number;
                                 contacts: number;
                                 contactsPerCase: number;
                                 /** @description Some due cases are not reached yet and count with the hours waited so far: the hours are a lower bound */

@@ -20,6 +20,9 @@ const SamplerDayPage = lazyPage(() => import('./SamplerDayPage.js'), 'SamplerDay
 const SamplerBookPage = lazyPage(() => import('./SamplerBookPage.js'), 'SamplerBookPage');
 const SamplerSamplePage = lazyPage(() => import('./SamplerSamplePage.js'), 'SamplerSamplePage');
 const CallListPage = lazyPage(() => import('./CallListPage.js'), 'CallListPage');
+const ReferralsPage = lazyPage(() => import('./referrals/ReferralsPage.js'), 'ReferralsPage');
+const WriteReferralPage = lazyPage(() => import('./referrals/WriteReferralPage.js'), 'WriteReferralPage');
+const LabReferralsPage = lazyPage(() => import('./referrals/LabReferralsPage.js'), 'LabReferralsPage');
 const StatisticsLinkPage = lazyPage(() => import('./StatisticsLinkPage.js'), 'StatisticsLinkPage');
 const StatisticsRoutes = lazy(() => import('./statistics/StatisticsRoutes.js'));
 
@@ -49,11 +52,13 @@ const lab: RolePages = {
     { to: 'results', label: 'testing.nav.result' },
     { to: 'import', label: 'testing.nav.import' },
     { to: 'unmatched', label: 'testing.nav.unmatched' },
+    { to: 'referrals', label: 'testing.nav.expectedReferrals' },
     { to: 'kits', label: 'testing.nav.kits' },
     statisticsLink,
   ],
   routes: [
     { path: '', element: <LabReceivePage /> },
+    { path: 'referrals', element: <LabReferralsPage /> },
     { path: 'results', element: <LabResultPage /> },
     { path: 'import', element: <LabImportPage /> },
     { path: 'unmatched', element: <LabUnmatchedPage /> },
@@ -79,6 +84,17 @@ const sampler: RolePages = {
   ],
 };
 
+const clinician: RolePages = {
+  links: [
+    { to: '', label: 'testing.nav.referrals' },
+    { to: 'new', label: 'testing.nav.newReferral' },
+  ],
+  routes: [
+    { path: '', element: <ReferralsPage /> },
+    { path: 'new', element: <WriteReferralPage /> },
+  ],
+};
+
 const statisticsOnly: RolePages = { links: [], routes: [{ path: '', element: <StatisticsLinkPage /> }] };
 
 /** Which testing pages each role works with; roles that see statistics only get the link to them. */
@@ -90,6 +106,8 @@ function pagesFor(role: Role | null): RolePages | null {
       return lab;
     case 'sampler':
       return sampler;
+    case 'clinician':
+      return clinician;
     case 'analyst':
     case 'smittskydd':
     case 'region_admin':

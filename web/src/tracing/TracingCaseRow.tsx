@@ -4,6 +4,7 @@ import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import { AssignCaseForm } from './AssignCaseForm.js';
 import { CaseFlags } from './CaseFlags.js';
+import { CaseUnitCell } from './CaseUnitCell.js';
 import { CaseStageBadge } from './CaseStageBadge.js';
 import { PhoneLink } from './PhoneLink.js';
 import { PriorityBadge } from './PriorityBadge.js';
@@ -17,10 +18,12 @@ export interface TracingCaseRowProps {
   onTake: ((tracingCase: TracingCase) => void) | null;
   taking: boolean;
   onAssigned: (tracingCase: TracingCase, tracer: Tracer) => void;
+  /** A hand-over to a vårdcentral (or back) is done: the message to show. */
+  onHandedOver?: (message: string) => void;
 }
 
 /** One case in the queue. */
-export function TracingCaseRow({ tracingCase: c, tracers, onTake, taking, onAssigned }: TracingCaseRowProps) {
+export function TracingCaseRow({ tracingCase: c, tracers, onTake, taking, onAssigned, onHandedOver = () => undefined }: TracingCaseRowProps) {
   const { t } = useT();
   return (
     <Table.Tr>
@@ -34,6 +37,9 @@ export function TracingCaseRow({ tracingCase: c, tracers, onTake, taking, onAssi
       </Table.Th>
       <Table.Td>{c.phone ? <PhoneLink phone={c.phone} /> : t('tracing.queue.noPhone')}</Table.Td>
       <Table.Td>{c.priorityReason}</Table.Td>
+      <Table.Td>
+        <CaseUnitCell tracingCase={c} coordinator={tracers !== null} onDone={onHandedOver} />
+      </Table.Td>
       <Table.Td>{c.firstCallDueAt ? <DateTime iso={c.firstCallDueAt} /> : '–'}</Table.Td>
       <Table.Td>
         <Group gap={4}>

@@ -16,7 +16,8 @@ export function TracingQueuePage() {
   const { role } = useActor();
   const coordinator = role === 'tracing_coordinator';
   const [mine, setMine] = useState(role === 'tracer');
-  const queue = useTracingQueue(mine);
+  const [handledBy, setHandledBy] = useState<'any' | 'central' | 'unit'>('any');
+  const queue = useTracingQueue(mine, handledBy === 'any' ? undefined : handledBy);
   const tracers = useTracers(coordinator);
   const take = useTakeCase();
   const works = role === 'tracer' || coordinator;
@@ -42,6 +43,13 @@ export function TracingQueuePage() {
           <Radio value="all" label={t('tracing.queue.all')} />
         </Group>
       </Radio.Group>
+      <Radio.Group label={t('tracing.handover.show')} value={handledBy} onChange={(v) => setHandledBy(v as 'any' | 'central' | 'unit')} mb="md">
+        <Group mt="xs">
+          <Radio value="any" label={t('tracing.handover.any')} />
+          <Radio value="central" label={t('tracing.handover.central')} />
+          <Radio value="unit" label={t('tracing.handover.unit')} />
+        </Group>
+      </Radio.Group>
       {take.isError && <ProblemAlert error={take.error} />}
       {tracers.isError && <ProblemAlert error={tracers.error} onRetry={() => void tracers.refetch()} />}
       {notice && !take.isError && (
@@ -53,7 +61,7 @@ export function TracingQueuePage() {
       {queue.isError && <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && cases.length === 0 && <Text>{t('tracing.queue.empty')}</Text>}
       {cases.length > 0 && (
-        <Table.ScrollContainer minWidth={coordinator ? 1200 : 1000}>
+        <Table.ScrollContainer minWidth={coordinator ? 1350 : 1150}>
           <Table striped captionSide="top">
             <Table.Caption>{t('tracing.queue.caption')}</Table.Caption>
             <Table.Thead>
@@ -62,6 +70,7 @@ export function TracingQueuePage() {
                 <Table.Th scope="col">{t('tracing.queue.columns.name')}</Table.Th>
                 <Table.Th scope="col">{t('tracing.queue.columns.phone')}</Table.Th>
                 <Table.Th scope="col">{t('tracing.queue.columns.reason')}</Table.Th>
+                <Table.Th scope="col">{t('tracing.handover.column')}</Table.Th>
                 <Table.Th scope="col">{t('tracing.queue.columns.firstCallDue')}</Table.Th>
                 <Table.Th scope="col">{t('tracing.queue.columns.status')}</Table.Th>
                 <Table.Th scope="col">{t('tracing.queue.columns.assignee')}</Table.Th>
@@ -77,6 +86,7 @@ export function TracingQueuePage() {
                   onTake={works ? takeCase : null}
                   taking={take.isPending}
                   onAssigned={assigned}
+                  onHandedOver={setNotice}
                 />
               ))}
             </Table.Tbody>

@@ -33,11 +33,11 @@ export const tracingKeys = {
 };
 
 /** The case queue, cursor-paged; `mine` limits it to the signed-in tracer's cases. */
-export function useTracingQueue(mine: boolean) {
+export function useTracingQueue(mine: boolean, handledBy?: 'central' | 'unit') {
   return useInfiniteQuery({
-    queryKey: tracingKeys.queue(mine),
+    queryKey: [...tracingKeys.queue(mine), handledBy ?? 'any'],
     queryFn: ({ pageParam, signal }) =>
-      ok(api.GET('/api/tracing/queue', { params: { query: nonEmpty({ mine: `${mine}` as const, limit: QUEUE_PAGE_SIZE, cursor: pageParam }) }, signal })),
+      ok(api.GET('/api/tracing/queue', { params: { query: nonEmpty({ mine: `${mine}` as const, limit: QUEUE_PAGE_SIZE, cursor: pageParam, handledBy }) }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Reading the queue shows personal data: refresh on actions, not behind the user's back.
@@ -67,6 +67,16 @@ export function useRecordCall(caseId: string) {
   const refresh = useRefreshQueue();
   return useMutation({
     mutationFn: (input: CallInput) => ok(api.POST('/api/tracing/cases/{id}/call', { params: { path: { id: caseId } }, body: input })),
+    onSuccess: refresh,
+  });
+}
+
+/** Hands a case to the vårdcentral whose referral gave it, or takes it back to the central unit. */
+export function useHandover() {
+  const refresh = useRefreshQueue();
+  return useMutation({
+    mutationFn: ({ caseId, back }: { caseId: string; back: boolean }) =>
+      back ? ok(api.POST('/api/tracing/cases/{id}/take-back', { params: { path: { id: caseId } }, body: {} })) : ok(api.POST('/api/tracing/cases/{id}/handover', { params: { path: { id: caseId } }, body: {} })),
     onSuccess: refresh,
   });
 }

@@ -1,6 +1,21 @@
 import type { tracingSv } from './sv.js';
 
 export const tracingEn: typeof tracingSv = {
+  handover: {
+    show: 'Traced by',
+    any: 'Either',
+    central: 'Central tracing unit',
+    unit: 'Vårdcentral',
+    column: 'Referral / traced by',
+    referredBy: 'Referral: {{unit}}',
+    handledBy: 'Traced at {{unit}}',
+    handOver: 'Hand to the vårdcentral',
+    handOverLabel: 'Hand the case of {{name}} to {{unit}}',
+    takeBack: 'Take back',
+    takeBackLabel: 'Take the case of {{name}} back to the central tracing unit',
+    handed: 'The case of {{name}} is now traced at {{unit}}.',
+    takenBack: 'The case of {{name}} is back with the central tracing unit.',
+  },
   nav: {
     label: 'Contact tracing pages',
     queue: 'Case queue',

@@ -1,5 +1,20 @@
 /** Swedish texts of contact tracing (`/tracing`, the citizen's questionnaire, the public mailbox form); `tracingEn` mirrors them. */
 export const tracingSv = {
+  handover: {
+    show: 'Smittspåras av',
+    any: 'Oavsett',
+    central: 'Smittspårningsenheten',
+    unit: 'Vårdcentral',
+    column: 'Remiss / smittspåras av',
+    referredBy: 'Remiss: {{unit}}',
+    handledBy: 'Smittspåras på {{unit}}',
+    handOver: 'Lämna till vårdcentralen',
+    handOverLabel: 'Lämna ärendet för {{name}} till {{unit}}',
+    takeBack: 'Ta tillbaka',
+    takeBackLabel: 'Ta tillbaka ärendet för {{name}} till smittspårningsenheten',
+    handed: 'Ärendet för {{name}} smittspåras nu på {{unit}}.',
+    takenBack: 'Ärendet för {{name}} är tillbaka hos smittspårningsenheten.',
+  },
   nav: {
     label: 'Smittspårningens sidor',
     queue: 'Ärendekö',
