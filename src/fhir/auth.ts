@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.js';
 import { can } from '../platform/auth/permissions.js';
@@ -141,10 +141,8 @@ export async function issueToken(ctx: AppContext, form: Record<string, string | 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + TOKEN_TTL_SECONDS * 1000).toISOString();
   await ctx.database.db.transaction(async (tx) => {
-    await tx.delete(fhirAssertionIds).where(and(eq(fhirAssertionIds.regionId, regionId), lt(fhirAssertionIds.expiresAt, ctx.clock.now().toISOString())));
     const [fresh] = await tx.insert(fhirAssertionIds).values({ regionId, clientId, jti, expiresAt: new Date((exp + SKEW_SECONDS) * 1000).toISOString() }).onConflictDoNothing().returning();
     if (!fresh) throw new OAuthError(401, 'invalid_client', 'client_assertion: this jti was used already');
-    await tx.delete(fhirAccessTokens).where(and(eq(fhirAccessTokens.regionId, regionId), lt(fhirAccessTokens.expiresAt, ctx.clock.now().toISOString())));
     await tx.insert(fhirAccessTokens).values({ regionId, tokenHash: hash(token), clientId, scopes: granted, expiresAt });
   });
   return { access_token: token, token_type: 'bearer', expires_in: TOKEN_TTL_SECONDS, scope: granted.join(' ') };

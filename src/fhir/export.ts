@@ -9,7 +9,7 @@ import { AppError } from '../platform/errors.js';
 import { addToOutbox } from '../platform/jobs/outbox.js';
 import type { OutboxMessage } from '../platform/jobs/transports.js';
 import { grants, type FhirCaller } from './auth.js';
-import { fhirExportFiles, fhirExports } from './model.js';
+import { fhirAccessTokens, fhirAssertionIds, fhirExportFiles, fhirExports } from './model.js';
 import { auditDelivered, isResourceType, patientTypes, resourceTypes, searchPage, type ResourceType } from './store.js';
 
 /**
@@ -57,8 +57,6 @@ export async function kickOff(ctx: AppContext, caller: FhirCaller, k: KickOff): 
   const regionId = ctx.config.regionId;
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    // Expired exports go with their files (the FK cascades): files of personal data are not kept for ever.
-    await tx.delete(fhirExports).where(and(eq(fhirExports.regionId, regionId), lt(fhirExports.expiresAt, now.toISOString())));
     const [row] = await tx
       .insert(fhirExports)
       .values({ regionId, level: k.level, types: types!, requestedBy: caller.actor, requestUrl: k.requestUrl, expiresAt: new Date(now.getTime() + KEEP_HOURS * 3_600_000).toISOString() })
@@ -67,6 +65,18 @@ export async function kickOff(ctx: AppContext, caller: FhirCaller, k: KickOff): 
     await addToOutbox(tx, { regionId, topic: FHIR_EXPORT, payload: { exportId: row!.id }, idempotencyKey: `fhir-export:${row!.id}` });
     return row!.id;
   });
+}
+
+/**
+ * Housekeeping (every few seconds in the server): expired exports go with their files (the FK cascades), so
+ * copies of personal data are not kept past their day; expired tokens and assertion ids go too.
+ */
+export async function purgeExpiredFhir(ctx: AppContext): Promise<void> {
+  const regionId = ctx.config.regionId;
+  const now = ctx.clock.now().toISOString();
+  await ctx.database.db.delete(fhirExports).where(and(eq(fhirExports.regionId, regionId), lt(fhirExports.expiresAt, now)));
+  await ctx.database.db.delete(fhirAccessTokens).where(and(eq(fhirAccessTokens.regionId, regionId), lt(fhirAccessTokens.expiresAt, now)));
+  await ctx.database.db.delete(fhirAssertionIds).where(and(eq(fhirAssertionIds.regionId, regionId), lt(fhirAssertionIds.expiresAt, now)));
 }
 
 /** The outbox handler: runs a queued export in the worker's transaction. */

@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { Client } from 'fhir-kit-client';
 import type { Bundle, FhirResource, OperationOutcome } from 'fhir/r4.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, loginCookie, newPerson, newStaff, otherRegionInstance, setupTest, type TestEnv } from '../../test/harness.js';
+import { as, count, loginCookie, newPerson, newStaff, otherRegionInstance, setupTest, type TestEnv } from '../../test/harness.js';
 import { fixedClock } from '../../test/vaccination.js';
 import { registerClient } from './auth.js';
+import { purgeExpiredFhir } from './export.js';
 import { PERSONNUMMER } from './mapping.js';
 
 const require = createRequire(import.meta.url);
@@ -371,5 +372,17 @@ describe('Bulk Data $export', () => {
     const done = await fetch(kick.headers.get('content-location')!, { headers: { authorization: `Bearer ${bearer}` } });
     const manifest = (await done.json()) as { output: { type: string }[] };
     expect([...new Set(manifest.output.map((o) => o.type))].sort()).toEqual(['Immunization', 'Patient']);
+  });
+
+  it('keeps files a day: then the housekeeping deletes exports, files and expired tokens', async () => {
+    expect(await count(env.database, 'fhir_export_files')).toBeGreaterThan(0);
+    const now = clock.now().toISOString();
+    clock.set(new Date(clock.now().getTime() + 25 * 3_600_000).toISOString());
+    try {
+      await purgeExpiredFhir(env.ctx);
+    } finally {
+      clock.set(now);
+    }
+    for (const table of ['fhir_exports', 'fhir_export_files', 'fhir_access_tokens', 'fhir_assertion_ids']) expect(await count(env.database, table), table).toBe(0);
   });
 });
