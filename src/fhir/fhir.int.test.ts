@@ -157,6 +157,22 @@ describe('SMART Backend Services: client credentials with a signed JWT', () => {
     expect(read.json().resourceType).toBe('OperationOutcome');
   });
 
+  it("grants only the client's registered scopes, and a scope reads only its types (403 otherwise)", async () => {
+    const narrow = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    await registerClient(env.ctx, { clientId: 'immunization-only', name: 'Vaccinationsregister (test)', jwks: { keys: [{ ...narrow.publicKey.export({ format: 'jwk' }), kid: 'k1' }] }, scopes: ['system/Immunization.read'] });
+    const signed = () => assertion({ aud: `${base}/auth/token`, iss: 'immunization-only', key: narrow.privateKey });
+    const tooMuch = await fetch(`${base}/auth/token`, { method: 'POST', body: tokenForm(signed(), 'system/Patient.read'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(tooMuch.status).toBe(400);
+    expect((await tooMuch.json()).error).toBe('invalid_scope');
+    const res = await fetch(`${base}/auth/token`, { method: 'POST', body: tokenForm(signed(), 'system/*.read system/Immunization.read'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const granted = await res.json();
+    expect(granted.scope).toBe('system/Immunization.read');
+    expect((await get(`/Immunization/${ids.doseA1}`, granted.access_token)).status).toBe(200);
+    const refused = await get(`/Patient/${alice.id}`, granted.access_token);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as OperationOutcome).issue[0]!.diagnostics).toContain('system/Patient.read');
+  });
+
   it('answers a request without a token, or with an unknown one, 401 OperationOutcome', async () => {
     for (const bearer of [undefined, 'x'.repeat(43)]) {
       const res = await get(`/Patient/${alice.id}`, bearer);

@@ -97,7 +97,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     keyGenerator: (req) => (req.actor?.kind === 'staff' ? `staff:${req.actor.id}` : `address:${req.ip}`),
     max: (req) => (req.actor?.kind === 'staff' ? ctx.config.staffRateLimitPerMinute : ctx.config.rateLimitPerMinute),
     timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/') && !req.url.startsWith('/fhir/'),
+    allowList: (req) => !req.url.startsWith('/api/'),
   });
 
   // The access check, after the rate limit's count and before the body is even read.
