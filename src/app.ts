@@ -49,6 +49,8 @@ import { reportingRoutes } from './reporting/routes.js';
 import { REPORTING_SUBMISSION, submissionTransport } from './reporting/national.js';
 import { aggregatesTransport, REPORTING_AGGREGATES } from './reporting/aggregates.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { exportHandler, FHIR_EXPORT } from './fhir/export.js';
+import { fhirRoutes } from './fhir/routes.js';
 
 /** Wires the areas together: one place that says which routes exist and who handles which event. */
 export function createContext(database: Database, config: Config, clock: Clock = systemClock): AppContext {
@@ -76,6 +78,8 @@ export function createContext(database: Database, config: Config, clock: Clock =
   // Signed reporting submissions go to the national instance, or are accepted here when this database is the nation too.
   outbox.useTransport(REPORTING_SUBMISSION, submissionTransport(config));
   outbox.useTransport(REPORTING_AGGREGATES, aggregatesTransport(config));
+  // FHIR Bulk Data exports run on the worker, so one survives a restart of the instance that took it.
+  outbox.on(FHIR_EXPORT, 'fhir.export', exportHandler(clock));
   return { database, config, clock, outbox };
 }
 
@@ -109,6 +113,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => indicatorRoutes(app, ctx),
       (app) => reportingRoutes(app, ctx),
       (app) => privacyRoutes(app, ctx),
+      (app) => fhirRoutes(app, ctx),
     ],
   });
 }

@@ -8,6 +8,7 @@ import type { Database } from '../platform/db/client.js';
 import { AppError } from '../platform/errors.js';
 import { importResultsCommand } from './import.js';
 import { verifyCommand } from '../certificates/cli.js';
+import { registerClientCommand } from '../fhir/cli.js';
 import { computeIndicatorsCommand, importIndicatorFileCommand } from '../indicators/cli.js';
 import { prepareDatabase, startLagesbild } from './runtime.js';
 import { isServingProcess, processCount, startPrimary, startServingProcess } from './cluster.js';
@@ -152,6 +153,15 @@ dataOptions(importCmd.command('indicator-values').description('import indicator 
 dataOptions(program.command('indicators').command('compute').description('compute indicators from the imported contacts for a period (e.g. 2022)').argument('<period>', 'the period')).action(async (period: string, o) => {
   await computeIndicatorsCommand(loadConfig(overrides(o)), period);
 });
+
+dataOptions(program.command('fhir').command('register-client').description('register (or replace) a system client of the FHIR API: its public keys (a JWK Set file) and the scopes it may be granted'))
+  .requiredOption('--client-id <id>', 'the client id the client puts in iss and sub of its assertions')
+  .requiredOption('--name <name>', 'the system, as the audit log names it')
+  .requiredOption('--jwks <file>', 'a JSON file with the client\'s public keys: { "keys": [ … ] }, each with a kid')
+  .option('--scopes <scopes>', 'scopes it may be granted, space or comma separated', 'system/*.read')
+  .action(async (o) => {
+    await registerClientCommand(loadConfig(overrides(o)), { clientId: o.clientId, name: o.name, jwks: o.jwks, scopes: o.scopes });
+  });
 
 try {
   await program.parseAsync(process.argv.length > 2 ? process.argv : [...process.argv, 'start']);

@@ -2,6 +2,7 @@ import { CheckpointLog } from '../platform/audit/checkpoints.js';
 import { AuditSealer } from '../platform/audit/sealer.js';
 import { auditKeyFile } from '../platform/audit/signing.js';
 import { purgeExpiredSessions } from '../platform/auth/session.js';
+import { purgeExpiredFhir } from '../fhir/export.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, redactUrl, type Database } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -95,6 +96,7 @@ export async function serve(ctx: AppContext): Promise<Running> {
     housekeeping = setInterval(() => {
       void auditSealer.runOnce().catch((e) => app.log.error({ err: e }, 'audit sealing failed'));
       void purgeExpiredSessions(ctx).catch((e) => app.log.error({ err: e }, 'session cleanup failed'));
+      void purgeExpiredFhir(ctx).catch((e) => app.log.error({ err: e }, 'FHIR export cleanup failed'));
       void sendDueReminders(ctx).catch((e) => app.log.error({ err: e }, 'reporting reminders failed'));
       void sendDueAggregates(ctx).catch((e) => app.log.error({ err: e }, 'weekly aggregates to the nation failed'));
       void syncDefinitions(ctx, { atMostEveryMs: 60_000 }).catch((e) => app.log.warn({ err: e }, 'the national rounds could not be fetched'));

@@ -95,6 +95,8 @@ export const permissions = {
   // Privacy: a citizen takes out their register extract (and their children's); the region's administrator follows the purge.
   'privacy.extract': ['citizen'],
   'privacy.purge.read': ['region_admin'],
+  // FHIR API: system clients by their token's scopes; staff who may read it in the browser or with their session.
+  'fhir.read': ['smittskydd', 'region_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -28,8 +28,11 @@ const SECURITY = 'GDPR art. 6(1)(e), 32: security and delivery of the service; s
 const LAST_ENTRY = 'last journal entry of the person (answered result, closed case, dose, certificate request)';
 const PERSON = 'the person is pseudonymised with the rest of their journal (rule `journal.persons`)';
 
-/** Ends enforced outside the nightly purge: expired sessions go at every housekeeping tick (`purgeExpiredSessions`). */
-export const housekeepingRules = ['platform.sessions'];
+/**
+ * Ends enforced outside the nightly purge: expired sessions go at every housekeeping tick (`purgeExpiredSessions`),
+ * and so do FHIR exports past their day with their files (`purgeExpiredFhir`).
+ */
+export const housekeepingRules = ['platform.sessions', 'fhir.exports'];
 
 /** Every table with personal data. The schema test (registry.int.test.ts) fails when a new one is missing. */
 export const retentionRegistry: RetentionEntry[] = [
@@ -38,6 +41,9 @@ export const retentionRegistry: RetentionEntry[] = [
   { table: 'person_identifiers', columns: ['value', 'person_id'], dataClass: 'journal', countsFrom: LAST_ENTRY, legalGround: JOURNAL, end: 'delete', rule: 'journal.persons', how: 'deleted when the person is pseudonymised: nothing links the random person id to a personnummer any more' },
   { table: 'staff', columns: ['name', 'email', 'hsa_id', 'oidc_subject'], dataClass: 'operational', countsFrom: 'while the account exists', legalGround: 'GDPR art. 6(1)(c), patientdatalagen 4 kap. 3 §: who did what must stay readable in the audit log', end: 'keep', how: 'kept while the account exists; an account is made inactive, never deleted, so audit entries keep their author' },
   { table: 'sessions', columns: ['actor'], dataClass: 'technical', countsFrom: 'session ended (`expires_at`)', legalGround: SECURITY, end: 'delete', rule: 'platform.sessions', how: 'deleted at expiry by the housekeeping (`purgeExpiredSessions`, every few seconds)' },
+  { table: 'fhir_clients', columns: ['name'], dataClass: 'operational', countsFrom: 'while the client is registered', legalGround: SECURITY, end: 'keep', how: 'the name of a system (an organisation’s integration), not of a person; kept while registered, so audit entries keep their author' },
+  { table: 'fhir_exports', columns: ['requested_by'], dataClass: 'technical', countsFrom: 'export requested (`expires_at`, a day later)', legalGround: SECURITY, end: 'delete', rule: 'fhir.exports', how: 'deleted with its files a day after the request by the housekeeping (`purgeExpiredFhir`); the audit log keeps who exported whom' },
+  { table: 'fhir_export_files', columns: ['ndjson'], dataClass: 'technical', countsFrom: 'export requested (`fhir_exports.expires_at`, a day later)', legalGround: SECURITY, end: 'delete', rule: 'fhir.exports', how: 'copies of journal data for a system client to download: deleted with their export a day after the request (`purgeExpiredFhir`)' },
   { table: 'audit_log', columns: ['person_id', 'actor_id', 'actor_name', 'details'], dataClass: 'technical', countsFrom: 'the read or change it records (`at`)', legalGround: 'patientdatalagen 4 kap. 3 §: every access to a record is logged and kept for follow-up', end: 'keep', how: 'append-only and sealed into a signed hash chain; the database refuses deletes. After pseudonymisation its person ids name no one' },
   // --- testing
   { table: 'samples', columns: ['person_id', 'kit_code', 'collected_by', 'result'], dataClass: 'journal', countsFrom: 'result answered (`answered_at`), unless the person has a later journal entry', legalGround: JOURNAL, end: 'pseudonymise', rule: 'journal.persons', how: PERSON + '; the weekly statistics come from `test_week_counts`' },
