@@ -60,6 +60,8 @@ export const permissions = {
   'vaccination.nvr.read': ['vaccine_coordinator', 'site_manager'],
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
+  'vaccination.adverse-events.report': ['vaccinator'],
+  'vaccination.adverse-events.statistics': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
   // Certificates: citizens ask for their own (and their children's); administrators handle what needs a person.
   'certificates.own': ['citizen'],
