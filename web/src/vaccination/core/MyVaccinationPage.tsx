@@ -96,6 +96,13 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
             </Table>
           </Table.ScrollContainer>
         )}
+        {record.doses.length > 0 && (
+          <div>
+            <Button component={Link} to="/vaccination/adverse-event" size="xs" variant="light">
+              {t('vaccination.my.reportAdverseEvent')}
+            </Button>
+          </div>
+        )}
       </Stack>
     </Paper>
   );
