@@ -8,9 +8,6 @@ import { Problem } from '../core/Problem.js';
 import type { Dose } from '../core/vaccinationApi.js';
 import { useAdverseEventTerms, useReportAdverseEvent, type AdverseEvent } from './api.js';
 
-/** "2026-12-07T14:30" in the browser's time: the value of a datetime-local input. */
-const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-
 /**
  * The report of a suspected adverse event after one of `doses`: symptoms from the fixed list, when they began,
  * and whether it is serious (with why). `personId` for the vaccinator; the citizen reports without it.
@@ -20,13 +17,15 @@ export function AdverseEventForm({ doses, personId }: { doses: Dose[]; personId:
   const terms = useAdverseEventTerms();
   const report = useReportAdverseEvent(personId);
   const errorOf = fieldErrorOf(report.error);
-  const [doseId, setDoseId] = useState(doses.at(-1)?.id ?? '');
+  const [chosenDose, setDoseId] = useState('');
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [description, setDescription] = useState('');
-  const [onsetAt, setOnsetAt] = useState(() => localInput(new Date()));
+  const [onsetAt, setOnsetAt] = useState('');
   const [serious, setSerious] = useState(false);
   const [criteria, setCriteria] = useState<string[]>([]);
   if (doses.length === 0) return <Text size="sm">{t('vaccination.adverse.noDoses')}</Text>;
+  // The latest dose unless another is chosen (a dose recorded on this page arrives after the form is shown).
+  const doseId = chosenDose || doses.at(-1)!.id;
   const label = (term: { sv: string; en: string }) => (language === 'sv' ? term.sv : term.en);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -60,7 +59,7 @@ export function AdverseEventForm({ doses, personId }: { doses: Dose[]; personId:
           </Group>
         </Checkbox.Group>
         <Textarea label={t('vaccination.adverse.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errorOf('description')} maxLength={2000} />
-        <TextInput type="datetime-local" label={t('vaccination.adverse.onsetAt')} value={onsetAt} onChange={(e) => setOnsetAt(e.currentTarget.value)} error={errorOf('onsetAt')} maw={260} />
+        <TextInput type="datetime-local" label={t('vaccination.adverse.onsetAt')} value={onsetAt} onChange={(e) => setOnsetAt(e.currentTarget.value)} error={errorOf('onsetAt')} required maw={260} />
         <Switch label={t('vaccination.adverse.serious')} checked={serious} onChange={(e) => setSerious(e.currentTarget.checked)} />
         {serious && (
           <Checkbox.Group label={t('vaccination.adverse.seriousCriteria')} value={criteria} onChange={setCriteria} error={errorOf('seriousCriteria')}>
@@ -78,7 +77,7 @@ export function AdverseEventForm({ doses, personId }: { doses: Dose[]; personId:
           </Alert>
         )}
         <div>
-          <Button type="submit" loading={report.isPending} disabled={!doseId}>
+          <Button type="submit" loading={report.isPending} disabled={!onsetAt}>
             {t('vaccination.adverse.submit')}
           </Button>
         </div>
