@@ -39,6 +39,7 @@ export const permissions = {
   'tracing.questionnaire.own': ['citizen'],
   'tracing.outbreaks.read': ['smittskydd', 'tracing_coordinator'],
   'tracing.outbreaks.manage': ['smittskydd'],
+  'tracing.outbreaks.create': ['smittskydd', 'tracing_coordinator'],
   'tracing.signals.read': ['smittskydd', 'tracing_coordinator'],
   'tracing.sequencing.read': ['smittskydd', 'lab'],
   'tracing.sequencing.record': ['lab', 'smittskydd'],

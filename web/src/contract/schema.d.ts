@@ -11716,6 +11716,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/outbreaks/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an outbreak by hand: name, setting, place or municipality, start day and the cases of the region in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        caseIds?: string[];
+                        /** @enum {string} */
+                        kind: "care_home" | "home_care" | "workplace" | "school_class" | "association" | "event";
+                        municipalityCode?: string;
+                        name: string;
+                        note?: string;
+                        place?: string;
+                        /** Format: date */
+                        startDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: number;
+                            confirmedAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "care_home" | "home_care" | "workplace" | "school_class" | "association" | "event";
+                            label: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/queue": {
         parameters: {
             query?: never;

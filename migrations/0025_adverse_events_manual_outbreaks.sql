@@ -18,5 +18,9 @@ CREATE TABLE "vaccination_adverse_events" (
 	CONSTRAINT "vaccination_adverse_events_serious" CHECK ("vaccination_adverse_events"."serious" = (jsonb_array_length("vaccination_adverse_events"."serious_criteria") > 0))
 );
 --> statement-breakpoint
+ALTER TABLE "tracing_outbreaks" ADD COLUMN "origin" text DEFAULT 'cluster' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tracing_outbreaks" ADD COLUMN "place" text;--> statement-breakpoint
+ALTER TABLE "tracing_outbreaks" ADD COLUMN "municipality_code" text;--> statement-breakpoint
+ALTER TABLE "tracing_outbreaks" ADD COLUMN "start_date" date;--> statement-breakpoint
 CREATE INDEX "vaccination_adverse_events_dose_idx" ON "vaccination_adverse_events" USING btree ("region_id","dose_id");--> statement-breakpoint
 CREATE INDEX "vaccination_adverse_events_person_idx" ON "vaccination_adverse_events" USING btree ("region_id","person_id");
