@@ -38,6 +38,8 @@ import { reportDoseToNvr } from './vaccination/nvr/handlers.js';
 import { vaccinationNvrRoutes } from './vaccination/nvr/routes.js';
 import { vaccinationInvitationRoutes } from './vaccination/invitations/routes.js';
 import { vaccinationCoverageRoutes } from './vaccination/coverage/routes.js';
+import { vaccinationAdverseEventRoutes } from './vaccination/adverse-events/routes.js';
+import { ADVERSE_EVENT_REPORT, adverseEventTransport } from './vaccination/adverse-events/transport.js';
 import { certificateRoutes } from './certificates/routes.js';
 import { CERTIFICATE_BASIS } from './certificates/issuance.js';
 import { embeddedBasisTransport, webhookBasisTransport } from './certificates/basis.js';
@@ -65,6 +67,8 @@ export function createContext(database: Database, config: Config, clock: Clock =
   // Dose reports go to NVR through the configured integration, or to the embedded register in a demo.
   outbox.useTransport(NVR_REPORT, nvrTransport(config.nvrWebhookUrl ? webhookNvrWire(config.nvrWebhookUrl) : embeddedNvrWire));
   outbox.on(DOSE_RECORDED, 'vaccination.reportToNvr', reportDoseToNvr);
+  // Suspected adverse events go to Läkemedelsverket's reporting, or are received here with a reference in a demo.
+  outbox.useTransport(ADVERSE_EVENT_REPORT, adverseEventTransport(config.adverseEventWebhookUrl));
   // A merge of persons is followed by every area that keeps person ids, in the merge's own transaction.
   // Tracing comes after vaccination: its sequencing judges a vaccine breakthrough on the merged doses.
   outbox.onPublish(PERSONS_MERGED, 'testing.moveToSurvivor', moveTestingToSurvivor);
@@ -108,6 +112,7 @@ export function createApp(ctx: AppContext, opts: { logger?: boolean } = {}): Pro
       (app) => vaccinationNvrRoutes(app, ctx),
       (app) => vaccinationInvitationRoutes(app, ctx),
       (app) => vaccinationCoverageRoutes(app, ctx),
+      (app) => vaccinationAdverseEventRoutes(app, ctx),
       (app) => certificateRoutes(app, ctx),
       (app) => governanceRoutes(app, ctx),
       (app) => indicatorRoutes(app, ctx),

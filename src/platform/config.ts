@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   sminetWebhookUrl: z.string().url().optional(),
   /** Where dose reports to the national vaccination register go (an integration platform taking JSON); unset = the embedded register. */
   nvrWebhookUrl: z.string().url().optional(),
+  /** Where suspected adverse events go (Läkemedelsverket's reporting through an integration taking JSON); unset = received here with a reference. */
+  adverseEventWebhookUrl: z.string().url().optional(),
   /** The bearer token NVR's integration presents when it answers a report later (after a 202); unset = no such answers taken. */
   nvrAnswerToken: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
@@ -111,6 +113,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     messageWebhookUrl: env.MESSAGE_WEBHOOK_URL || undefined,
     sminetWebhookUrl: env.SMINET_WEBHOOK_URL || undefined,
     nvrWebhookUrl: env.NVR_WEBHOOK_URL || undefined,
+    adverseEventWebhookUrl: env.LMV_WEBHOOK_URL || undefined,
     nvrAnswerToken: env.NVR_ANSWER_TOKEN || undefined,
     auditKey: env.AUDIT_KEY || undefined,
     auditCheckpointWebhookUrl: env.AUDIT_CHECKPOINT_WEBHOOK_URL || undefined,

@@ -225,6 +225,12 @@ export const tracingOutbreaks = pgTable(
     confirmedAt: ts('confirmed_at').notNull(),
     confirmedBy: uuid('confirmed_by').notNull(),
     note: text('note'),
+    /** `cluster`: confirmed from a cluster proposal; `manual`: created by hand from what Smittskydd learnt elsewhere. */
+    origin: text('origin').$type<'cluster' | 'manual'>().notNull().default('cluster'),
+    /** Where, in words (a workplace, a school), and its municipality; the day it started, as judged. Set on outbreaks made by hand. */
+    place: text('place'),
+    municipalityCode: text('municipality_code'),
+    startDate: date('start_date', { mode: 'string' }),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] }), index('tracing_outbreaks_key_idx').on(t.regionId, t.kind, t.key)],
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../platform/input/index.js';
+import { day, municipalityCode, text } from '../platform/input/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import * as outbreaks from './outbreaks.js';
@@ -47,6 +47,21 @@ export function tracingOutbreakRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'Confirm a cluster as an outbreak', body: z.object({ kind: SettingKind, key: z.string().min(1).max(300), label: text({ max: 300 }), caseIds: z.array(z.uuid()).min(1).max(5000), note: text({ max: 2000, min: 0, multiline: true }).optional() }).strict(), response: { 200: Outbreak } },
     },
     async (req) => outbreaks.confirmOutbreak(ctx, actorOf(req), req.body),
+  );
+  app.post(
+    '/api/tracing/outbreaks/manual',
+    {
+      config: { access: 'tracing.outbreaks.create' },
+      schema: {
+        tags,
+        summary: 'Create an outbreak by hand: name, setting, place or municipality, start day and the cases of the region in it',
+        body: z
+          .object({ name: text({ max: 300 }), kind: SettingKind, place: text({ max: 300, min: 0 }).optional(), municipalityCode: municipalityCode.optional(), startDate: day, caseIds: z.array(z.uuid()).max(5000).default([]), note: text({ max: 2000, min: 0, multiline: true }).optional() })
+          .strict(),
+        response: { 201: Outbreak },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await outbreaks.createOutbreak(ctx, actorOf(req), req.body)),
   );
   app.get('/api/tracing/outbreaks', { config: { access: 'tracing.outbreaks.read' }, schema: { tags, summary: 'Outbreaks, open first', response: { 200: z.object({ outbreaks: z.array(Outbreak.extend({ lastCaseDate: z.string().nullable() })) }) } } }, async (req) =>
     outbreaks.listOutbreaks(ctx, actorOf(req)),

@@ -142,3 +142,44 @@ describe('sequencing and statistics', () => {
     expect(bad.json().errors[0].field).toBe('clusterWindowDays');
   });
 });
+
+describe('an outbreak created by hand', () => {
+  const manual = (caseIds: string[], extra: Record<string, unknown> = {}) => ({ name: 'Lagret på Bettorp', kind: 'workplace', place: 'Bettorp lager', municipalityCode: '1880', startDate: daysAgo(5).slice(0, 10), caseIds, ...extra });
+
+  it('is created by the tracing coordinator with cases of the region, which move up to the outbreak priority', async () => {
+    const workers = await Promise.all(['Eja', 'Frans'].map((givenName) => newPerson(env.ctx, { givenName, birthDate: '1985-01-01' })));
+    for (const w of workers) await positiveResult(env, w, daysAgo(3));
+    const caseIds = await Promise.all(workers.map((w) => caseOf(env, w.id)));
+    const coordinator = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracing_coordinator')));
+    const res = await coordinator({ method: 'POST', url: '/api/tracing/outbreaks/manual', payload: manual(caseIds) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'workplace', label: 'Lagret på Bettorp', status: 'open', cases: 2 });
+    const [row] = await env.database.query<{ origin: string; place: string; municipality_code: string; start_date: string }>('SELECT origin, place, municipality_code, start_date::text FROM tracing_outbreaks WHERE id = $1', [res.json().id]);
+    expect(row).toEqual({ origin: 'manual', place: 'Bettorp lager', municipality_code: '1880', start_date: daysAgo(5).slice(0, 10) });
+    const cases = await env.database.query<{ priority_reason: string | null }>('SELECT priority_reason FROM tracing_cases WHERE id = ANY($1::uuid[])', [caseIds]);
+    expect(cases.map((c) => c.priority_reason)).toEqual(['Utbrott: Lagret på Bettorp', 'Utbrott: Lagret på Bettorp']);
+    const listed = (await coordinator({ method: 'GET', url: '/api/tracing/outbreaks' })).json().outbreaks;
+    expect(listed).toContainEqual(expect.objectContaining({ id: res.json().id, cases: 2 }));
+  });
+
+  it('refuses a case of another region or an unknown one, a start in the future and no place, naming the field; and a tracer', async () => {
+    const smittskydd = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'smittskydd')));
+    const elsewhere = await newPerson(env.ctx, { regionId: '01', birthDate: '1980-01-01' });
+    await positiveResult(env, elsewhere, daysAgo(2));
+    const otherRegionCase = await caseOf(env, elsewhere.id);
+    const field = async (payload: object) => {
+      const res = await smittskydd({ method: 'POST', url: '/api/tracing/outbreaks/manual', payload });
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().errors[0].field as string;
+    };
+    expect(await field(manual([otherRegionCase]))).toBe('caseIds');
+    expect(await field(manual([randomUUID()]))).toBe('caseIds');
+    expect(await field(manual([], { startDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }))).toBe('startDate');
+    expect(await field(manual([], { place: undefined, municipalityCode: undefined }))).toBe('place');
+    expect(await field(manual([], { kind: 'spaceship' }))).toBe('kind');
+    const created = await smittskydd({ method: 'POST', url: '/api/tracing/outbreaks/manual', payload: manual([]) });
+    expect(created.statusCode, created.body).toBe(201);
+    const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
+    expect((await tracer({ method: 'POST', url: '/api/tracing/outbreaks/manual', payload: manual([]) })).statusCode).toBe(403);
+  });
+});

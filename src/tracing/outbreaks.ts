@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
+import type { Db } from '../platform/db/client.js';
+import { calendarDateInStockholm } from '../identity/identity-number.js';
 import { queryRows, toIso } from '../platform/db/sql.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { sendMessage } from '../platform/jobs/outbox.js';
@@ -47,15 +50,59 @@ export async function confirmOutbreak(ctx: AppContext, actor: Actor, input: { ki
       .insert(tracingOutbreaks)
       .values({ regionId, kind: input.kind, key: input.key, label: input.label, unitId: members[0]?.unit_id ?? null, schoolClass: members[0]?.school_class ?? null, confirmedAt: now.toISOString(), confirmedBy: actor.id, note: input.note ?? null })
       .returning();
-    await tx.insert(tracingOutbreakCases).values(members.map((m) => ({ regionId, outbreakId: o!.id, caseId: m.case_id, addedAt: now.toISOString() })));
-    const config = await tracingConfigOf(tx, regionId);
-    const outbreakPriority = config.priorities.find((p) => p.setting === 'outbreak')?.priority;
-    if (outbreakPriority)
-      await tx.execute(sql`UPDATE tracing_cases SET priority = ${outbreakPriority}, priority_reason = ${`Utbrott: ${input.label}`}
-        WHERE region_id = ${regionId} AND id = ANY(${sql.param(input.caseIds)}::uuid[]) AND status = 'open' AND priority > ${outbreakPriority}`);
-    await refreshSequencing(tx, regionId, input.caseIds, now);
+    await linkCases(tx, regionId, o!.id, input.label, members.map((m) => m.case_id), now);
     await record(tx, actor, { action: 'tracing.outbreak.confirmed', purpose: 'utbrottsutredning', details: { outbreakId: o!.id, cases: members.length, label: input.label } });
     return { id: o!.id, kind: o!.kind, label: o!.label, status: o!.status, confirmedAt: toIso(o!.confirmedAt), cases: members.length };
+  });
+}
+
+/**
+ * The outbreak's cases join it and move up to the outbreak priority when that is more urgent than what they had,
+ * with the outbreak named as the reason; their sequencing choice is looked at again.
+ */
+async function linkCases(tx: Db, regionId: string, outbreakId: string, label: string, caseIds: string[], now: Date) {
+  await tx.insert(tracingOutbreakCases).values(caseIds.map((caseId) => ({ regionId, outbreakId, caseId, addedAt: now.toISOString() })));
+  const config = await tracingConfigOf(tx, regionId);
+  const outbreakPriority = config.priorities.find((p) => p.setting === 'outbreak')?.priority;
+  if (outbreakPriority)
+    await tx.execute(sql`UPDATE tracing_cases SET priority = ${outbreakPriority}, priority_reason = ${`Utbrott: ${label}`}
+      WHERE region_id = ${regionId} AND id = ANY(${sql.param(caseIds)}::uuid[]) AND status = 'open' AND priority > ${outbreakPriority}`);
+  await refreshSequencing(tx, regionId, caseIds, now);
+}
+
+export interface ManualOutbreak {
+  name: string;
+  kind: SettingKind;
+  place?: string;
+  municipalityCode?: string;
+  startDate: string;
+  caseIds: string[];
+  note?: string;
+}
+
+/**
+ * Smittskydd or the tracing coordinator creates an outbreak by hand, from what they learnt outside the cluster
+ * proposals (a call from a school, the function mailbox): its name, setting, place, start day and the cases of
+ * the region that belong to it. It is keyed by its own id, so a cluster in the same setting can still be confirmed.
+ */
+export async function createOutbreak(ctx: AppContext, actor: Actor, input: ManualOutbreak) {
+  const regionId = personalDataScope(actor);
+  const now = ctx.clock.now();
+  if (!input.place?.trim() && !input.municipalityCode) throw invalid('place', 'name the place or the municipality of the outbreak');
+  if (input.startDate > calendarDateInStockholm(now)) throw invalid('startDate', 'is in the future');
+  return ctx.database.db.transaction(async (tx) => {
+    const caseIds = [...new Set(input.caseIds)];
+    const found = await queryRows<{ id: string }>(tx, sql`SELECT id FROM tracing_cases WHERE region_id = ${regionId} AND id = ANY(${sql.param(caseIds)}::uuid[])`);
+    const missing = caseIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) throw invalid('caseIds', `no case in your region with the id ${missing.join(', ')}`);
+    const id = randomUUID();
+    const [o] = await tx
+      .insert(tracingOutbreaks)
+      .values({ regionId, id, kind: input.kind, key: `manual:${id}`, label: input.name, origin: 'manual', place: input.place?.trim() || null, municipalityCode: input.municipalityCode ?? null, startDate: input.startDate, confirmedAt: now.toISOString(), confirmedBy: actor.id, note: input.note ?? null })
+      .returning();
+    if (caseIds.length > 0) await linkCases(tx, regionId, id, input.name, caseIds, now);
+    await record(tx, actor, { action: 'tracing.outbreak.created', purpose: 'utbrottsutredning', details: { outbreakId: id, cases: caseIds.length, label: input.name } });
+    return { id, kind: o!.kind, label: o!.label, status: o!.status, confirmedAt: toIso(o!.confirmedAt), cases: caseIds.length };
   });
 }
 

@@ -23,12 +23,14 @@ const PARKED = 1_000_000;
  * - the risk group: the later declaration of the two records.
  * - invitations: move; where both records were on one list, the survivor's row keeps the first letter and SMS
  *   and the latest reminder of the two.
+ * - adverse-event reports: move with their doses.
  */
 export const moveVaccinationToSurvivor = onPersonsMerged(async (tx, { regionId, fromPersonId: from, intoPersonId: into }) => {
   const changed = await mergeDoses(tx, regionId, from, into);
   await mergeBookings(tx, regionId, from, into);
   await mergeRiskGroup(tx, regionId, from, into);
   await mergeInvitations(tx, regionId, from, into);
+  await tx.execute(sql`UPDATE vaccination_adverse_events SET person_id = ${into} WHERE region_id = ${regionId} AND person_id = ${from}`);
   await reportDosesAgainAs(tx, regionId, into, changed, new Date());
 });
 

@@ -241,6 +241,24 @@ export async function setBookingStatus(tx: Db, regionId: string, id: string, sta
   await tx.update(vaccinationBookings).set({ status }).where(and(eq(vaccinationBookings.regionId, regionId), eq(vaccinationBookings.id, id), eq(vaccinationBookings.status, 'booked')));
 }
 
+/**
+ * The person's live booking of a dose that is now recorded without it (a drop-in, or given on another day than
+ * booked) is closed as attended; a seat still ahead is given back unless another vaccine of the visit keeps it.
+ */
+export async function closeBookingOfRecordedDose(tx: Db, regionId: string, dose: { personId: string; vaccine: Vaccine; doseNumber: number }, now: Date) {
+  const closed = await tx
+    .update(vaccinationBookings)
+    .set({ status: 'attended' })
+    .where(and(eq(vaccinationBookings.regionId, regionId), eq(vaccinationBookings.personId, dose.personId), eq(vaccinationBookings.vaccine, dose.vaccine), eq(vaccinationBookings.doseNumber, dose.doseNumber), eq(vaccinationBookings.status, 'booked')))
+    .returning();
+  for (const b of closed) {
+    if (new Date(b.startsAt).getTime() <= now.getTime()) continue;
+    const [stillLive] = await tx.select({ id: vaccinationBookings.id }).from(vaccinationBookings).where(and(eq(vaccinationBookings.regionId, regionId), eq(vaccinationBookings.visitId, b.visitId), eq(vaccinationBookings.status, 'booked')));
+    if (!stillLive) await releaseSeat(tx, regionId, b.slotId);
+  }
+  return closed;
+}
+
 export const moveVisit = (tx: Db, regionId: string, visitId: string, slot: SlotRow) =>
   tx
     .update(vaccinationBookings)

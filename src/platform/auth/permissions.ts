@@ -40,6 +40,7 @@ export const permissions = {
   'tracing.questionnaire.own': ['citizen'],
   'tracing.outbreaks.read': ['smittskydd', 'tracing_coordinator'],
   'tracing.outbreaks.manage': ['smittskydd'],
+  'tracing.outbreaks.create': ['smittskydd', 'tracing_coordinator'],
   'tracing.signals.read': ['smittskydd', 'tracing_coordinator'],
   'tracing.sequencing.read': ['smittskydd', 'lab'],
   'tracing.sequencing.record': ['lab', 'smittskydd'],
@@ -61,6 +62,8 @@ export const permissions = {
   'vaccination.nvr.read': ['vaccine_coordinator', 'site_manager'],
   'vaccination.nvr.manage': ['vaccine_coordinator'],
   'vaccination.invitations.manage': ['vaccine_coordinator'],
+  'vaccination.adverse-events.report': ['vaccinator'],
+  'vaccination.adverse-events.statistics': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin'],
   'vaccination.coverage.read': ['vaccine_coordinator', 'smittskydd', 'analyst', 'region_admin', 'national_analyst'],
   // Certificates: citizens ask for their own (and their children's); administrators handle what needs a person.
   'certificates.own': ['citizen'],

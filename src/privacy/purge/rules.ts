@@ -104,6 +104,7 @@ const journalPersons: PurgeRule = {
     await tx.execute(sql`UPDATE tracing_notifications SET document = '{}' WHERE region_id = ${r} AND case_id IN ${theirCases}`);
     await tx.execute(sql`UPDATE vaccination_doses SET outside_recommendation = NULL WHERE region_id = ${r} AND person_id = ${these} AND outside_recommendation IS NOT NULL`);
     await tx.execute(sql`UPDATE vaccination_person_attributes SET risk_group_note = NULL WHERE region_id = ${r} AND person_id = ${these}`);
+    await tx.execute(sql`UPDATE vaccination_adverse_events SET description = NULL WHERE region_id = ${r} AND person_id = ${these} AND description IS NOT NULL`);
     return ids.length;
   },
 };

@@ -116,3 +116,36 @@ describe('recording a dose: the batch and the stock it draws', () => {
     expect(await bookable(bus)).toBe(busToday! - 1);
   });
 });
+
+describe('a booking is closed when its dose is recorded, whatever the day', () => {
+  it('closes the booking of tomorrow when the dose is given today without naming it, and gives its seat back', async () => {
+    const arena = await newSite(env, { name: 'Arenan B', days: ['2023-10-16', '2023-10-17'] });
+    await deliveredBatch(env, { batchNumber: 'CL0001', sites: [{ siteId: arena.id, vials: 1 }] });
+    const person = await newPerson(env.ctx, { birthDate: '1938-08-11' });
+    const citizen = as(env.app, await loginCookie(env.ctx, citizenActor(person)));
+    const vaccinator = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'vaccinator')));
+    const tomorrow = arena.slots.find((s) => s.startsAt.startsWith('2023-10-17'))!;
+    const booked = await citizen({ method: 'POST', url: '/api/vaccination/my/bookings', payload: { slotId: tomorrow.id } });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const bookingId = booked.json().bookings[0].id as string;
+
+    const given = await vaccinator({ method: 'POST', url: '/api/vaccination/doses', payload: { personId: person.id, siteId: arena.id, vaccine: 'covid-19', productCode: 'comirnaty', batchNumber: 'CL0001', doseNumber: 1 } });
+    expect(given.statusCode, given.body).toBe(201);
+    const mine = (await citizen({ method: 'GET', url: '/api/vaccination/my' })).json();
+    expect(mine.me.bookings).toEqual([expect.objectContaining({ id: bookingId, status: 'attended', nextDose: null })]);
+    const [slot] = await env.database.query<{ booked: number }>('SELECT booked FROM vaccination_slots WHERE id = $1', [tomorrow.id]);
+    expect(slot!.booked).toBe(tomorrow.booked);
+  });
+});
+
+describe('the next dose beside a booking under a one-dose-per-season rule', () => {
+  it('offers no “dose 2” after the season’s one dose (50–79: one autumn dose), but still the spring dose for 80+', async () => {
+    const arena = await newSite(env, { name: 'Arenan C', days: ['2023-10-17', '2023-10-17'] });
+    const person = await newPerson(env.ctx, { birthDate: '1960-05-05' });
+    const citizen = as(env.app, await loginCookie(env.ctx, citizenActor(person)));
+    const booked = await citizen({ method: 'POST', url: '/api/vaccination/my/bookings', payload: { slotId: arena.slots[0]!.id } });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const mine = (await citizen({ method: 'GET', url: '/api/vaccination/my' })).json();
+    expect(mine.me.bookings).toEqual([expect.objectContaining({ doseNumber: 1, status: 'booked', nextDose: null })]);
+  });
+});

@@ -142,7 +142,9 @@ export async function recordDose(ctx: AppContext, actor: Actor, input: Body<type
       .catch((e: unknown) => {
         throw sqlState(e) === UNIQUE_VIOLATION ? conflict(`Dose ${input.doseNumber} of ${input.vaccine} is already recorded for this person`, 'doseNumber') : e;
       });
-    await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId, deliveryId: batch.deliveryId, stockSiteId, deviations: input.deviations } });
+    // A booking of this dose made for another day (or not named) is closed too: the dose is given.
+    const closed = await store.closeBookingOfRecordedDose(tx, regionId, { personId: person.id, vaccine: input.vaccine, doseNumber: input.doseNumber }, now);
+    await record(tx, actor, { action: 'vaccination.dose.recorded', personId: person.id, purpose: 'vaccination', details: { doseId: dose.id, vaccine: dose.vaccine, doseNumber: dose.doseNumber, bookingId: dose.bookingId, closedBookings: closed.map((b) => b.id), deliveryId: batch.deliveryId, stockSiteId, deviations: input.deviations } });
     await addToOutbox(tx, doseRecorded({ regionId, doseId: dose.id, personId: person.id }));
     // The next dose at the right interval: its first day, and the first free time from then at this site.
     const asGiven = { vaccine: input.vaccine, doseNumber: input.doseNumber, day: calendarDateInStockholm(administeredAt) };

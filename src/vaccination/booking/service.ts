@@ -219,10 +219,14 @@ export async function vaccinationRecord(tx: Db, regionId: string, personIds: str
     const p = people.get(id)!;
     return evaluate(recommendations, p.facts, p.doses, now, vaccine);
   };
-  // While a dose is booked: when the dose after it can be given.
+  // While a dose is booked: when the dose after it can be given. A rule of one dose a season says nothing of a
+  // next dose: that is next season's, which next season's recommendation decides.
+  const byId = new Map(recommendations.map((r) => [r.id, r]));
   const nextDose = (b: store.BookingRow) => {
     const p = people.get(b.personId);
-    return b.status === 'booked' && p ? nextDoseAfter(recommendations, p.facts, p.doses, { vaccine: b.vaccine, doseNumber: b.doseNumber, at: new Date(isoOf(b.startsAt)) }) : null;
+    const next = b.status === 'booked' && p ? nextDoseAfter(recommendations, p.facts, p.doses, { vaccine: b.vaccine, doseNumber: b.doseNumber, at: new Date(isoOf(b.startsAt)) }) : null;
+    const schedule = next && byId.get(next.recommendationId)?.criteria.schedule;
+    return schedule && (schedule.kind === 'series' || schedule.windows.length > 1) ? next : null;
   };
   return new Map(
     personIds.map((id) => [

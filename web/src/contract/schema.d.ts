@@ -12673,6 +12673,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tracing/outbreaks/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an outbreak by hand: name, setting, place or municipality, start day and the cases of the region in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        caseIds?: string[];
+                        /** @enum {string} */
+                        kind: "care_home" | "home_care" | "workplace" | "school_class" | "association" | "event";
+                        municipalityCode?: string;
+                        name: string;
+                        note?: string;
+                        place?: string;
+                        /** Format: date */
+                        startDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: number;
+                            confirmedAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "care_home" | "home_care" | "workplace" | "school_class" | "association" | "event";
+                            label: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tracing/queue": {
         parameters: {
             query?: never;
@@ -13594,6 +13654,99 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/adverse-events/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Adverse-event reports per product and batch (counts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batches: {
+                                batchNumber: string;
+                                doses: number;
+                                productCode: string;
+                                productName: string;
+                                received: number;
+                                reports: number;
+                                serious: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/adverse-events/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The symptoms and seriousness criteria a report picks from (Swedish and English) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seriousCriteria: {
+                                code: string;
+                                en: string;
+                                sv: string;
+                            }[];
+                            symptoms: {
+                                code: string;
+                                en: string;
+                                sv: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -14716,6 +14869,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vaccination/my/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen’s own and their children’s adverse-event reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                description: string | null;
+                                dose: {
+                                    administeredAt: string;
+                                    batchNumber: string;
+                                    doseNumber: number;
+                                    productCode: string;
+                                    productName: string;
+                                    vaccine: string;
+                                };
+                                doseId: string;
+                                id: string;
+                                lastError: string | null;
+                                onsetAt: string;
+                                personId: string;
+                                receipt: {
+                                    receivedAt: string;
+                                    reference: string | null;
+                                } | null;
+                                reportedAt: string;
+                                /** @enum {string} */
+                                reporter: "healthcare" | "citizen";
+                                serious: boolean;
+                                seriousCriteria: string[];
+                                /** @enum {string} */
+                                status: "queued" | "received" | "failed";
+                                symptoms: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The citizen reports a suspected adverse event after their own or their child’s dose */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        doseId: string;
+                        /** Format: date-time */
+                        onsetAt: string;
+                        serious: boolean;
+                        /** @default [] */
+                        seriousCriteria?: (string & (unknown & unknown))[];
+                        symptoms: (string & (unknown & unknown))[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            dose: {
+                                administeredAt: string;
+                                batchNumber: string;
+                                doseNumber: number;
+                                productCode: string;
+                                productName: string;
+                                vaccine: string;
+                            };
+                            doseId: string;
+                            id: string;
+                            lastError: string | null;
+                            onsetAt: string;
+                            personId: string;
+                            receipt: {
+                                receivedAt: string;
+                                reference: string | null;
+                            } | null;
+                            reportedAt: string;
+                            /** @enum {string} */
+                            reporter: "healthcare" | "citizen";
+                            serious: boolean;
+                            seriousCriteria: string[];
+                            /** @enum {string} */
+                            status: "queued" | "received" | "failed";
+                            symptoms: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vaccination/my/bookings": {
         parameters: {
             query?: never;
@@ -15222,6 +15500,135 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vaccination/persons/{personId}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s adverse-event reports with Läkemedelsverket’s receipt (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                description: string | null;
+                                dose: {
+                                    administeredAt: string;
+                                    batchNumber: string;
+                                    doseNumber: number;
+                                    productCode: string;
+                                    productName: string;
+                                    vaccine: string;
+                                };
+                                doseId: string;
+                                id: string;
+                                lastError: string | null;
+                                onsetAt: string;
+                                personId: string;
+                                receipt: {
+                                    receivedAt: string;
+                                    reference: string | null;
+                                } | null;
+                                reportedAt: string;
+                                /** @enum {string} */
+                                reporter: "healthcare" | "citizen";
+                                serious: boolean;
+                                seriousCriteria: string[];
+                                /** @enum {string} */
+                                status: "queued" | "received" | "failed";
+                                symptoms: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report a suspected adverse event after a dose the person was given (sent to Läkemedelsverket) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        doseId: string;
+                        /** Format: date-time */
+                        onsetAt: string;
+                        serious: boolean;
+                        /** @default [] */
+                        seriousCriteria?: (string & (unknown & unknown))[];
+                        symptoms: (string & (unknown & unknown))[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string | null;
+                            dose: {
+                                administeredAt: string;
+                                batchNumber: string;
+                                doseNumber: number;
+                                productCode: string;
+                                productName: string;
+                                vaccine: string;
+                            };
+                            doseId: string;
+                            id: string;
+                            lastError: string | null;
+                            onsetAt: string;
+                            personId: string;
+                            receipt: {
+                                receivedAt: string;
+                                reference: string | null;
+                            } | null;
+                            reportedAt: string;
+                            /** @enum {string} */
+                            reporter: "healthcare" | "citizen";
+                            serious: boolean;
+                            seriousCriteria: string[];
+                            /** @enum {string} */
+                            status: "queued" | "received" | "failed";
+                            symptoms: string[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

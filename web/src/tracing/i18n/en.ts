@@ -332,6 +332,18 @@ export const tracingEn: typeof tracingSv = {
     },
   },
   outbreaks: {
+    manual: {
+      title: 'New outbreak',
+      name: 'Name',
+      kind: 'Setting',
+      place: 'Place',
+      municipalityCode: 'Municipality code',
+      startDate: 'Start date',
+      cases: 'Cases in the outbreak',
+      noCases: 'No open cases in the region.',
+      submit: 'Create the outbreak',
+      created: 'The outbreak {{label}} is created with {{cases}} cases.',
+    },
     title: 'Outbreaks',
     intro: 'Clusters are proposed when several cases were at the same place within a short time. Smittskydd confirms which are outbreaks.',
     proposals: 'Proposals to confirm',

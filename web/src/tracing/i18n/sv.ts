@@ -332,6 +332,18 @@ export const tracingSv = {
     },
   },
   outbreaks: {
+    manual: {
+      title: 'Nytt utbrott',
+      name: 'Namn',
+      kind: 'Miljö',
+      place: 'Plats',
+      municipalityCode: 'Kommunkod',
+      startDate: 'Startdatum',
+      cases: 'Fall i utbrottet',
+      noCases: 'Inga öppna fall i regionen.',
+      submit: 'Skapa utbrottet',
+      created: 'Utbrottet {{label}} är skapat med {{cases}} fall.',
+    },
     title: 'Utbrott',
     intro: 'Förslag på kluster bygger på att flera fall har varit på samma plats inom kort tid. Smittskydd bekräftar vilka som är utbrott.',
     proposals: 'Förslag att bekräfta',

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT.js';
 import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { CasePanel } from '../CasePanel.js';
 import { QueryStatus } from '../QueryStatus.js';
+import { ManualOutbreakForm } from './ManualOutbreakForm.js';
 import { OutbreakStatusBadge } from './OutbreakStatusBadge.js';
 import { useClusterProposals, useConfirmOutbreak, useOutbreaks, type ClusterProposal } from './outbreaksApi.js';
 
@@ -17,6 +18,7 @@ export function OutbreaksPage() {
   const { t } = useT();
   const { role } = useActor();
   const manages = role === 'smittskydd';
+  const creates = role === 'smittskydd' || role === 'tracing_coordinator';
   return (
     <>
       <PageHeading title={t('tracing.outbreaks.title')} />
@@ -25,6 +27,7 @@ export function OutbreaksPage() {
       </Text>
       <Stack gap="lg">
         {manages && <ClusterProposals />}
+        {creates && <ManualOutbreakForm />}
         <ConfirmedOutbreaks />
       </Stack>
     </>

@@ -13,6 +13,7 @@ export type GraphNode = TransmissionGraph['nodes'][number];
 /** `confirmed` is false while the link is only suspected (same setting, no named contact). */
 export type GraphEdge = TransmissionGraph['edges'][number];
 export type ConfirmOutbreak = BodyOf<'/api/tracing/outbreaks'>;
+export type ManualOutbreak = BodyOf<'/api/tracing/outbreaks/manual'>;
 
 export const outbreakKeys = {
   all: ['tracing', 'outbreaks'] as const,
@@ -47,6 +48,15 @@ export function useConfirmOutbreak() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ConfirmOutbreak) => ok(api.POST('/api/tracing/outbreaks', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: outbreakKeys.all }),
+  });
+}
+
+/** An outbreak created by hand, with cases chosen from the region's. */
+export function useCreateOutbreak() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ManualOutbreak) => ok(api.POST('/api/tracing/outbreaks/manual', { body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: outbreakKeys.all }),
   });
 }

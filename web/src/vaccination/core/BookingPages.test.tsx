@@ -52,9 +52,13 @@ describe('My vaccinations (citizen)', () => {
       },
     });
     renderApp('/vaccination');
-    const covid = await screen.findByRole('article', { name: 'Rekommendation för Covid-19' });
+    const covid = await screen.findByRole('article', { name: 'Rekommendation för Covid-19' }, { timeout: 10_000 });
     expect(within(covid).getByText(/gäller dig eftersom du är 40 år/)).toBeTruthy();
-    expect(within(covid).getByText('Du kan vaccinera dig nu (dos 1)')).toBeTruthy();
+    // Dose 1 is booked: the card shows the booking, not an offer to book it again.
+    expect(within(covid).getByText('Tid bokad (dos 1)')).toBeTruthy();
+    expect(within(covid).getByText('Din bokade tid: Covid-19, dos 1, 2026-12-02 09:15 på Vaccinationscentrum Arenan.')).toBeTruthy();
+    expect(within(covid).queryByText('Du kan vaccinera dig nu (dos 1)')).toBeNull();
+    expect(within(covid).queryByRole('link', { name: 'Boka tid för Covid-19' })).toBeNull();
 
     const card = screen.getByRole('article', { name: 'Covid-19, dos 1, 2026-12-02 09:15' });
     expect(within(card).getByText('Vaccinationscentrum Arenan')).toBeTruthy();
@@ -72,6 +76,7 @@ describe('My vaccinations (citizen)', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Ja, avboka' }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Tiden är avbokad.');
     expect(await screen.findByText('Inga bokade tider.')).toBeTruthy();
+    expect(within(screen.getByRole('article', { name: 'Rekommendation för Covid-19' })).getByRole('link', { name: 'Boka tid för Covid-19' })).toBeTruthy();
     expect(api.callsTo('POST', `/api/vaccination/my/bookings/${BOOKING}/cancel`)).toHaveLength(1);
   });
 });

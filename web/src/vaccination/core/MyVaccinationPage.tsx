@@ -4,31 +4,47 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
-import { vaccineName } from './BookingCard.js';
+import { bookingLabel, vaccineName } from './BookingCard.js';
 import { BookingList } from './BookingList.js';
 import { swedishDay } from './format.js';
 import { useMyVaccination, type Eligibility, type PersonRecord, type RecordBooking } from './vaccinationApi.js';
 
-function EligibilityCard({ e, personId, self }: { e: Eligibility; personId: string; self: boolean }) {
+/** What the recommendation offers for one vaccine; once that dose is booked, the booking instead of an offer to book. */
+function EligibilityCard({ e, personId, self, booked }: { e: Eligibility; personId: string; self: boolean; booked: RecordBooking | undefined }) {
   const { t } = useT();
   const name = vaccineName(t, e.vaccine);
   return (
     <Paper withBorder p="sm" component="article" aria-label={t('vaccination.my.eligibilityFor', { vaccine: name })}>
       <Group justify="space-between" mb={4}>
         <Text fw={600}>{name}</Text>
-        <Badge color={e.eligible ? 'green' : e.from ? 'yellow' : 'gray'}>
-          {e.eligible ? t('vaccination.my.eligibleNow', { dose: e.doseNumber ?? '' }) : e.from ? t('vaccination.my.eligibleFrom', { date: e.from }) : t('vaccination.my.notEligible')}
+        <Badge color={booked ? 'blue' : e.eligible ? 'green' : e.from ? 'yellow' : 'gray'}>
+          {booked
+            ? t('vaccination.my.bookedBadge', { dose: booked.doseNumber })
+            : e.eligible
+              ? t('vaccination.my.eligibleNow', { dose: e.doseNumber ?? '' })
+              : e.from
+                ? t('vaccination.my.eligibleFrom', { date: e.from })
+                : t('vaccination.my.notEligible')}
         </Badge>
       </Group>
       <Text size="sm">{e.reason}</Text>
-      {(e.eligible || e.from) && (
-        <Button component={Link} to={`/vaccination/book?vaccine=${e.vaccine}${self ? '' : `&person=${personId}`}`} size="xs" mt="sm" variant="light">
-          {t('vaccination.my.bookVaccine', { vaccine: name })}
-        </Button>
+      {booked ? (
+        <Text size="sm" mt="xs">
+          {t('vaccination.my.bookedAt', { label: bookingLabel(t, booked), site: booked.siteName })}
+        </Text>
+      ) : (
+        (e.eligible || e.from) && (
+          <Button component={Link} to={`/vaccination/book?vaccine=${e.vaccine}${self ? '' : `&person=${personId}`}`} size="xs" mt="sm" variant="light">
+            {t('vaccination.my.bookVaccine', { vaccine: name })}
+          </Button>
+        )
       )}
     </Paper>
   );
 }
+
+/** The live booking of the dose the recommendation offers next, if the person has booked it. */
+const bookedDose = (record: PersonRecord, e: Eligibility) => record.bookings.find((b) => b.status === 'booked' && b.vaccine === e.vaccine && b.doseNumber === e.doseNumber);
 
 function PersonSection({ record, self }: { record: PersonRecord; self: boolean }) {
   const { t } = useT();
@@ -44,8 +60,8 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
         {self ? t('vaccination.my.meHeading') : t('vaccination.my.childHeading', { name: record.name, age: record.age ?? '' })}
       </Title>
       <Stack gap="sm">
-        <EligibilityCard e={record.eligibility.covid} personId={record.personId} self={self} />
-        <EligibilityCard e={record.eligibility.influenza} personId={record.personId} self={self} />
+        <EligibilityCard e={record.eligibility.covid} personId={record.personId} self={self} booked={bookedDose(record, record.eligibility.covid)} />
+        <EligibilityCard e={record.eligibility.influenza} personId={record.personId} self={self} booked={bookedDose(record, record.eligibility.influenza)} />
         <BookingList bookings={record.bookings} own move={moveLink} />
         <Title order={3} size="h4" mt="sm">
           {t('vaccination.my.dosesHeading')}
@@ -79,6 +95,13 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {record.doses.length > 0 && (
+          <div>
+            <Button component={Link} to="/vaccination/adverse-event" size="xs" variant="light">
+              {t('vaccination.my.reportAdverseEvent')}
+            </Button>
+          </div>
         )}
       </Stack>
     </Paper>

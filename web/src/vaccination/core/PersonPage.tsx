@@ -10,6 +10,7 @@ import { dayAndTime, swedishDay } from './format.js';
 import { PersonSearch } from './PersonSearch.js';
 import { Problem } from './Problem.js';
 import { StaffBookings } from './StaffBookings.js';
+import { PersonAdverseEvents } from '../adverse-events/PersonAdverseEvents.js';
 import { usePersonRecord, useProducts, useRecordDose, useSetRiskGroup, useSites, vaccineParam, type DoseDeviation, type StaffPersonRecord, type Vaccine } from './vaccinationApi.js';
 
 function RecordDoseForm({ record, bookingId, initialSite, initialVaccine }: { record: StaffPersonRecord; bookingId: string | null; initialSite: string | null; initialVaccine: Vaccine }) {
@@ -144,6 +145,7 @@ export function PersonPage() {
               <StaffBookings bookings={r.bookings} />
             </Paper>
             <RecordDoseForm key={r.person.id} record={r} bookingId={params.get('booking')} initialSite={params.get('site')} initialVaccine={vaccine} />
+            <PersonAdverseEvents key={`adverse-${r.person.id}`} personId={r.person.id} doses={r.doses} />
           </>
         )}
       </Stack>

@@ -9,6 +9,8 @@ const CallCentrePage = lazyPage(() => import('./CallCentrePage.js'), 'CallCentre
 const SitesPage = lazyPage(() => import('./SitesPage.js'), 'SitesPage');
 const SitePage = lazyPage(() => import('./SitePage.js'), 'SitePage');
 const RecommendationsPage = lazyPage(() => import('./RecommendationsPage.js'), 'RecommendationsPage');
+const MyAdverseEventsPage = lazyPage(() => import('../adverse-events/MyAdverseEventsPage.js'), 'MyAdverseEventsPage');
+const AdverseEventStatisticsPage = lazyPage(() => import('../adverse-events/StatisticsPage.js'), 'AdverseEventStatisticsPage');
 
 /** Pages of booking, sites and administration, relative to `/vaccination`. */
 export const coreRoutes: RouteObject[] = [
@@ -20,4 +22,6 @@ export const coreRoutes: RouteObject[] = [
   { path: 'sites', element: <SitesPage /> },
   { path: 'sites/:id', element: <SitePage /> },
   { path: 'recommendations', element: <RecommendationsPage /> },
+  { path: 'adverse-event', element: <MyAdverseEventsPage /> },
+  { path: 'adverse-events', element: <AdverseEventStatisticsPage /> },
 ];
