@@ -226,6 +226,7 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
                                 name: string;
                                 region: {
                                     id: string;
@@ -8889,6 +8890,7 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
                                 name: string;
                                 region: {
                                     id: string;
@@ -8904,6 +8906,64 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language of this session (and a citizen's messages) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "sv" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
+                                name: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "citizen" | "sampler" | "lab" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                unitName?: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
