@@ -27,6 +27,8 @@ export interface paths {
                         "application/json": {
                             entries: {
                                 action: string;
+                                /** @description What the action means, in the reader's language */
+                                actionText: string;
                                 actorName: string;
                                 actorRole: string;
                                 at: string;
@@ -80,6 +82,8 @@ export interface paths {
                         "application/json": {
                             entries: {
                                 action: string;
+                                /** @description What the action means, in the reader's language */
+                                actionText: string;
                                 actorName: string;
                                 actorRole: string;
                                 at: string;

@@ -9,7 +9,8 @@ const entry = (n: number) => ({
   actorName: `Handläggare ${n}`,
   actorRole: 'tracer',
   personLabel: n === 3 ? null : 'Anna A., 19810312-****',
-  action: 'person.read',
+  action: 'identity.person.read',
+  actionText: 'Läste personens uppgifter',
   purpose: 'smittspårning',
 });
 
@@ -37,6 +38,9 @@ describe('AuditPage', () => {
     expect(Object.fromEntries(first?.query ?? [])).toEqual({ identityNumber: '19810312-1234', action: 'person.read' });
     expect(screen.getByText('Visar 2 träffar.')).toBeTruthy();
     expect(within(table).getAllByText('Smittspårare')).toHaveLength(2);
+    // The action is named in words, its code kept as a tooltip.
+    expect(within(table).getAllByText('Läste personens uppgifter')).toHaveLength(2);
+    expect(within(table).queryByText('identity.person.read')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
