@@ -56,7 +56,7 @@ describe('AuditPage', () => {
     mockApi({
       'GET /api/session': () => json(staffSession('region_admin')),
       'GET /api/audit/search': () =>
-        problem(400, 'Invalid request', { detail: 'identityNumber: not valid', errors: [{ field: 'identityNumber', message: 'is not a valid number' }] }),
+        problem(400, 'Invalid request', { detail: 'identityNumber: not valid', errors: [{ field: 'identityNumber', message: 'is not a valid number' }, { field: 'actorId', label: 'Utförare', message: 'okänt id' }] }),
       'POST /api/audit/verify': () => json({ ok: false, checked: 10, firstBrokenAt: 'entry 7: hash mismatch' }),
     });
     renderApp('/admin/audit');
@@ -66,6 +66,9 @@ describe('AuditPage', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Personnummer: is not a valid number');
+    // A field is named by the label the server gives, never by its code.
+    expect(alert.textContent).toContain('Utförare: okänt id');
+    expect(alert.textContent).not.toContain('actorId');
     const input = within(form).getByLabelText('Personnummer');
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
