@@ -229,6 +229,23 @@ export const sv = {
   'audit.vaccination.site.hours-set': 'Angav öppettider för en vaccinationsmottagning',
   'audit.vaccination.site.staffing-set': 'Angav bemanning för en vaccinationsmottagning',
   'audit.vaccination.slots.generated': 'Skapade vaccinationstider',
+  'testing.type.pcr': 'PCR-test (covid-19)',
+  'testing.type.antigen': 'antigentest (covid-19)',
+  'testing.type.serology': 'antikroppstest (covid-19)',
+  'testing.message.subject': 'Provsvar: {type} {date}',
+  'testing.message.serology.positive': 'Antikroppar mot covid-19 påvisades. Det betyder att du sannolikt har haft covid-19. Testet visar inte om du är smittsam nu.',
+  'testing.message.serology.negative': 'Inga antikroppar mot covid-19 påvisades.',
+  'testing.message.serology.notAssessable': 'Provet kunde inte bedömas. Gör om testet om du fortfarande behöver ett svar.',
+  'testing.message.serology.taken': 'Provet togs {date}.',
+  'testing.message.positive': 'Ditt prov från {date} visar att du har covid-19.',
+  'testing.message.positive.conduct': 'Förhållningsregler: stanna hemma och undvik nära kontakt med andra, även i hushållet så långt det går. Du får gå tillbaka till arbete, skola eller förskola när du har varit feberfri i två dygn och mår bättre, och det har gått minst sju dagar sedan du blev sjuk.',
+  'testing.message.positive.tracing': 'En smittspårare kommer att kontakta dig. Du får också en länk till ett formulär där du kan uppge vilka du har träffat; fyll i det så snart du kan, så att dina nära kan informeras.',
+  'testing.message.positive.care': 'Kontakta vården om du blir sämre, till exempel får svårt att andas. Ring 112 vid akut fara.',
+  'testing.message.negative': 'Ditt prov från {date} visar inte covid-19.',
+  'testing.message.negative.symptoms': 'Om du har symtom: stanna hemma tills du mår bättre. Har du fortfarande symtom efter några dagar, eller blir sämre, kontakta vården.',
+  'testing.message.notAssessable': 'Ditt prov från {date} kunde inte bedömas (ej bedömbart). Ta ett nytt prov: beställ ett nytt kit eller boka provtagning.',
+  'testing.notice.subject': 'Ditt provsvar finns i 1177',
+  'testing.notice.body': 'Ditt provsvar finns nu i din inkorg på 1177.se. Logga in med e-legitimation för att läsa det. Hälsningar, Lägesbild',
 } as const satisfies Record<string, string>;
 
 export type TextKey = keyof typeof sv;
