@@ -52,11 +52,11 @@ describe('language switch', () => {
     });
     renderApp('/');
     await screen.findByRole('button', { name: 'In English' });
-    expect(new Headers(api.callsTo('GET', '/api/session')[0]!.init.headers!).get('accept-language')).toBe('sv');
+    expect(new Headers(api.callsTo('GET', '/api/session')[0]!.init!.headers!).get('accept-language')).toBe('sv');
 
     fireEvent.click(screen.getByRole('button', { name: 'In English' }));
     await waitFor(() => expect(api.callsTo('PUT', '/api/session/language')).toHaveLength(1));
     expect(api.callsTo('PUT', '/api/session/language')[0]?.body).toEqual({ language: 'en' });
-    expect(new Headers(api.callsTo('PUT', '/api/session/language')[0]!.init.headers!).get('accept-language')).toBe('en');
+    expect(new Headers(api.callsTo('PUT', '/api/session/language')[0]!.init!.headers!).get('accept-language')).toBe('en');
   });
 });
