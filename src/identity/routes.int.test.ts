@@ -43,8 +43,8 @@ describe('registering a person', () => {
     const unknown = await sampler({ method: 'POST', url: '/api/persons', payload: { identityNumber: '19811218-9876', givenName: 'A', familyName: 'B', shoeSize: 44, hatSize: 7 } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([
-      { field: 'shoeSize', message: 'unknown field' },
-      { field: 'hatSize', message: 'unknown field' },
+      { field: 'shoeSize', label: 'shoeSize', message: 'unknown field' },
+      { field: 'hatSize', label: 'hatSize', message: 'unknown field' },
     ]);
     const wrongType = await sampler({ method: 'POST', url: '/api/persons', payload: { identityNumber: 19811218, givenName: 'A', familyName: 'B' } });
     expect(wrongType.statusCode).toBe(400);

@@ -57,7 +57,7 @@ describe('AuditPage', () => {
       'GET /api/session': () => json(staffSession('region_admin')),
       'GET /api/audit/search': () =>
         problem(400, 'Invalid request', { detail: 'identityNumber: not valid', errors: [{ field: 'identityNumber', message: 'is not a valid number' }, { field: 'actorId', label: 'Utförare', message: 'okänt id' }] }),
-      'POST /api/audit/verify': () => json({ ok: false, checked: 10, firstBrokenAt: 'entry 7: hash mismatch' }),
+      'POST /api/audit/verify': () => json({ ok: false, checked: 1, firstBrokenAt: 'entry 7: hash mismatch' }),
     });
     renderApp('/admin/audit');
     const form = await screen.findByRole('search', { name: 'Sök i loggen' });
@@ -75,5 +75,7 @@ describe('AuditPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Verifiera kedjan' }));
     expect(await screen.findByText('Kedjan är bruten')).toBeTruthy();
     expect(screen.getByText(/bruten vid entry 7: hash mismatch/)).toBeTruthy();
+    // One entry is one "loggpost", not "1 loggposter".
+    expect(screen.getByText(/\. 1 loggpost kontrollerades\./)).toBeTruthy();
   });
 });
