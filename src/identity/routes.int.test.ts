@@ -51,7 +51,7 @@ describe('registering a person', () => {
     expect(wrongType.json().errors[0].field).toBe('identityNumber');
     const malformed = await sampler({ method: 'POST', url: '/api/persons', headers: { 'content-type': 'application/json' }, payload: '{"identityNumber": ' });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().errors[0]).toEqual({ field: 'body', message: 'malformed JSON' });
+    expect(malformed.json().errors[0]).toEqual({ field: 'body', label: 'Body', message: 'malformed JSON' });
   });
 
   it('refuses an oversize body with 413', async () => {
