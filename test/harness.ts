@@ -91,9 +91,12 @@ export async function loginCookie(ctx: AppContext, actor: Actor): Promise<string
   return `${SESSION_COOKIE}=${token}`;
 }
 
-/** `app.inject` as the given actor. */
+/**
+ * `app.inject` as the given actor, reading English unless the request says otherwise (problems are in the
+ * reader's language, Swedish by default; the suites assert the English texts).
+ */
 export function as(app: App, cookie: string) {
-  return (opts: InjectOptions) => app.inject({ ...opts, headers: { ...opts.headers, cookie } });
+  return (opts: InjectOptions) => app.inject({ ...opts, headers: { 'accept-language': 'en', ...opts.headers, cookie } });
 }
 
 export async function count(database: Database, table: string): Promise<number> {

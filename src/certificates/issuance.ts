@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { text as say } from '../platform/text/index.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { AppError } from '../platform/errors.js';
 import type { AppContext } from '../platform/context.js';
@@ -112,7 +113,7 @@ export async function sign(tx: Db, ctx: AppContext, actor: Actor, requestId: str
   // What the register holds must fit the EU schema: a name with no letters ICAO can write (fnt empty), say.
   const problem = schemaProblem(dcc) ?? valueSetProblem(dcc);
   if (problem) {
-    throw new AppError('conflict', `The person's recorded data does not fit the EU certificate (${problem}); correct the record first. / Personens uppgifter passar inte i EU-intyget (${problem}); rätta uppgifterna först.`, 'personId');
+    throw new AppError('conflict', say('certificates.recordDoesNotFit', { problem }), 'personId');
   }
   const expiresAt = new Date(Math.min(expiryOf(draft.kind, now, draft.validUntil).getTime(), signer.validTo.getTime()));
   const hc1 = encodeHcert(

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text as say } from '../platform/text/index.js';
 import type { AppContext } from '../platform/context.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { day, dayRange, regionCode, text } from '../platform/input/index.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, invalid } from '../platform/errors.js';
 import { certificateKinds } from './hcert/kinds.js';
 import { qrPng, qrSvg } from './hcert/qr.js';
 import { certificatePdf } from './pdf.js';
@@ -123,7 +124,7 @@ export function certificateRoutes(app: App, ctx: AppContext) {
       schema: { tags, summary: 'Verify a certificate from its HC1: text or a PNG photo of its QR code (base64)', body: z.object({ hc1: text({ max: 8000 }).optional(), image: image.optional() }).strict(), response: { 200: VerificationView } },
     },
     async (req) => {
-      if (!req.body.hc1 && !req.body.image) throw new AppError('invalid', 'hc1: give the HC1: text or an image of the QR code', 'hc1');
+      if (!req.body.hc1 && !req.body.image) throw invalid('hc1', say('certificates.hc1OrImage'));
       return verifyCertificate(ctx, req.body);
     },
   );

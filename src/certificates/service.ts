@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { both, text as say } from '../platform/text/index.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
@@ -26,7 +27,7 @@ export type MissingReason = keyof typeof missingReasons;
 
 async function facts(tx: Db, regionId: string, personId: string): Promise<PersonFacts> {
   const person = await personFacts(tx, regionId, personId);
-  if (!person) throw new AppError('not-found', 'personId: the person was not found in this region', 'personId');
+  if (!person) throw notFound(say('what.person'), 'personId');
   return person;
 }
 
@@ -44,7 +45,7 @@ export async function requestCertificate(ctx: AppContext, citizen: Actor, input:
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const personId = input.personId ?? citizen.id;
-    if (!(await citizenMayActFor(tx, citizen, personId, now))) throw new AppError('not-found', 'personId: not you or a child of your household', 'personId');
+    if (!(await citizenMayActFor(tx, citizen, personId, now))) throw new AppError('not-found', say('certificates.notYouOrChild'), 'personId');
     const person = await facts(tx, citizen.regionId, personId);
     const review = input.missing
       ? { missing: missingReasons[input.missing], note: input.note ?? null }
@@ -98,7 +99,7 @@ export async function getCertificate(ctx: AppContext, actor: Actor, id: string, 
 async function readableCertificate(tx: Db, ctx: AppContext, actor: Actor, id: string) {
   const regionId = actor.kind === 'citizen' ? actor.regionId : personalDataScope(actor);
   const row = await resolveInRegion(tx, certificates, regionId, id, { field: 'id', what: 'The certificate' });
-  if (actor.kind === 'citizen' && !(await citizenMayActFor(tx, actor, row.personId, ctx.clock.now()))) throw notFound('The certificate');
+  if (actor.kind === 'citizen' && !(await citizenMayActFor(tx, actor, row.personId, ctx.clock.now()))) throw notFound(say('what.certificate'));
   return row;
 }
 
@@ -137,7 +138,7 @@ export async function decideRequest(ctx: AppContext, admin: Actor, id: string, i
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const request = await resolveInRegion(tx, certificateRequests, regionId, id, { field: 'id', what: 'The request', forUpdate: true });
-    if (request.status !== 'queued') throw conflict(`The request is already ${request.status}`, 'id');
+    if (request.status !== 'queued') throw conflict(say('certificates.requestAlready', { status: request.status }), 'id');
     const decided = { decidedBy: admin.id, decidedAt: now.toISOString(), decisionReason: input.reason };
     const where = and(eq(certificateRequests.regionId, regionId), eq(certificateRequests.id, id));
     await record(tx, admin, { action: `certificates.request.${input.decision}`, personId: request.personId, purpose: 'handläggning av intyg', details: { requestId: id, reason: input.reason } });
@@ -148,7 +149,7 @@ export async function decideRequest(ctx: AppContext, admin: Actor, id: string, i
     const person = await facts(tx, regionId, request.personId);
     const draft = await draftForApproval(tx, regionId, person, request.kind, now);
     if ('outcome' in draft) {
-      throw new AppError('conflict', `The rules still refuse (${draft.rule}): ${draft.reason.en} Record what is missing first. / Reglerna säger fortfarande nej: ${draft.reason.sv}`, 'decision');
+      throw new AppError('conflict', say('certificates.rulesStillRefuse', { rule: draft.rule, reason: both(draft.reason.sv, draft.reason.en) }), 'decision');
     }
     await tx.update(certificateRequests).set({ ...decided, status: 'issued' }).where(where);
     const issued = await sign(tx, ctx, admin, id, { person, paper: request.paper }, draft, now);
@@ -173,7 +174,7 @@ export async function revokeCertificate(ctx: AppContext, admin: Actor, id: strin
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const row = await resolveInRegion(tx, certificates, regionId, id, { field: 'id', what: 'The certificate', forUpdate: true });
-    if (row.revokedAt) throw conflict('The certificate is already revoked', 'id');
+    if (row.revokedAt) throw conflict(say('certificates.alreadyRevoked'), 'id');
     await tx.update(certificates).set({ revokedAt: now.toISOString(), revokedReason: reason }).where(and(eq(certificates.regionId, regionId), eq(certificates.id, id)));
     await record(tx, admin, { action: 'certificates.revoke', personId: row.personId, purpose: 'återkallelse av intyg', details: { certificateId: id, reason } });
     return { id, revokedAt: now.toISOString() };

@@ -1,4 +1,5 @@
 import { createHash, sign as signData } from 'node:crypto';
+import { text as say } from '../platform/text/index.js';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { decodeHcert } from './hcert/codec.js';
 import { uciHash } from './hcert/revocation.js';
@@ -23,9 +24,9 @@ export async function verifyCertificate(ctx: AppContext, input: { hc1?: string; 
   let text = input.hc1;
   if (!text && input.image) {
     text = readQrPng(Buffer.from(input.image, 'base64')) ?? undefined;
-    if (!text) throw invalid('image', 'no QR code could be read from the image (a PNG with the whole code in view)');
+    if (!text) throw invalid('image', say('certificates.noQr'));
   }
-  if (!text) throw invalid('hc1', 'give the HC1: text or an image of the QR code');
+  if (!text) throw invalid('hc1', say('certificates.hc1OrImage'));
   const db = ctx.database.db;
   // Only this certificate's UCI hash is looked up on the revocation list, not the whole list.
   const uci = uciOf(text);

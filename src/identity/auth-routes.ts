@@ -3,10 +3,11 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../platform/auth/actor.js';
 import { roles, staffRoles } from '../platform/auth/roles.js';
 import { OidcLogin } from '../platform/auth/oidc.js';
-import { createSession, endSession, SESSION_COOKIE } from '../platform/auth/session.js';
+import { createSession, endSession, SESSION_COOKIE, setSessionLanguage } from '../platform/auth/session.js';
 import type { AppContext } from '../platform/context.js';
 import { publicUrlOf } from '../platform/config.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { LANGUAGES, text } from '../platform/text/index.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { citizenActorFromClaims, demoActor, demoUsers, staffActorFromClaims } from './login.js';
 import * as store from './store.js';
@@ -19,6 +20,8 @@ const SessionView = z.object({
     role: z.enum(roles),
     region: z.object({ id: z.string(), name: z.string() }),
     unitName: z.string().nullable().optional(),
+    /** The language chosen in this session (or a citizen's saved choice); null until one is chosen. */
+    language: z.enum(LANGUAGES).nullable(),
   }),
 });
 
@@ -41,20 +44,20 @@ export function authRoutes(app: App, ctx: AppContext) {
   let oidc: Promise<OidcLogin> | undefined;
   const publicUrl = () => publicUrlOf(ctx.config);
   const oidcLogin = () => {
-    if (!ctx.config.oidc) throw notFound('OpenID Connect login');
+    if (!ctx.config.oidc) throw notFound(text('what.oidcLogin'));
     oidc ??= OidcLogin.discover(ctx, publicUrl()).catch((e) => {
       oidc = undefined;
-      throw new AppError('unavailable', `The identity provider could not be reached: ${(e as Error).message}`);
+      throw new AppError('unavailable', text('identity.idpUnreachable', { reason: (e as Error).message }));
     });
     return oidc;
   };
 
   async function sessionView(actor: Actor) {
     // A session is a person's: the system actor never logs in.
-    if (actor.kind === 'system') throw new AppError('forbidden', 'The system has no session');
+    if (actor.kind === 'system') throw new AppError('forbidden', text('identity.systemNoSession'));
     const region = await store.getRegion(ctx.database.db, actor.regionId);
     const unitName = actor.kind === 'staff' && actor.unitId ? (await store.findStaff(ctx.database.db, actor.regionId, actor.id))?.unitName : undefined;
-    return { actor: { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role, region: { id: actor.regionId, name: region?.name ?? actor.regionId }, unitName } };
+    return { actor: { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role, region: { id: actor.regionId, name: region?.name ?? actor.regionId }, unitName, language: actor.language ?? null } };
   }
 
   async function logIn(reply: FastifyReply, actor: Actor) {
@@ -70,6 +73,21 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/session', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: SessionView } } }, async (req) => sessionView(actorOf(req)));
 
+  // Problems are shown in this language from now on; a citizen's choice is kept for the messages sent to them.
+  app.put(
+    '/api/session/language',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'Choose the language of this session (and a citizen\'s messages)', body: z.object({ language: z.enum(LANGUAGES) }).strict(), response: { 200: SessionView } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { language } = req.body;
+      await ctx.database.db.transaction(async (tx) => {
+        await setSessionLanguage(tx, ctx.config.regionId, req.sessionToken!, actor, language);
+        if (actor.kind === 'citizen') await store.setPersonLanguage(tx, actor.regionId, actor.id, language);
+      });
+      return sessionView({ ...actor, language });
+    },
+  );
+
   app.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'] } }, async (req, reply) => {
     if (req.sessionToken) await endSession(ctx, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -77,7 +95,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/api/auth/demo/users', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Synthetic demo users (demo login only)', response: { 200: DemoUsers } } }, async () => {
-    if (!ctx.config.demoLogin) throw notFound('Demo login');
+    if (!ctx.config.demoLogin) throw notFound(text('what.demoLogin'));
     return demoUsers(ctx);
   });
 
@@ -85,7 +103,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/demo/login',
     { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Log in as a synthetic demo user', body: z.object({ kind: z.enum(['staff', 'citizen']), id: z.uuid() }).strict(), response: { 200: SessionView } } },
     async (req, reply) => {
-      if (!ctx.config.demoLogin) throw notFound('Demo login');
+      if (!ctx.config.demoLogin) throw notFound(text('what.demoLogin'));
       const actor = await demoActor(ctx, req.body.kind, req.body.id);
       await logIn(reply, actor);
       return sessionView(actor);
@@ -109,7 +127,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     if (url.searchParams.has('error')) return reply.redirect(`/login?error=${encodeURIComponent(url.searchParams.get('error')!)}`);
     const started = req.cookies[OIDC_STATE_COOKIE];
     reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
-    if (!started || started !== url.searchParams.get('state')) throw new AppError('invalid', 'This login was not started in this browser; start again', 'state');
+    if (!started || started !== url.searchParams.get('state')) throw new AppError('invalid', text('identity.loginOtherBrowser'), 'state');
     const { audience, returnTo, claims } = await (await oidcLogin()).finish(url);
     const actor = audience === 'staff' ? await staffActorFromClaims(ctx, claims) : await citizenActorFromClaims(ctx, claims);
     await logIn(reply, actor);

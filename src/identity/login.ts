@@ -6,6 +6,7 @@ import { systemActor } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { text } from '../platform/text/index.js';
 import { ageOn } from './identity-number.js';
 import { persons, staff, units } from './model.js';
 import { identityNumberInput } from './service.js';
@@ -13,21 +14,21 @@ import * as store from './store.js';
 
 async function staffActor(tx: Db, row: { id: string; regionId: string }): Promise<Actor> {
   const s = await store.findStaff(tx, row.regionId, row.id);
-  if (!s || !s.active) throw new AppError('forbidden', 'This staff account is not active');
+  if (!s || !s.active) throw new AppError('forbidden', text('identity.staffInactive'));
   if (!isStaffRole(s.role)) throw new Error(`staff ${s.id} has an unknown role ${s.role}`);
   return { kind: 'staff', id: s.id, name: s.name, role: s.role, regionId: s.regionId, unitId: s.unitId };
 }
 
 async function citizenActor(tx: Db, regionId: string, personId: string): Promise<Actor> {
   const p = await store.findPerson(tx, regionId, personId);
-  if (!p) throw notFound('The person');
-  return { kind: 'citizen', id: p.id, name: `${p.givenName} ${p.familyName}`, role: 'citizen', regionId };
+  if (!p) throw notFound(text('what.person'));
+  return { kind: 'citizen', id: p.id, name: `${p.givenName} ${p.familyName}`, role: 'citizen', regionId, ...(p.language ? { language: p.language } : {}) };
 }
 
 /** Staff log in through the identity provider; their role and region come from Lägesbild's staff register. */
 export async function staffActorFromClaims(ctx: AppContext, claims: { sub: string }): Promise<Actor> {
   const row = await store.findStaffBySubject(ctx.database.db, ctx.config.regionId, claims.sub);
-  if (!row) throw new AppError('forbidden', 'Your account has no role in Lägesbild. Ask your region administrator to add you.');
+  if (!row) throw new AppError('forbidden', text('identity.noRole'));
   return staffActor(ctx.database.db, row);
 }
 
@@ -38,7 +39,7 @@ export async function staffActorFromClaims(ctx: AppContext, claims: { sub: strin
 export async function citizenActorFromClaims(ctx: AppContext, claims: Record<string, unknown>): Promise<Actor> {
   const claimName = ctx.config.oidc?.personnummerClaim ?? 'personal_identity_number';
   const raw = claims[claimName];
-  if (typeof raw !== 'string') throw new AppError('unauthenticated', `The identity provider sent no ${claimName} claim`);
+  if (typeof raw !== 'string') throw new AppError('unauthenticated', text('identity.noClaim', { claim: claimName }));
   const id = identityNumberInput(claimName, raw, { now: ctx.clock.now(), accept: ['personnummer', 'samordningsnummer'] });
   const regionId = ctx.config.regionId;
   return ctx.database.db.transaction(async (tx) => {
@@ -66,11 +67,11 @@ export async function demoActor(ctx: AppContext, kind: 'staff' | 'citizen', id: 
   const db = ctx.database.db;
   if (kind === 'staff') {
     const [row] = await db.select().from(staff).where(and(eq(staff.regionId, regionId), eq(staff.id, id), eq(staff.synthetic, true)));
-    if (!row) throw notFound('The demo staff member');
+    if (!row) throw notFound(text('what.demoStaff'));
     return staffActor(db, row);
   }
   const [row] = await db.select().from(persons).where(and(eq(persons.regionId, regionId), eq(persons.id, id), eq(persons.synthetic, true)));
-  if (!row) throw notFound('The demo citizen');
+  if (!row) throw notFound(text('what.demoCitizen'));
   return citizenActor(db, regionId, row.id);
 }
 

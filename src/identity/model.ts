@@ -78,6 +78,8 @@ export const persons = pgTable(
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     phone: text('phone'),
     email: text('email'),
+    /** The language the person chose for messages and the 1177 pages ('sv' | 'en'); Swedish when unset. */
+    language: text('language').$type<'sv' | 'en'>(),
     householdId: uuid('household_id'),
     careHomeId: uuid('care_home_id'),
     homeCare: boolean('home_care').notNull().default(false),

@@ -134,7 +134,7 @@ describe('staff SITHS login', () => {
     const { res, session } = await callback(callbackUrl, jar);
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await res.json()).detail).toMatch(/no role in Lägesbild/);
+    expect((await res.json()).detail).toMatch(/ingen roll i Lägesbild/); // Swedish: the browser asked for no language
     expect(session).toBeUndefined();
     expect(await count(env.database, 'sessions')).toBe(sessionsBefore);
   });
@@ -168,7 +168,7 @@ describe('callback and returnTo safety', () => {
     const { callbackUrl, jar } = await followLogin(loginUrl('citizen', '/'), 'citizen-testa');
     const victim = await callback(callbackUrl, new CookieJar());
     expect(victim.res.status).toBe(400);
-    expect((await victim.res.json()).detail).toMatch(/not started in this browser/);
+    expect((await victim.res.json()).detail).toMatch(/startades inte i den här webbläsaren/);
     expect(victim.session).toBeUndefined();
     expect(await count(env.database, 'sessions')).toBe(sessionsBefore);
     // The refusal did not use up the login: the browser that started it can still finish.

@@ -43,15 +43,15 @@ describe('registering a person', () => {
     const unknown = await sampler({ method: 'POST', url: '/api/persons', payload: { identityNumber: '19811218-9876', givenName: 'A', familyName: 'B', shoeSize: 44, hatSize: 7 } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([
-      { field: 'shoeSize', message: 'unknown field' },
-      { field: 'hatSize', message: 'unknown field' },
+      { field: 'shoeSize', label: 'shoeSize', message: 'unknown field' },
+      { field: 'hatSize', label: 'hatSize', message: 'unknown field' },
     ]);
     const wrongType = await sampler({ method: 'POST', url: '/api/persons', payload: { identityNumber: 19811218, givenName: 'A', familyName: 'B' } });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().errors[0].field).toBe('identityNumber');
     const malformed = await sampler({ method: 'POST', url: '/api/persons', headers: { 'content-type': 'application/json' }, payload: '{"identityNumber": ' });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().errors[0]).toEqual({ field: 'body', message: 'malformed JSON' });
+    expect(malformed.json().errors[0]).toEqual({ field: 'body', label: 'Body', message: 'malformed JSON' });
   });
 
   it('refuses an oversize body with 413', async () => {

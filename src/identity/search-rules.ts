@@ -1,4 +1,5 @@
-import { AppError } from '../platform/errors.js';
+import { invalid } from '../platform/errors.js';
+import { text, type TextKey, type TextParams } from '../platform/text/index.js';
 
 /** A staff search returns at most this many people: enough to tell namesakes apart, never a list of the population. */
 export const FIND_LIMIT = 10;
@@ -6,7 +7,7 @@ export const FIND_LIMIT = 10;
 /** What a staff search may look for: one identity number, or a name together with the birth date. */
 export type FindCriteria = { by: 'identityNumber'; identityNumber: string } | { by: 'name'; words: string[]; birthDate: string };
 
-const problem = (field: string, sv: string, en: string) => new AppError('invalid', `${field}: ${en}`, [{ field, message: `${sv} / ${en}` }]);
+const problem = (field: string, key: TextKey, params?: TextParams) => invalid(field, text(key, params));
 
 /** Letters, with hyphens and apostrophes inside a name (Anna-Karin, O'Brien); anything else could widen the match. */
 const NAME_WORD = /^\p{L}+(?:['’-]\p{L}+)*$/u;
@@ -22,18 +23,18 @@ export function findCriteria(q: { identityNumber?: string | undefined; name?: st
   const identityNumber = q.identityNumber?.trim();
   const name = q.name?.trim();
   if (identityNumber) {
-    if (name || q.birthDate) throw problem(name ? 'name' : 'birthDate', 'Sök antingen på identitetsnummer eller på namn och födelsedatum', 'search by the identity number, or by name and birth date, not both');
+    if (name || q.birthDate) throw problem(name ? 'name' : 'birthDate', 'identity.search.notBoth');
     return { by: 'identityNumber', identityNumber };
   }
-  if (!name && !q.birthDate) throw problem('identityNumber', 'Ange identitetsnummer, eller namn och födelsedatum', 'give the identity number, or a name and the birth date');
-  if (!name) throw problem('name', 'Ange namnet till födelsedatumet', 'a birth date alone finds everyone born that day: give the name too');
-  if (!q.birthDate) throw problem('birthDate', 'Ange födelsedatum till namnet', 'a name alone lists everyone of that name: give the birth date too');
+  if (!name && !q.birthDate) throw problem('identityNumber', 'identity.search.nothing');
+  if (!name) throw problem('name', 'identity.search.nameToo');
+  if (!q.birthDate) throw problem('birthDate', 'identity.search.birthDateToo');
   const words = name.split(/\s+/);
-  if (words.length > MAX_WORDS) throw problem('name', `Högst ${MAX_WORDS} namn`, `at most ${MAX_WORDS} names`);
+  if (words.length > MAX_WORDS) throw problem('name', 'identity.search.maxWords', { max: MAX_WORDS });
   for (const word of words) {
-    if (!NAME_WORD.test(word)) throw problem('name', 'Bara bokstäver (och bindestreck), inga jokertecken', 'letters (and hyphens) only, no wildcards');
-    if ([...word.matchAll(/\p{L}/gu)].length < MIN_LETTERS) throw problem('name', `Varje namn behöver minst ${MIN_LETTERS} bokstäver`, `every name needs at least ${MIN_LETTERS} letters`);
+    if (!NAME_WORD.test(word)) throw problem('name', 'identity.search.lettersOnly');
+    if ([...word.matchAll(/\p{L}/gu)].length < MIN_LETTERS) throw problem('name', 'identity.search.minLetters', { min: MIN_LETTERS });
   }
-  if (q.birthDate > today) throw problem('birthDate', 'Födelsedatumet ligger i framtiden', 'the birth date is in the future');
+  if (q.birthDate > today) throw problem('birthDate', 'identity.search.futureBirthDate');
   return { by: 'name', words, birthDate: q.birthDate };
 }

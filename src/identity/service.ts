@@ -4,7 +4,8 @@ import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
 import type { Db } from '../platform/db/client.js';
-import { AppError, conflict, notFound } from '../platform/errors.js';
+import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
+import { text, unglue } from '../platform/text/index.js';
 import { cursorCodec } from '../platform/input/index.js';
 import { personsMerged } from './events.js';
 import { ageOn, calendarDateInStockholm, formatIdentityNumber, InvalidIdentityNumber, parseIdentityNumber, type AcceptedKinds, type IdentityKind, type IdentityNumber } from './identity-number.js';
@@ -21,7 +22,7 @@ export function identityNumberInput(
   try {
     return parseIdentityNumber(raw, opts);
   } catch (e) {
-    if (e instanceof InvalidIdentityNumber) throw new AppError('invalid', `${field}: ${e.message}`, [{ field, message: e.message }]);
+    if (e instanceof InvalidIdentityNumber) throw invalid(field, unglue(e.message));
     throw e;
   }
 }
@@ -61,7 +62,7 @@ export async function registerPerson(ctx: AppContext, actor: Actor, input: Regis
   const now = ctx.clock.now();
   const id = identityNumberInput('identityNumber', input.identityNumber, { now, reserveRegion: input.issuingRegion ?? regionId });
   return ctx.database.db.transaction(async (tx) => {
-    if (await store.findPersonIdByIdentifier(tx, regionId, id.canonical)) throw conflict('A person with this identity number is already registered', 'identityNumber');
+    if (await store.findPersonIdByIdentifier(tx, regionId, id.canonical)) throw conflict(text('identity.numberTaken'), 'identityNumber');
     const postalCode = input.postalCode?.replace(' ', '');
     const place = postalCode ? await store.findPostalCode(tx, postalCode) : undefined;
     const [personId] = await store.insertPersons(tx, regionId, [
@@ -91,7 +92,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, personId: string,
   const regionId = personalDataScope(actor);
   return ctx.database.db.transaction(async (tx) => {
     const row = await store.findPerson(tx, regionId, personId);
-    if (!row) throw notFound('The person');
+    if (!row) throw notFound(text('what.person'));
     await record(tx, actor, { action: 'identity.person.read', personId: row.id, purpose });
     return (await toViews(tx, regionId, [row], ctx.clock.now()))[0]!;
   });
@@ -111,7 +112,7 @@ interface SearchInput {
 export async function searchPeople(ctx: AppContext, actor: Actor, q: SearchInput): Promise<{ people: PersonView[]; nextCursor: string | null }> {
   const regionId = personalDataScope(actor);
   const now = ctx.clock.now();
-  if (!q.identityNumber && !q.name && !q.municipalityCode) throw new AppError('invalid', 'Give an identity number, a name or a municipality', [{ field: 'identityNumber', message: 'or name, or municipalityCode, is required' }]);
+  if (!q.identityNumber && !q.name && !q.municipalityCode) throw invalid('identityNumber', text('identity.searchNeedsCriterion'));
   const number = q.identityNumber ? identityNumberInput('identityNumber', q.identityNumber, { now, reserveRegion: q.issuingRegion ?? regionId }) : undefined;
   const after = q.cursor ? personCursor.decode(q.cursor) : undefined;
   return ctx.database.db.transaction(async (tx) => {
@@ -170,9 +171,9 @@ export async function linkIdentityNumber(ctx: AppContext, actor: Actor, personId
   const id = identityNumberInput('identityNumber', input.identityNumber, { now, reserveRegion: input.issuingRegion ?? regionId });
   return ctx.database.db.transaction(async (tx) => {
     const person = await store.findPerson(tx, regionId, personId);
-    if (!person) throw notFound('The person');
+    if (!person) throw notFound(text('what.person'));
     const holderId = await store.findPersonIdByIdentifier(tx, regionId, id.canonical);
-    if (holderId === person.id) throw conflict('The person already has this identity number', 'identityNumber');
+    if (holderId === person.id) throw conflict(text('identity.alreadyHasNumber'), 'identityNumber');
     let survivorId = person.id;
     if (holderId) {
       // The record on the stronger number survives (personnummer over samordningsnummer over reservnummer).

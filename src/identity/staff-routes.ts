@@ -6,6 +6,7 @@ import { record } from '../platform/audit/audit.js';
 import { staffRoles } from '../platform/auth/roles.js';
 import type { AppContext } from '../platform/context.js';
 import { conflict, notFound } from '../platform/errors.js';
+import { text as say } from '../platform/text/index.js';
 import { actorOf, type App } from '../platform/http/server.js';
 import { staff, units } from './model.js';
 
@@ -44,7 +45,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
         .values({ regionId: actor.regionId, name: req.body.name, role: req.body.role, unitId: req.body.unitId ?? null, hsaId: req.body.hsaId ?? null, oidcSubject: req.body.oidcSubject ?? null, email: req.body.email ?? null })
         .onConflictDoNothing()
         .returning();
-      if (!row) throw conflict('Another account already has this identity-provider subject', 'oidcSubject');
+      if (!row) throw conflict(say('identity.subjectTaken'), 'oidcSubject');
       await record(tx, actor, { action: 'identity.staff.created', purpose: 'behörighetsadministration', details: { staffId: row.id, role: row.role } });
       return { ...row, unitName: unit?.name ?? null };
     });
@@ -55,7 +56,7 @@ export function staffRoutes(app: App, ctx: AppContext) {
     const actor = actorOf(req);
     await ctx.database.db.transaction(async (tx) => {
       const [row] = await tx.update(staff).set(req.body).where(and(eq(staff.regionId, actor.regionId), eq(staff.id, req.params.id))).returning();
-      if (!row) throw notFound('The staff account');
+      if (!row) throw notFound(say('what.staffAccount'));
       await record(tx, actor, { action: 'identity.staff.changed', purpose: 'behörighetsadministration', details: { staffId: row.id, ...req.body } });
     });
     const updated = (await list(actor.regionId)).find((s) => s.id === req.params.id)!;

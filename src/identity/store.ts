@@ -79,6 +79,11 @@ export async function findPerson(tx: Db, regionId: string, id: string): Promise<
   return row;
 }
 
+/** A citizen's chosen language, for the messages sent to them. */
+export async function setPersonLanguage(tx: Db, regionId: string, id: string, language: 'sv' | 'en'): Promise<void> {
+  await tx.update(persons).set({ language }).where(and(eq(persons.regionId, regionId), eq(persons.id, id)));
+}
+
 export async function listIdentifiers(tx: Db, regionId: string, personIds: string[]) {
   if (personIds.length === 0) return [];
   return tx

@@ -81,7 +81,7 @@ describe('a signed submission from a region to the nation', () => {
     const altered = { ...signed, document: { ...signed.document, answers: [{ questionId: 'overall', version: 1, value: { light: 'green' } }, { questionId: 'doses', version: 1, value: 9999 }] } };
     const a = await post(altered);
     expect(a.statusCode).toBe(400);
-    expect(a.json().errors[0]).toEqual({ field: 'signature', message: 'signature: the signature does not match the document (altered or forged)' });
+    expect(a.json().errors[0]).toMatchObject({ field: 'signature', message: 'signature: the signature does not match the document (altered or forged)' });
 
     const forged = { ...signed, signature: Buffer.alloc(64, 7).toString('base64') };
     expect((await post(forged)).json().errors[0].field).toBe('signature');

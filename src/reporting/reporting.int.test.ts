@@ -95,7 +95,7 @@ describe('answering', () => {
   it('validates answers against the template, naming the field and reason', async () => {
     const res = await answers(analyst18, 'region-18', { answers: [{ questionId: 'overall', version: 0, value: { light: 'yellow' } }, { questionId: 'doses', version: 0, value: { amount: 5, unit: 'vials' } }] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([
+    expect(res.json().errors).toMatchObject([
       { field: 'answers.0.value.motivation', message: 'a motivation is required when the light is not green' },
       { field: 'answers.1.value', message: 'the unit is doser, not vials' },
     ]);
@@ -148,7 +148,7 @@ describe('answering', () => {
     expect(view.missing).toEqual([{ questionId: 'overall', label: 'Bedömning' }]);
     const early = await analyst18({ method: 'POST', url: `/api/reporting/rounds/${roundId}/returns/region-18/submit` });
     expect(early.statusCode).toBe(400);
-    expect(early.json().errors).toEqual([{ field: 'answers.overall', message: 'mandatory: Bedömning' }]);
+    expect(early.json().errors).toMatchObject([{ field: 'answers.overall', message: 'mandatory: Bedömning' }]);
   });
 
   it('reminds the organisations that have not submitted, with what is missing, in the UI and by e-mail to the analysts', async () => {

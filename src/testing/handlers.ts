@@ -24,10 +24,10 @@ export async function sendAnswers(tx: Db, event: OutboxMessage): Promise<void> {
   const regionId = event.regionId;
   for (const s of samples) {
     const personId = s.person_id;
-    items.push({ regionId, topic: messageTopic('inbox'), idempotencyKey: `result:${s.id}:inbox`, payload: { personId, to: personId, ...resultMessage(s.test_type, s.result, s.taken_at) } });
+    items.push({ regionId, topic: messageTopic('inbox'), idempotencyKey: `result:${s.id}:inbox`, payload: { personId, to: personId, ...resultMessage(s.test_type, s.result, s.taken_at, contacts.get(personId)?.language) } });
     const contact = contacts.get(personId);
-    if (contact?.phone) items.push({ regionId, topic: messageTopic('sms'), idempotencyKey: `result:${s.id}:sms`, payload: { personId, to: contact.phone, subject: null, body: resultNotice.body } });
-    if (contact?.email) items.push({ regionId, topic: messageTopic('email'), idempotencyKey: `result:${s.id}:email`, payload: { personId, to: contact.email, ...resultNotice } });
+    if (contact?.phone) items.push({ regionId, topic: messageTopic('sms'), idempotencyKey: `result:${s.id}:sms`, payload: { personId, to: contact.phone, subject: null, body: resultNotice(contact.language).body } });
+    if (contact?.email) items.push({ regionId, topic: messageTopic('email'), idempotencyKey: `result:${s.id}:email`, payload: { personId, to: contact.email, ...resultNotice(contact.language) } });
   }
   for (let i = 0; i < items.length; i += 2_000) await addToOutbox(tx, items.slice(i, i + 2_000));
 }

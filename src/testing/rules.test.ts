@@ -169,11 +169,25 @@ describe('the answer to the citizen', () => {
   });
 
   it('the notice by SMS or e-mail never carries the answer', () => {
-    expect(resultNotice).toEqual({
+    expect(resultNotice()).toEqual({
       subject: 'Ditt provsvar finns i 1177',
       body: 'Ditt provsvar finns nu i din inkorg på 1177.se. Logga in med e-legitimation för att läsa det. Hälsningar, Lägesbild',
     });
-    expect(`${resultNotice.subject} ${resultNotice.body}`).not.toMatch(/positiv|negativ|covid/i);
+    expect(resultNotice('en')).toEqual({ subject: 'Your test result is in 1177', body: 'Your test result is now in your inbox at 1177.se. Log in with e-ID to read it. Regards, Lägesbild' });
+    for (const lang of ['sv', 'en'] as const) expect(`${resultNotice(lang).subject} ${resultNotice(lang).body}`).not.toMatch(/positiv|negativ|covid/i);
+  });
+
+  it('writes the answer in the language the citizen chose, and only in it', () => {
+    const message = resultMessage('pcr', 'positive', takenAt, 'en');
+    expect(message.subject).toBe('Test result: PCR test (COVID-19) 2021-12-01');
+    expect(message.body.split('\n\n')).toEqual([
+      'Your sample from 2021-12-01 shows that you have COVID-19.',
+      expect.stringMatching(/^Rules of conduct: stay at home/),
+      expect.stringMatching(/^A contact tracer will contact you/),
+      expect.stringMatching(/Call 112 in an emergency\.$/),
+    ]);
+    expect(resultMessage('serology', 'negative', takenAt, 'en').body).toBe('No antibodies against COVID-19 were found.\n\nThe sample was taken on 2021-12-01.');
+    expect(`${message.subject} ${message.body}`).not.toMatch(/Provsvar|prov från/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { render, text, type Language, type TextKey } from '../platform/text/index.js';
 import { calendarDateInStockholm } from '../identity/identity-number.js';
 import type { Collection, TestResult, TestType } from './model.js';
 
@@ -85,37 +86,26 @@ export function sampleStatus(s: { receivedAt: string | null; result: string | nu
 
 // --- The answer and its advice --------------------------------------------------------------------
 
-const typeName: Record<TestType, string> = { pcr: 'PCR-test (covid-19)', antigen: 'antigentest (covid-19)', serology: 'antikroppstest (covid-19)' };
-
-/** The message to the citizen with the advice for the result (Folkhälsomyndigheten's rules of conduct). */
-export function resultMessage(testType: TestType, result: TestResult, takenAt: string): { subject: string; body: string } {
+/** The message to the citizen with the advice for the result (Folkhälsomyndigheten's rules of conduct), in their language. */
+export function resultMessage(testType: TestType, result: TestResult, takenAt: string, lang: Language = 'sv'): { subject: string; body: string } {
   const date = calendarDateInStockholm(new Date(takenAt));
-  const subject = `Provsvar: ${typeName[testType]} ${date}`;
+  const say = (key: TextKey) => render(lang, key, { date });
+  const subject = render(lang, 'testing.message.subject', { type: text(`testing.type.${testType}`), date });
   if (testType === 'serology') {
-    const text =
-      result === 'positive'
-        ? 'Antikroppar mot covid-19 påvisades. Det betyder att du sannolikt har haft covid-19. Testet visar inte om du är smittsam nu.'
-        : result === 'negative'
-          ? 'Inga antikroppar mot covid-19 påvisades.'
-          : 'Provet kunde inte bedömas. Gör om testet om du fortfarande behöver ett svar.';
-    return { subject, body: `${text}\n\nProvet togs ${date}.` };
+    const advice = say(result === 'positive' ? 'testing.message.serology.positive' : result === 'negative' ? 'testing.message.serology.negative' : 'testing.message.serology.notAssessable');
+    return { subject, body: `${advice}\n\n${say('testing.message.serology.taken')}` };
   }
   const body =
     result === 'positive'
-      ? [
-          `Ditt prov från ${date} visar att du har covid-19.`,
-          'Förhållningsregler: stanna hemma och undvik nära kontakt med andra, även i hushållet så långt det går. Du får gå tillbaka till arbete, skola eller förskola när du har varit feberfri i två dygn och mår bättre, och det har gått minst sju dagar sedan du blev sjuk.',
-          'En smittspårare kommer att kontakta dig. Du får också en länk till ett formulär där du kan uppge vilka du har träffat; fyll i det så snart du kan, så att dina nära kan informeras.',
-          'Kontakta vården om du blir sämre, till exempel får svårt att andas. Ring 112 vid akut fara.',
-        ].join('\n\n')
+      ? (['testing.message.positive', 'testing.message.positive.conduct', 'testing.message.positive.tracing', 'testing.message.positive.care'] as const).map(say).join('\n\n')
       : result === 'negative'
-        ? `Ditt prov från ${date} visar inte covid-19.\n\nOm du har symtom: stanna hemma tills du mår bättre. Har du fortfarande symtom efter några dagar, eller blir sämre, kontakta vården.`
-        : `Ditt prov från ${date} kunde inte bedömas (ej bedömbart). Ta ett nytt prov: beställ ett nytt kit eller boka provtagning.`;
+        ? `${say('testing.message.negative')}\n\n${say('testing.message.negative.symptoms')}`
+        : say('testing.message.notAssessable');
   return { subject, body };
 }
 
 /** The notice by SMS or e-mail: it says only that an answer is waiting, never the answer itself. */
-export const resultNotice = { subject: 'Ditt provsvar finns i 1177', body: 'Ditt provsvar finns nu i din inkorg på 1177.se. Logga in med e-legitimation för att läsa det. Hälsningar, Lägesbild' };
+export const resultNotice = (lang: Language = 'sv') => ({ subject: render(lang, 'testing.notice.subject'), body: render(lang, 'testing.notice.body') });
 
 // --- Capacity ------------------------------------------------------------------------------------
 

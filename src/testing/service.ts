@@ -1,4 +1,5 @@
 import type { Actor } from '../platform/auth/actor.js';
+import { text as say } from '../platform/text/index.js';
 import { personalDataScope } from '../platform/auth/permissions.js';
 import { record, recordMany } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/context.js';
@@ -64,7 +65,7 @@ export async function issueKits(ctx: AppContext, actor: Actor, input: Body<typeo
 export async function orderKit(ctx: AppContext, citizen: Actor, input: Body<typeof OrderKitBody>) {
   return ctx.database.db.transaction(async (tx) => {
     const point = await store.findDistributionPoint(tx, citizen.regionId, input.distributionPointId);
-    if (!point || !point.active) throw invalid('distributionPointId', 'no such distribution point in your region');
+    if (!point || !point.active) throw invalid('distributionPointId', say('testing.noDistributionPoint'));
     const order = await store.insertOrder(tx, { regionId: citizen.regionId, personId: citizen.id, testType: input.testType, distributionPointId: point.id, orderedAt: ctx.clock.now().toISOString() });
     await record(tx, citizen, { action: 'testing.kit.ordered', personId: citizen.id, purpose: 'egen beställning' });
     return { id: order.id, testType: order.testType, distributionPoint: pointView(point), orderedAt: order.orderedAt, status: order.status };
@@ -87,13 +88,13 @@ export async function registerKit(ctx: AppContext, citizen: Actor, input: Body<t
   const code = kitCodeInput(input.kitCode);
   const now = ctx.clock.now();
   const takenAt = input.takenAt ? new Date(input.takenAt) : now;
-  if (takenAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('takenAt', 'is in the future');
+  if (takenAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('takenAt', say('testing.takenAtFuture'));
   return ctx.database.db.transaction(async (tx) => {
     const kit = await store.claimKit(tx, citizen.regionId, code, now.toISOString());
     if (!kit) {
       const existing = await store.findKit(tx, citizen.regionId, code);
-      if (!existing) throw invalid('kitCode', 'this kit id is not one of the region’s kits; check it against the label');
-      throw conflict('This kit is already registered', 'kitCode');
+      if (!existing) throw invalid('kitCode', say('testing.unknownKit'));
+      throw conflict(say('testing.kitRegistered'), 'kitCode');
     }
     const order = await store.openOrderOf(tx, citizen.regionId, citizen.id, kit.testType);
     if (order) await store.markOrderRegistered(tx, citizen.regionId, order.id);
@@ -140,7 +141,7 @@ export async function registerResult(ctx: AppContext, lab: Actor, input: Body<ty
 export async function createSlots(ctx: AppContext, actor: Actor, input: Body<typeof CreateSlotsBody>) {
   const start = stockholmTime(input.date, input.from);
   const end = stockholmTime(input.date, input.to);
-  if (end <= start) throw invalid('to', 'must be after from');
+  if (end <= start) throw invalid('to', say('testing.toAfterFrom'));
   const rows: Parameters<typeof store.insertSlots>[1] = [];
   for (let t = start.getTime(); t + input.minutes * 60_000 <= end.getTime(); t += input.minutes * 60_000) {
     rows.push({ regionId: actor.regionId, stationId: input.stationId, startsAt: new Date(t).toISOString(), endsAt: new Date(t + input.minutes * 60_000).toISOString(), testType: input.testType, capacity: input.capacity });
@@ -165,7 +166,7 @@ export async function listSlots(ctx: AppContext, actor: Actor, q: { stationId?: 
 /** A sampling station of the actor's region, or a problem naming `stationId`. */
 async function stationOf(tx: Db, regionId: string, id: string) {
   const unit = await resolveInRegion(tx, units, regionId, id, { field: 'stationId', what: 'sampling station' });
-  if (unit.kind !== 'sampling_station') throw invalid('stationId', 'the unit is not a sampling station');
+  if (unit.kind !== 'sampling_station') throw invalid('stationId', say('testing.notAStation'));
   return unit;
 }
 
@@ -174,13 +175,13 @@ export async function bookSampling(ctx: AppContext, actor: Actor, input: Body<ty
   const regionId = personalDataScope(actor);
   return ctx.database.db.transaction(async (tx) => {
     const person = await findPerson(tx, regionId, input.personId);
-    if (!person) throw invalid('personId', 'no such person in your region');
+    if (!person) throw invalid('personId', say('testing.noPerson'));
     const slot = await store.findSlot(tx, regionId, input.slotId);
-    if (!slot) throw invalid('slotId', 'no such time');
-    if (new Date(slot.startsAt) < ctx.clock.now()) throw invalid('slotId', 'the time has passed');
-    if (!(await store.takeSeat(tx, regionId, slot.id))) throw conflict('The time is fully booked; choose another', 'slotId');
+    if (!slot) throw invalid('slotId', say('testing.noSlot'));
+    if (new Date(slot.startsAt) < ctx.clock.now()) throw invalid('slotId', say('testing.slotPassed'));
+    if (!(await store.takeSeat(tx, regionId, slot.id))) throw conflict(say('testing.slotFull'), 'slotId');
     const booking = await store.insertBooking(tx, { regionId, slotId: slot.id, personId: person.id, reason: input.reason, phone: input.phone ?? person.phone, bookedBy: actor.id }).catch((e: unknown) => {
-      throw sqlState(e) === UNIQUE_VIOLATION ? conflict('The person is already booked at this time', 'personId') : e;
+      throw sqlState(e) === UNIQUE_VIOLATION ? conflict(say('testing.alreadyBooked'), 'personId') : e;
     });
     await record(tx, actor, { action: 'testing.sampling.booked', personId: person.id, purpose: 'bokning av provtagning', details: { reason: input.reason } });
     return { id: booking.id, slotId: slot.id, personId: person.id, reason: booking.reason, status: booking.status, startsAt: slot.startsAt };
@@ -194,10 +195,10 @@ export async function collectSample(ctx: AppContext, actor: Actor, input: Body<t
   const takenAt = input.takenAt ? new Date(input.takenAt) : now;
   return ctx.database.db.transaction(async (tx) => {
     const person = await findPerson(tx, regionId, input.personId);
-    if (!person) throw invalid('personId', 'no such person in your region');
+    if (!person) throw invalid('personId', say('testing.noPerson'));
     if (input.bookingId) {
       const booking = await store.findBooking(tx, regionId, input.bookingId);
-      if (!booking || booking.personId !== person.id) throw invalid('bookingId', 'no such booking for this person');
+      if (!booking || booking.personId !== person.id) throw invalid('bookingId', say('testing.noBooking'));
       await store.markBookingSampled(tx, regionId, booking.id);
     }
     const code = newKitCode();

@@ -13,7 +13,10 @@ import type { paths } from './contract/schema.js';
 // ---------------------------------------------------------------------------
 
 export interface FieldProblem {
+  /** Machine-readable: the path in the request. */
   field: string;
+  /** The field's name for a person, in the language the request asked for. */
+  label?: string;
   message: string;
 }
 
@@ -66,8 +69,8 @@ function toProblem(body: unknown, fallback: ProblemDetails): ProblemDetails {
   const errors = Array.isArray(b.errors)
     ? b.errors.flatMap((e: unknown): FieldProblem[] => {
         if (typeof e !== 'object' || e === null) return [];
-        const { field, message } = e as Record<string, unknown>;
-        return [{ field: typeof field === 'string' ? field : '', message: typeof message === 'string' ? message : '' }];
+        const { field, label, message } = e as Record<string, unknown>;
+        return [{ field: typeof field === 'string' ? field : '', ...(typeof label === 'string' ? { label } : {}), message: typeof message === 'string' ? message : '' }];
       })
     : undefined;
   return {
@@ -105,8 +108,15 @@ export type BodyOf<P extends keyof paths, M extends Method = 'post'> =
 export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
+/** The page's language (set by i18n on <html lang>): the server writes its problems in it. */
+const pageLanguage = () => (globalThis.document?.documentElement.lang === 'en' ? 'en' : 'sv');
+
 /** Every non-2xx answer becomes an {@link ApiError}; a failed connection one with status 0. */
 const problems: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', pageLanguage());
+    return request;
+  },
   async onResponse({ response }) {
     if (!response.ok) throw await ApiError.fromResponse(response);
     return undefined;

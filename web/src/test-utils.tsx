@@ -58,11 +58,11 @@ export function mockApi(handlers: Record<string, Handler>) {
 export const REGION = { id: 'region-1', name: 'Region Exempel' };
 
 export function staffSession(role: StaffRole, name = 'Anna Andersson', unitName = 'Smittskyddsenheten'): { actor: Actor } {
-  return { actor: { kind: 'staff', id: 'staff-1', name, role, region: REGION, unitName } };
+  return { actor: { kind: 'staff', id: 'staff-1', name, role, region: REGION, unitName, language: null } };
 }
 
 export function citizenSession(name = 'Olle Svensson'): { actor: Actor } {
-  return { actor: { kind: 'citizen', id: 'citizen-1', name, role: 'citizen', region: REGION } };
+  return { actor: { kind: 'citizen', id: 'citizen-1', name, role: 'citizen', region: REGION, language: null } };
 }
 
 /** Renders the whole app (real routes, providers and 401 handling) at `path`. */

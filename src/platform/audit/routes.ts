@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { languageOf } from '../http/problem.js';
+import { actionText } from './action-text.js';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -23,8 +25,8 @@ export interface PersonDirectory {
   labels(tx: Db, regionId: string, personIds: string[]): Promise<Map<string, string>>;
 }
 
-const Entry = z.object({ at: z.string(), actorName: z.string(), actorRole: z.string(), regionName: z.string(), action: z.string(), purpose: z.string() });
-const SearchEntry = z.object({ id: z.string(), at: z.string(), actorName: z.string(), actorRole: z.string(), personLabel: z.string().nullable(), action: z.string(), purpose: z.string() });
+const Entry = z.object({ at: z.string(), actorName: z.string(), actorRole: z.string(), regionName: z.string(), action: z.string(), actionText: z.string().describe('What the action means, in the reader\'s language'), purpose: z.string() });
+const SearchEntry = z.object({ id: z.string(), at: z.string(), actorName: z.string(), actorRole: z.string(), personLabel: z.string().nullable(), action: z.string(), actionText: z.string().describe('What the action means, in the reader\'s language'), purpose: z.string() });
 const SearchQuery = z
   .object({
     identityNumber: text({ max: 20, min: 0 }).optional(),
@@ -68,7 +70,7 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
           WHERE a.region_id = ${actor.regionId} AND a.person_id = ANY(${sql.param(ids)}::uuid[]) AND a.actor_kind <> 'citizen'
           ORDER BY a.at DESC LIMIT 500`));
     });
-    return { entries: rows.map((r) => ({ at: r.at, actorName: r.actor_name, actorRole: r.actor_role, regionName: r.region_name, action: r.action, purpose: r.purpose })) };
+    return { entries: rows.map((r) => ({ at: r.at, actorName: r.actor_name, actorRole: r.actor_role, regionName: r.region_name, action: r.action, actionText: actionText(languageOf(req), r.action), purpose: r.purpose })) };
   });
 
   app.get('/api/audit/search', { config: { access: 'audit.search' }, schema: { tags: ['audit'], summary: 'Search the audit log of your region (the search itself is audited)', querystring: SearchQuery, response: { 200: z.object({ entries: z.array(SearchEntry), nextCursor: z.string().nullable() }) } } }, async (req) => {
@@ -96,7 +98,7 @@ export function auditRoutes(app: App, ctx: AppContext, people: PersonDirectory) 
       const labels = await people.labels(tx, actor.regionId, [...new Set(page.map((r) => r.person_id).filter((p): p is string => !!p))]);
       const last = page.at(-1);
       return {
-        entries: page.map((r) => ({ id: r.id, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, personLabel: r.person_id ? (labels.get(r.person_id) ?? null) : null, action: r.action, purpose: r.purpose })),
+        entries: page.map((r) => ({ id: r.id, at: r.at, actorName: r.actor_name, actorRole: r.actor_role, personLabel: r.person_id ? (labels.get(r.person_id) ?? null) : null, action: r.action, actionText: actionText(languageOf(req), r.action), purpose: r.purpose })),
         nextCursor: rows.length > q.limit && last ? auditCursor.encode([last.at, last.id]) : null,
       };
     });

@@ -1,3 +1,4 @@
+import { text } from '../text/index.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
 import type { Role } from './roles.js';
@@ -111,12 +112,12 @@ export function can(actor: Actor | undefined, permission: Permission): boolean {
 }
 
 export function requirePermission(actor: Actor | undefined, permission: Permission): asserts actor is Actor {
-  if (!actor) throw new AppError('unauthenticated', 'Log in to continue');
-  if (!can(actor, permission)) throw new AppError('forbidden', `The role ${actor.role} may not do this (${permission})`);
+  if (!actor) throw new AppError('unauthenticated', text('error.loginRequired'));
+  if (!can(actor, permission)) throw new AppError('forbidden', text('error.roleMayNot', { role: text(`role.${actor.role}`), permission }));
 }
 
 /** A store call that returns personal data asks this first: aggregate-only roles are refused. */
 export function personalDataScope(actor: Actor): string {
-  if (actor.role === 'national_analyst') throw new AppError('forbidden', 'National roles see aggregates only');
+  if (actor.role === 'national_analyst') throw new AppError('forbidden', text('error.aggregatesOnly'));
   return actor.regionId;
 }

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Actor } from './actor.js';
+import type { Db } from '../db/client.js';
 import { sessions } from './model.js';
+import type { Language } from '../text/index.js';
 
 export const SESSION_COOKIE = 'lb_session';
 
@@ -36,4 +38,12 @@ export async function endSession(ctx: AppContext, token: string): Promise<void> 
 
 export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {
   await ctx.database.db.delete(sessions).where(and(eq(sessions.regionId, ctx.config.regionId), lt(sessions.expiresAt, ctx.clock.now())));
+}
+
+/** The language chosen in this session: problems and texts are shown in it from the next request on. */
+export async function setSessionLanguage(tx: Db, regionId: string, token: string, actor: Actor, language: Language): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ actor: { ...actor, language } })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.regionId, regionId)));
 }

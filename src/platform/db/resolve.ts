@@ -1,6 +1,8 @@
 import { and, eq, type Column, type InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
+import { text, type TextKey } from '../text/index.js';
+import { sv } from '../text/sv.js';
 import type { Db } from './client.js';
 
 type RegionTable = PgTable & { regionId: Column; id: Column };
@@ -18,7 +20,10 @@ export async function resolveInRegion<T extends RegionTable>(
   id: string,
   ref: { field: string; what: string; forUpdate?: boolean },
 ): Promise<InferSelectModel<T>> {
-  const notHere = () => new AppError('not-found', `${ref.field}: no ${ref.what} with this id in your region`, ref.field);
+  // `what` is an English noun (`case`, `agenda item`); the catalogue says it in each language.
+  const key = `resolve.${ref.what.replace(/ /g, '_')}`;
+  const notHere = () =>
+    key in sv ? new AppError('not-found', text(key as TextKey), ref.field) : new AppError('not-found', `${ref.field}: no ${ref.what} with this id in your region`, ref.field);
   if (!UUID.test(id)) throw notHere();
   const query = tx.select().from(table as PgTable).where(and(eq(table.regionId, regionId), eq(table.id, id))).limit(1);
   const [row] = await (ref.forUpdate ? query.for('update') : query);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../errors.js';
+import { text } from '../text/index.js';
 
 /**
  * Control characters (tab, line feed and carriage return aside) have no place in anything a person or a
@@ -12,13 +13,13 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function findControlCharacters(value: unknown, path: string, found: FieldError[] = [], depth = 0): FieldError[] {
   if (found.length >= 10 || depth > 32) return found;
   if (typeof value === 'string') {
-    if (forbidden.test(value)) found.push({ field: path, message: 'control characters are not allowed' });
+    if (forbidden.test(value)) found.push({ field: path, message: text('validation.controlCharacters') });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => findControlCharacters(v, path ? `${path}.${i}` : String(i), found, depth + 1));
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const key = path ? `${path}.${k}` : k;
-      if (forbidden.test(k)) found.push({ field: key, message: 'control characters are not allowed' });
+      if (forbidden.test(k)) found.push({ field: key, message: text('validation.controlCharacters') });
       else findControlCharacters(v, key, found, depth + 1);
     }
   }
@@ -27,5 +28,5 @@ export function findControlCharacters(value: unknown, path: string, found: Field
 
 export async function refuseControlCharacters(req: FastifyRequest) {
   const errors = [req.params, req.query, req.body].flatMap((part) => findControlCharacters(part, ''));
-  if (errors.length) throw new AppError('invalid', `${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
+  if (errors.length) throw new AppError('invalid', text('validation.controlCharactersIn', { fields: errors.map((e) => e.field).join(', ') }), errors);
 }

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { text } from '../text/index.js';
 import type { Actor } from '../auth/actor.js';
 import { requirePermission } from '../auth/permissions.js';
 import { loadSession, SESSION_COOKIE } from '../auth/session.js';
@@ -29,7 +30,7 @@ export interface ServerOptions {
 
 /** The actor of an authenticated route (the access check has already run). */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('unauthenticated', 'Log in to continue');
+  if (!req.actor) throw new AppError('unauthenticated', text('error.loginRequired'));
   return req.actor;
 }
 
@@ -46,8 +47,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     // A path too long for the router or not decodable: answered like every other error.
     frameworkErrors: (err, _req, reply) =>
       err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? sendProblem(reply, 414, 'The address is longer than any this API gives out', [{ field: 'url', message: 'too long' }])
-        : sendProblem(reply, 400, 'The address could not be read', [{ field: 'url', message: 'not a valid address' }]),
+        ? sendProblem(reply, 414, text('problem.urlTooLong'), [{ field: 'url', message: text('validation.urlTooLong') }])
+        : sendProblem(reply, 400, text('problem.urlUnreadable'), [{ field: 'url', message: text('validation.urlInvalid') }]),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -104,7 +105,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   app.addHook('preParsing', async (req, _reply, payload) => {
     const access = routeAccess(req);
     if (!access || access === 'public') return payload;
-    if (!req.actor) throw new AppError('unauthenticated', 'Log in to continue');
+    if (!req.actor) throw new AppError('unauthenticated', text('error.loginRequired'));
     if (access !== 'authenticated') requirePermission(req.actor, access);
     return payload;
   });
@@ -137,7 +138,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(webDist)) return sendProblem(reply, 404, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
+    if (req.url.startsWith('/api/') || !existsSync(webDist)) return sendProblem(reply, 404, text('problem.noEndpoint', { method: req.method, path: req.url.split('?')[0]! }));
     // The web app routes on the client: any other path gets its page.
     return reply.type('text/html').sendFile('index.html');
   });

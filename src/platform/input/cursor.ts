@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { invalid } from '../errors.js';
+import { text } from '../text/index.js';
 
 /**
  * One codec for keyset-page cursors: the server encodes the last row's keys as base64url JSON, and
@@ -7,7 +8,7 @@ import { AppError } from '../errors.js';
  * a value that reaches SQL unchecked.
  */
 export function cursorCodec<T extends z.ZodType>(shape: T) {
-  const refused = () => new AppError('invalid', 'cursor: not a cursor this list gave out', 'cursor');
+  const refused = () => invalid('cursor', text('error.cursor'));
   return {
     encode: (value: z.infer<T>): string => Buffer.from(JSON.stringify(value)).toString('base64url'),
     decode(cursor: string): z.infer<T> {

@@ -2,6 +2,7 @@ import { record } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { text } from '../../platform/text/index.js';
 import { personDirectory } from '../../identity/directory.js';
 import { regionNames } from '../../identity/regions.js';
 import { childrenOf } from '../../vaccination/people.js';
@@ -30,7 +31,7 @@ export async function registerExtract(ctx: AppContext, citizen: Actor, q: { pers
   const now = ctx.clock.now();
   const personId = q.personId?.toLowerCase() ?? citizen.id;
   return ctx.database.db.transaction(async (tx) => {
-    if (personId !== citizen.id && !(await childrenOf(tx, citizen.regionId, citizen.id, now)).includes(personId)) throw notFound('The person');
+    if (personId !== citizen.id && !(await childrenOf(tx, citizen.regionId, citizen.id, now)).includes(personId)) throw notFound(text('what.person'));
     const ids = await personDirectory.recordIds(tx, citizen.regionId, personId);
     const data = await collectExtract(tx, citizen.regionId, personId, ids);
     await record(tx, citizen, { action: 'privacy.extract.created', personId, purpose: EXTRACT_PURPOSE, details: { format: q.format, language: q.lang, forChild: personId !== citizen.id } });

@@ -5,6 +5,7 @@
  * table is the history, and each change is in the audit log with who made it.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { both } from '../../platform/text/index.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { record } from '../../platform/audit/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -54,7 +55,7 @@ export async function setRate(ctx: AppContext, actor: Actor, input: NewRate): Pr
     // One change at a time nationally: two analysts setting the same test type cannot interleave.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`reimbursement-rates:${input.testType}`}))`);
     const plan = planRateChange(await ratesOf(tx, input.testType), input.validFrom);
-    if (!plan.ok) throw conflict(`validFrom: ${plan.reason.en} / ${plan.reason.sv}`, 'validFrom');
+    if (!plan.ok) throw conflict(both(plan.reason.sv, plan.reason.en), 'validFrom');
     if (plan.closes) {
       await tx.update(reimbursementRates).set({ validTo: plan.closes.validTo }).where(sql`${reimbursementRates.testType} = ${input.testType} AND ${reimbursementRates.validFrom} = ${plan.closes.validFrom}`);
     }

@@ -321,7 +321,7 @@ describe('the flat rates, kept in the application', () => {
     // The same day again, or an earlier one, would overlap: refused, naming the field, and nothing changes.
     const again = await national({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: { ...body, sek: 800 } });
     expect(again.statusCode).toBe(409);
-    expect(again.json().detail).toMatch(/^validFrom: a rate already applies from 2022-07-01/);
+    expect(again.json().detail).toMatch(/^Valid from: a rate already applies from 2022-07-01/);
     const bad = await national({ method: 'POST', url: '/api/testing/reimbursement-rates', payload: { ...body, validFrom: '2022-07-32', sek: -1 } });
     expect(bad.statusCode).toBe(400);
     const after = (await analyst({ method: 'GET', url: '/api/testing/reimbursement-rates' })).json().rates.filter((r: { testType: string }) => r.testType === 'pcr');

@@ -29,8 +29,8 @@ export function AuditChainCheck() {
         {result?.ok === false && (
           <Alert color="red" title={t('audit.verifyBrokenTitle')} mt="md">
             {result.firstBrokenAt
-              ? t('audit.verifyBroken', { at: formatDateTime(result.firstBrokenAt, language), checked: result.checked })
-              : t('audit.verifyBrokenUnknown', { checked: result.checked })}
+              ? t('audit.verifyBroken', { at: formatDateTime(result.firstBrokenAt, language), count: result.checked })
+              : t('audit.verifyBrokenUnknown', { count: result.checked })}
           </Alert>
         )}
       </div>

@@ -31,7 +31,7 @@ export function AuditResultsTable({ entries }: { entries: AuditEntry[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>{entry.personLabel ?? '–'}</Table.Td>
-              <Table.Td>{entry.action}</Table.Td>
+              <Table.Td title={entry.action}>{entry.actionText}</Table.Td>
               <Table.Td>{entry.purpose}</Table.Td>
             </Table.Tr>
           ))}

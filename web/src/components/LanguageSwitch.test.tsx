@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createI18n, LANGUAGE_STORAGE_KEY } from '../i18n/index.js';
-import { json, mockApi, renderApp, staffSession } from '../test-utils.js';
+import { citizenSession, json, mockApi, renderApp, staffSession } from '../test-utils.js';
 
 describe('language switch', () => {
   it('switches the login page to English and back, and remembers the choice', async () => {
@@ -43,5 +43,20 @@ describe('language switch', () => {
     expect(screen.getByText('Communicable disease physician, Smittskyddsenheten')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello Sara Smitt!' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();
+  });
+
+  it('keeps a logged-in choice in the session and asks the server for its problems in the page language', async () => {
+    const api = mockApi({
+      'GET /api/session': () => json(citizenSession('Olle Svensson')),
+      'PUT /api/session/language': () => json({ ...citizenSession('Olle Svensson'), actor: { ...citizenSession('Olle Svensson').actor, language: 'en' } }),
+    });
+    renderApp('/');
+    await screen.findByRole('button', { name: 'In English' });
+    expect(new Headers(api.callsTo('GET', '/api/session')[0]!.init!.headers!).get('accept-language')).toBe('sv');
+
+    fireEvent.click(screen.getByRole('button', { name: 'In English' }));
+    await waitFor(() => expect(api.callsTo('PUT', '/api/session/language')).toHaveLength(1));
+    expect(api.callsTo('PUT', '/api/session/language')[0]?.body).toEqual({ language: 'en' });
+    expect(new Headers(api.callsTo('PUT', '/api/session/language')[0]!.init!.headers!).get('accept-language')).toBe('en');
   });
 });

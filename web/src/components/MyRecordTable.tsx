@@ -28,7 +28,7 @@ export function MyRecordTable({ entries }: { entries: MyRecordEntry[] }) {
               <Table.Td>{entry.actorName}</Table.Td>
               <Table.Td>{tMaybe(`roles.${entry.actorRole}`, entry.actorRole)}</Table.Td>
               <Table.Td>{entry.regionName}</Table.Td>
-              <Table.Td>{entry.action}</Table.Td>
+              <Table.Td title={entry.action}>{entry.actionText}</Table.Td>
               <Table.Td>{entry.purpose}</Table.Td>
             </Table.Tr>
           ))}

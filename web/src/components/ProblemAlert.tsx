@@ -32,7 +32,7 @@ export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
           <List size="sm">
             {problem.errors.map((e, i) => (
               <List.Item key={`${e.field}-${i}`}>
-                <strong>{tMaybe(`fields.${e.field}`, e.field)}</strong>: {e.message}
+                <strong>{e.label ?? tMaybe(`fields.${e.field}`, e.field)}</strong>: {e.message}
               </List.Item>
             ))}
           </List>

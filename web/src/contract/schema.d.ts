@@ -27,6 +27,8 @@ export interface paths {
                         "application/json": {
                             entries: {
                                 action: string;
+                                /** @description What the action means, in the reader's language */
+                                actionText: string;
                                 actorName: string;
                                 actorRole: string;
                                 at: string;
@@ -80,6 +82,8 @@ export interface paths {
                         "application/json": {
                             entries: {
                                 action: string;
+                                /** @description What the action means, in the reader's language */
+                                actionText: string;
                                 actorName: string;
                                 actorRole: string;
                                 at: string;
@@ -226,6 +230,7 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
                                 name: string;
                                 region: {
                                     id: string;
@@ -8907,6 +8912,7 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
                                 name: string;
                                 region: {
                                     id: string;
@@ -8922,6 +8928,64 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language of this session (and a citizen's messages) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "sv" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "staff" | "citizen";
+                                language: ("sv" | "en") | null;
+                                name: string;
+                                region: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "citizen" | "sampler" | "lab" | "clinician" | "tracer" | "tracing_coordinator" | "smittskydd" | "vaccinator" | "site_manager" | "vaccine_coordinator" | "certificate_admin" | "analyst" | "region_admin" | "national_analyst" | "committee_secretary" | "committee_member";
+                                unitName?: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

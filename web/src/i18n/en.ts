@@ -185,8 +185,10 @@ export const en: Translation = {
     verifyUnsealed_one: '{{count}} new log entry is waiting to be sealed.',
     verifyUnsealed_other: '{{count}} new log entries are waiting to be sealed.',
     verifyBrokenTitle: 'The chain is broken',
-    verifyBroken: 'The chain is broken at {{at}}. {{checked}} log entries were checked. Contact the information security officer.',
-    verifyBrokenUnknown: 'The chain is broken. {{checked}} log entries were checked. Contact the information security officer.',
+    verifyBroken_one: 'The chain is broken at {{at}}. {{count}} log entry was checked. Contact the information security officer.',
+    verifyBroken_other: 'The chain is broken at {{at}}. {{count}} log entries were checked. Contact the information security officer.',
+    verifyBrokenUnknown_one: 'The chain is broken. {{count}} log entry was checked. Contact the information security officer.',
+    verifyBrokenUnknown_other: 'The chain is broken. {{count}} log entries were checked. Contact the information security officer.',
   },
   messages: {
     title: 'Messages',
@@ -489,7 +491,8 @@ export const en: Translation = {
       changePerson: 'Change person',
       timeHeading: 'Choose a time',
       slot: 'Time',
-      slotOption: '{{time}} ({{free}} free)',
+      slotOption_one: '{{time}} ({{count}} free)',
+      slotOption_other: '{{time}} ({{count}} free)',
       noFreeSlots: 'There are no free times that day at the station.',
       reason: 'Reason for the booking',
       reasons: {

@@ -190,8 +190,10 @@ export const sv = {
     verifyUnsealed_one: '{{count}} ny loggpost väntar på att förseglas.',
     verifyUnsealed_other: '{{count}} nya loggposter väntar på att förseglas.',
     verifyBrokenTitle: 'Kedjan är bruten',
-    verifyBroken: 'Kedjan är bruten vid {{at}}. {{checked}} loggposter kontrollerades. Kontakta informationssäkerhetsansvarig.',
-    verifyBrokenUnknown: 'Kedjan är bruten. {{checked}} loggposter kontrollerades. Kontakta informationssäkerhetsansvarig.',
+    verifyBroken_one: 'Kedjan är bruten vid {{at}}. {{count}} loggpost kontrollerades. Kontakta informationssäkerhetsansvarig.',
+    verifyBroken_other: 'Kedjan är bruten vid {{at}}. {{count}} loggposter kontrollerades. Kontakta informationssäkerhetsansvarig.',
+    verifyBrokenUnknown_one: 'Kedjan är bruten. {{count}} loggpost kontrollerades. Kontakta informationssäkerhetsansvarig.',
+    verifyBrokenUnknown_other: 'Kedjan är bruten. {{count}} loggposter kontrollerades. Kontakta informationssäkerhetsansvarig.',
   },
   messages: {
     title: 'Meddelanden',
@@ -495,7 +497,8 @@ export const sv = {
       changePerson: 'Byt person',
       timeHeading: 'Välj tid',
       slot: 'Tid',
-      slotOption: '{{time}} ({{free}} lediga)',
+      slotOption_one: '{{time}} ({{count}} ledig)',
+      slotOption_other: '{{time}} ({{count}} lediga)',
       noFreeSlots: 'Det finns inga lediga tider den dagen på stationen.',
       reason: 'Anledning till bokningen',
       reasons: {

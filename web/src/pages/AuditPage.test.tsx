@@ -9,7 +9,8 @@ const entry = (n: number) => ({
   actorName: `Handläggare ${n}`,
   actorRole: 'tracer',
   personLabel: n === 3 ? null : 'Anna A., 19810312-****',
-  action: 'person.read',
+  action: 'identity.person.read',
+  actionText: 'Läste personens uppgifter',
   purpose: 'smittspårning',
 });
 
@@ -37,6 +38,9 @@ describe('AuditPage', () => {
     expect(Object.fromEntries(first?.query ?? [])).toEqual({ identityNumber: '19810312-1234', action: 'person.read' });
     expect(screen.getByText('Visar 2 träffar.')).toBeTruthy();
     expect(within(table).getAllByText('Smittspårare')).toHaveLength(2);
+    // The action is named in words, its code kept as a tooltip.
+    expect(within(table).getAllByText('Läste personens uppgifter')).toHaveLength(2);
+    expect(within(table).queryByText('identity.person.read')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Visa fler' }));
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
@@ -52,8 +56,8 @@ describe('AuditPage', () => {
     mockApi({
       'GET /api/session': () => json(staffSession('region_admin')),
       'GET /api/audit/search': () =>
-        problem(400, 'Invalid request', { detail: 'identityNumber: not valid', errors: [{ field: 'identityNumber', message: 'is not a valid number' }] }),
-      'POST /api/audit/verify': () => json({ ok: false, checked: 10, firstBrokenAt: 'entry 7: hash mismatch' }),
+        problem(400, 'Invalid request', { detail: 'identityNumber: not valid', errors: [{ field: 'identityNumber', message: 'is not a valid number' }, { field: 'actorId', label: 'Utförare', message: 'okänt id' }] }),
+      'POST /api/audit/verify': () => json({ ok: false, checked: 1, firstBrokenAt: 'entry 7: hash mismatch' }),
     });
     renderApp('/admin/audit');
     const form = await screen.findByRole('search', { name: 'Sök i loggen' });
@@ -62,11 +66,16 @@ describe('AuditPage', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Personnummer: is not a valid number');
+    // A field is named by the label the server gives, never by its code.
+    expect(alert.textContent).toContain('Utförare: okänt id');
+    expect(alert.textContent).not.toContain('actorId');
     const input = within(form).getByLabelText('Personnummer');
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.click(screen.getByRole('button', { name: 'Verifiera kedjan' }));
     expect(await screen.findByText('Kedjan är bruten')).toBeTruthy();
     expect(screen.getByText(/bruten vid entry 7: hash mismatch/)).toBeTruthy();
+    // One entry is one "loggpost", not "1 loggposter".
+    expect(screen.getByText(/\. 1 loggpost kontrollerades\./)).toBeTruthy();
   });
 });

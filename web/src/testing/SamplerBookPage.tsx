@@ -86,7 +86,7 @@ export function SamplerBookPage() {
                     label={t('testing.sampler.slot')}
                     value={slot?.id ?? ''}
                     onChange={(e) => setSlotId(e.currentTarget.value)}
-                    data={[{ value: '', label: '–' }, ...free.map((s) => ({ value: s.id, label: t('testing.sampler.slotOption', { time: timeRange(s.startsAt, s.endsAt), free: s.capacity - s.booked }) }))]}
+                    data={[{ value: '', label: '–' }, ...free.map((s) => ({ value: s.id, label: t('testing.sampler.slotOption', { time: timeRange(s.startsAt, s.endsAt), count: s.capacity - s.booked }) }))]}
                     required
                     error={fieldError('slotId')}
                   />

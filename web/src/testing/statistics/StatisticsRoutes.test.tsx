@@ -13,7 +13,7 @@ import StatisticsRoutes from './StatisticsRoutes.js';
 import type { StaffRole } from '../../navigation.js';
 
 function renderAt(path: string, role: StaffRole) {
-  const actor: Actor = { kind: 'staff', id: 's1', name: 'Anna Andersson', role, region: REGION };
+  const actor: Actor = { kind: 'staff', id: 's1', name: 'Anna Andersson', role, region: REGION, language: null };
   const queryClient = createQueryClient({ onUnauthorized: () => {} });
   queryClient.setDefaultOptions({ queries: { retry: false } });
   return render(
