@@ -34,7 +34,7 @@ describe('from a positive to a closed case', () => {
     // An identity number sent empty is refused too, not taken for "no number" (leave the field out for that).
     const empty = await citizen({ method: 'PUT', url: '/api/tracing/my-questionnaire', payload: { answers: { household: [{ id: householdId, name: 'Partner', identityNumber: ' ' }] }, submit: false } });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().errors).toEqual([{ field: 'answers.household[0].identityNumber', message: 'Identitetsnumret är tomt / The identity number is empty' }]);
+    expect(empty.json().errors).toEqual([{ field: 'answers.household[0].identityNumber', label: 'Identity number', message: 'The identity number is empty' }]);
     expect((await citizen({ method: 'GET', url: '/api/tracing/my-questionnaire' })).json().savedAt).toBeNull();
 
     // Saved step by step: the household member is informed as soon as they are named.
@@ -58,7 +58,7 @@ describe('from a positive to a closed case', () => {
     const tracer = as(env.app, await loginCookie(env.ctx, await newStaff(env.ctx, 'tracer')));
     const emptyNumber = await tracer({ method: 'POST', url: `/api/tracing/cases/${caseId}/contacts`, payload: { name: 'Granne', relation: 'close', identityNumber: '' } });
     expect(emptyNumber.statusCode).toBe(400);
-    expect(emptyNumber.json().errors).toEqual([{ field: 'identityNumber', message: 'Identitetsnumret är tomt / The identity number is empty' }]);
+    expect(emptyNumber.json().errors).toEqual([{ field: 'identityNumber', label: 'Identity number', message: 'The identity number is empty' }]);
     const audited = () => count(env.database, 'audit_log');
     const auditBefore = await audited();
     const file = (await tracer({ method: 'GET', url: `/api/tracing/cases/${caseId}` })).json();
