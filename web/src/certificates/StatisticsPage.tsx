@@ -11,6 +11,7 @@ import { formatCount } from '../testing/statistics/format.js';
 import { CERTIFICATE_KINDS, certificatePaths, useCertificateStatistics, type MonthRow } from './api.js';
 import { firstOfMonthBefore, issuedPerMonth, refusalsByRule } from './statistics.js';
 import { useKindName } from './useKindName.js';
+import { DataTable } from '../components/DataTable.js';
 
 const COLORS = { vaccination: 'blue.6', test: 'teal.6', recovery: 'grape.6' } as const;
 
@@ -55,7 +56,7 @@ export function StatisticsPage() {
           </Paper>
           <MonthTable rows={rows} />
           {refusals.length > 0 && (
-            <Table striped withTableBorder captionSide="top" maw={640}>
+            <DataTable striped withTableBorder captionSide="top" frameMaw={640}>
               <Table.Caption>
                 <Title order={2} size="h4" ta="left">
                   {t('certificates.statistics.rulesCaption')}
@@ -72,7 +73,7 @@ export function StatisticsPage() {
                   <RuleRow key={r.rule} rule={r.rule} count={n(r.count)} />
                 ))}
               </Table.Tbody>
-            </Table>
+            </DataTable>
           )}
         </Stack>
       )}
@@ -95,8 +96,7 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
   const kindName = useKindName();
   const n = (x: number) => formatCount(x, language);
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped withTableBorder captionSide="top" aria-label={t('certificates.statistics.caption')}>
+    <DataTable minWidth={960} striped withTableBorder captionSide="top" aria-label={t('certificates.statistics.caption')}>
         <Table.Caption>
           <Title order={2} size="h4" ta="left">
             {t('certificates.statistics.caption')}
@@ -142,7 +142,6 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

@@ -94,6 +94,7 @@ export const en: Translation = {
     title: 'Home',
     greeting: 'Hello {{name}}!',
     staffIntro: 'You are signed in as {{role}} in {{region}}.',
+    nationalIntro: 'You are signed in as a national analyst at the Swedish Association of Local Authorities and Regions (SKR) and see the whole country, every region.',
     staffIntroWithUnit: 'You are signed in as {{role}} at {{unit}}, {{region}}.',
     citizenIntro: 'This is where you handle your matters with {{region}}.',
     cardsHeading: 'What you can do',

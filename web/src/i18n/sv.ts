@@ -99,6 +99,7 @@ export const sv = {
     title: 'Start',
     greeting: 'Hej {{name}}!',
     staffIntro: 'Du är inloggad som {{role}} i {{region}}.',
+    nationalIntro: 'Du är inloggad som nationell analytiker på Sveriges Kommuner och Regioner (SKR) och ser hela landet, alla regioner.',
     staffIntroWithUnit: 'Du är inloggad som {{role}} på {{unit}}, {{region}}.',
     citizenIntro: 'Här sköter du dina ärenden hos {{region}}.',
     cardsHeading: 'Det här kan du göra',

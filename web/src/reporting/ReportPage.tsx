@@ -7,6 +7,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { useReport, type ReportTable, type RoundReport } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/reporting/rounds/:id/report`: the compiled national report, as SKR's follow-ups present it. */
 export function ReportPage() {
@@ -140,8 +141,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
   return (
     <Stack gap={4} component="section">
       <TableChart table={table} />
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={600} striped withTableBorder captionSide="top">
           <Table.Caption>{table.title}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -167,8 +167,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
       <Anchor href={csv} size="sm">
         {t('reporting.report.download')} CSV: {table.title}
       </Anchor>

@@ -13,6 +13,7 @@ import { CasePanel } from '../CasePanel.js';
 import { QueryStatus } from '../QueryStatus.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useFlaggedCases, useRecordVariant, useVariantWeeks, type FlaggedCase, type VariantWeek } from './sequencingApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const CHART_COLOURS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
 
@@ -124,8 +125,7 @@ function VariantsByWeek() {
             withLegend
             series={variants.map((name, i) => ({ name, color: CHART_COLOURS[i % CHART_COLOURS.length]! }))}
           />
-          <Table.ScrollContainer minWidth={400} mt="md">
-            <Table striped captionSide="top">
+          <DataTable minWidth={400} mt="md" striped captionSide="top">
               <Table.Caption>{t('tracing.sequencing.weeklyCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -145,8 +145,7 @@ function VariantsByWeek() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         </>
       )}
     </CasePanel>

@@ -11,6 +11,7 @@ import { formatCount, formatDecimal, formatShare } from '../../testing/statistic
 import { CasePanel } from '../CasePanel.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useTracingStatistics, type Share, type TracingStatistics } from './statisticsApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const percent = ({ share }: Share) => (share === null ? null : Math.round(share * 1000) / 10);
 
@@ -77,8 +78,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
     n === null ? '–' : t(atLeast ? 'tracing.statistics.hoursAtLeast' : 'tracing.statistics.hours', { hours: formatDecimal(n, language) });
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={1100}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={1100} striped withTableBorder captionSide="top">
           <Table.Caption>{t('tracing.statistics.tableCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -110,8 +110,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
       <Text size="sm" c="dimmed" maw={720}>
         {t('tracing.statistics.definitions')}
       </Text>
@@ -122,7 +121,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
 function OutbreaksBySetting({ data }: { data: TracingStatistics }) {
   const { t, tMaybe, language } = useT();
   return (
-    <Table striped withTableBorder captionSide="top" maw={480}>
+    <DataTable striped withTableBorder captionSide="top" frameMaw={480}>
       <Table.Caption>{t('tracing.statistics.outbreaksCaption')}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
@@ -143,6 +142,6 @@ function OutbreaksBySetting({ data }: { data: TracingStatistics }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </DataTable>
   );
 }

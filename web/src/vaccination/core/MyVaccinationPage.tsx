@@ -8,6 +8,7 @@ import { vaccineName } from './BookingCard.js';
 import { BookingList } from './BookingList.js';
 import { swedishDay } from './format.js';
 import { useMyVaccination, type Eligibility, type PersonRecord, type RecordBooking } from './vaccinationApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 function EligibilityCard({ e, personId, self }: { e: Eligibility; personId: string; self: boolean }) {
   const { t } = useT();
@@ -53,8 +54,7 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
         {record.doses.length === 0 ? (
           <Text size="sm">{t('vaccination.my.noDoses')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table aria-label={t('vaccination.my.dosesHeading')}>
+          <DataTable minWidth={480} aria-label={t('vaccination.my.dosesHeading')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('vaccination.my.date')}</Table.Th>
@@ -77,8 +77,7 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         )}
       </Stack>
     </Paper>

@@ -1,0 +1,113 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NAVIGATION, ROLES, sectionPath, type Role } from '../src/navigation.js';
+import { describeInBrowser } from './browser.js';
+import { DESKTOP, expectNoProblems, useE2e, visible, type DemoPick, type User } from './session.js';
+
+/**
+ * WCAG 2.1 AA (issue 19, section 2): every page of every role's menu, in Swedish and in English, has no
+ * serious or critical axe violation. The pages come from the navigation table (`NAVIGATION`) and, within a
+ * section, from its sub-navigation on the page, so a new page is checked without touching this file.
+ */
+
+/** The first demo user listed under the role's heading in the demo panel (the headings' ids name the role). */
+const demoOfRole =
+  (role: Role): DemoPick =>
+  (panel) =>
+    role === 'citizen'
+      ? panel.getByRole('button', { name: /Vuxen med e-legitimation/ })
+      : panel.locator(`section[aria-labelledby="demo-role-${role}"]`).getByRole('button').first();
+
+interface Finding {
+  page: string;
+  language: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** The serious and critical WCAG 2.0/2.1 A/AA violations on the page as it is now. */
+async function violations(page: Page, language: string): Promise<Finding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const path = new URL(page.url()).pathname;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      page: path,
+      language,
+      rule: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}
+
+/** Waits until the page has loaded its data: no request in flight and no loader showing. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('[role="status"] .mantine-Loader-root').count(), { timeout: 15_000 }).toBe(0);
+  await visible(page.getByRole('main').getByRole('heading', { level: 1 }).first());
+}
+
+/** The language switch in the header; it names the other language. */
+const switchLanguage = async (page: Page) => {
+  await page.getByRole('banner').getByRole('button', { name: /^(In English|På svenska)$/ }).click();
+};
+
+/** Runs axe on the page in Swedish, switches to English, runs again and switches back. */
+async function checkBothLanguages(page: Page): Promise<Finding[]> {
+  await settled(page);
+  const found = await violations(page, 'sv');
+  await switchLanguage(page);
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  await settled(page);
+  found.push(...(await violations(page, 'en')));
+  await switchLanguage(page);
+  await page.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+  return found;
+}
+
+/** The paths of the section's sub-navigation links on the current page (none when it has no sub-navigation). */
+async function subPages(page: Page, section: string): Promise<string[]> {
+  const hrefs = await page
+    .getByRole('main')
+    .locator(`nav a[href^="${section}"]`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs)].filter((href) => href !== section);
+}
+
+describeInBrowser('accessibility: every page of every role, in Swedish and English (chromium, axe)', () => {
+  const e2e = useE2e();
+
+  describe.each(ROLES)('%s', (role) => {
+    let user: User;
+    beforeAll(async () => {
+      user = await e2e.newUser(DESKTOP);
+    });
+
+    it('has no serious or critical WCAG 2.1 AA violation on any page of its menu', { timeout: 300_000 }, async () => {
+      const { page } = user;
+      await e2e.login(user, demoOfRole(role));
+      const findings = await checkBothLanguages(page);
+      const visited = ['/'];
+      for (const entry of NAVIGATION[role]) {
+        const section = sectionPath(entry.section);
+        await page.getByRole('navigation').locator(`a[href="${section}"]`).first().click();
+        await page.waitForURL(`${e2e.url}${section}`);
+        findings.push(...(await checkBothLanguages(page)));
+        visited.push(section);
+        for (const sub of await subPages(page, section)) {
+          await page.getByRole('main').locator(`nav a[href="${sub}"]`).click();
+          await page.waitForURL(`${e2e.url}${sub}`);
+          findings.push(...(await checkBothLanguages(page)));
+          visited.push(sub);
+        }
+      }
+      expect(visited.length).toBeGreaterThan(NAVIGATION[role].length);
+      expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+      await expectNoProblems(user);
+    });
+  });
+});
