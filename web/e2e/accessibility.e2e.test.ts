@@ -60,6 +60,7 @@ const switchLanguage = async (page: Page) => {
 async function checkBothLanguages(page: Page): Promise<Finding[]> {
   await settled(page);
   const found = await violations(page, 'sv');
+  if (process.env.A11Y_DEBUG) console.log(page.url(), JSON.stringify(found));
   await switchLanguage(page);
   await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   await settled(page);
@@ -81,7 +82,8 @@ async function subPages(page: Page, section: string): Promise<string[]> {
 describeInBrowser('accessibility: every page of every role, in Swedish and English (chromium, axe)', () => {
   const e2e = useE2e();
 
-  describe.each(ROLES)('%s', (role) => {
+  const only = process.env.A11Y_ROLES?.split(',');
+  describe.each(ROLES.filter((r) => !only || only.includes(r)))('%s', (role) => {
     let user: User;
     beforeAll(async () => {
       user = await e2e.newUser(DESKTOP);

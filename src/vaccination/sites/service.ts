@@ -49,7 +49,7 @@ export async function listSites(ctx: AppContext, actor: Actor) {
   const db = ctx.database.db;
   const sites = await store.listSites(db, actor.regionId);
   if (actor.kind !== 'citizen') {
-    const own = actor.unitId ?? null;
+    const own = actor.kind === 'staff' ? (actor.unitId ?? null) : null;
     if (managedUnit(actor) !== null) return sites.filter((s) => s.unitId === own).map(siteView);
     return [...sites.filter((s) => own !== null && s.unitId === own), ...sites.filter((s) => own === null || s.unitId !== own)].map(siteView);
   }

@@ -7,6 +7,7 @@ import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
 import { privacyEn } from '../privacy/texts.js';
 import { personsEn } from '../persons/texts.js';
+import { staffEn } from '../staff/texts.js';
 import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
@@ -54,6 +55,7 @@ export const en: Translation = {
     reporting: 'Follow-up',
     indicators: 'Indicators',
     messages: 'Messages',
+    staff: 'Staff',
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
     governance: 'Committee and register',
@@ -84,6 +86,7 @@ export const en: Translation = {
     testingStatistics: 'See testing statistics (read-only).',
     vaccinationStatistics: 'See vaccination statistics (read-only).',
     auditLog: 'Review who has read which information and verify the log chain.',
+    staffRegister: 'Add staff, change roles and deactivate accounts in the region.',
     deliveredMessages: 'See messages sent by SMS, email and 1177.',
     committeeRegister: 'Register cases, write briefing memos, keep the minutes and post decisions.',
     committeeReading: "Read the committee's cases, agendas and minutes.",
@@ -598,6 +601,7 @@ export const en: Translation = {
   privacy: privacyEn,
   reporting: reportingEn,
   persons: personsEn,
+  staff: staffEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

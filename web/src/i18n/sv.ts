@@ -7,6 +7,7 @@ import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
 import { privacySv } from '../privacy/texts.js';
 import { personsSv } from '../persons/texts.js';
+import { staffSv } from '../staff/texts.js';
 import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
@@ -60,6 +61,7 @@ export const sv = {
     indicators: 'Indikatorer',
     messages: 'Meddelanden',
     audit: 'Loggkontroll',
+    staff: 'Personal',
     myRecord: 'Vem har läst min journal?',
     governance: 'Nämnd och diarium',
     persons: 'Sök person',
@@ -89,6 +91,7 @@ export const sv = {
     testingStatistics: 'Se statistik över provtagningen (endast läsbehörighet).',
     vaccinationStatistics: 'Se statistik över vaccinationerna (endast läsbehörighet).',
     auditLog: 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.',
+    staffRegister: 'Lägg till personal, ändra roller och stäng av konton i regionen.',
     deliveredMessages: 'Se meddelanden som skickats via SMS, e-post och 1177.',
     committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
     committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
@@ -605,6 +608,7 @@ export const sv = {
   privacy: privacySv,
   reporting: reportingSv,
   persons: personsSv,
+  staff: staffSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',

@@ -7,7 +7,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { useReport, type ReportTable, type RoundReport } from './api.js';
-import { DataTable } from '../components/DataTable.js';
+import { DataTable as FramedTable } from '../components/DataTable.js';
 
 /** `/reporting/rounds/:id/report`: the compiled national report, as SKR's follow-ups present it. */
 export function ReportPage() {
@@ -141,7 +141,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
   return (
     <Stack gap={4} component="section">
       <TableChart table={table} />
-      <DataTable minWidth={600} striped withTableBorder captionSide="top">
+      <FramedTable minWidth={600} striped withTableBorder captionSide="top">
           <Table.Caption>{table.title}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -167,7 +167,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </DataTable>
+        </FramedTable>
       <Anchor href={csv} size="sm">
         {t('reporting.report.download')} CSV: {table.title}
       </Anchor>
