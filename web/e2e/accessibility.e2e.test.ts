@@ -113,3 +113,90 @@ describeInBrowser('accessibility: every page of every role, in Swedish and Engli
     });
   });
 });
+
+/** What has the keyboard focus: its name and whether it shows a focus indicator. */
+interface Focused {
+  name: string;
+  tag: string;
+  indicator: boolean;
+}
+
+const focused = (page: Page): Promise<Focused> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { name: '', tag: 'body', indicator: false };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.innerText ?? el.innerText ?? '';
+    return { name: label.trim(), tag: el.tagName.toLowerCase(), indicator: outline || style.boxShadow !== 'none' };
+  });
+
+/** Presses Tab until the focused element's name matches (at most `max` times); expects a visible focus indicator there. */
+async function tabTo(page: Page, name: RegExp, max = 150): Promise<Focused> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (name.test(now.name)) {
+      expect(now.indicator, `focus indicator on ${now.tag} "${now.name}"`).toBe(true);
+      return now;
+    }
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+describeInBrowser('keyboard and narrow screens (chromium)', () => {
+  const e2e = useE2e();
+
+  it('a tracer logs in, opens a menu item and submits a form by keyboard only, each stop with a focus indicator', async () => {
+    const user = await e2e.newUser(DESKTOP);
+    const { page } = user;
+    await e2e.openDemoLogin(user);
+    await tabTo(page, /^Sara Holm\b/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${e2e.url}/`);
+    await visible(page.getByRole('heading', { level: 1, name: 'Hej Sara Holm!' }));
+
+    await tabTo(page, /^Sök person$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${e2e.url}/persons`);
+    await visible(page.getByRole('heading', { level: 1, name: 'Sök person' }));
+
+    await tabTo(page, /^Personnummer/);
+    await page.keyboard.type('19121212-1212');
+    await tabTo(page, /^Anledning/);
+    await page.keyboard.type('Kontroll av tangentbordsnavigering');
+    await tabTo(page, /^Sök$/);
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('main').getByText('Ingen person i regionen matchar sökningen.'));
+    await expectNoProblems(user);
+  });
+
+  it("at 1366 px the tracers' queue scrolls inside its own frame: its last column is reachable, the page does not scroll sideways, badges are whole", async () => {
+    const user = await e2e.newUser({ width: 1366, height: 900 });
+    const { page } = user;
+    await e2e.login(user, demoOfRole('tracer'));
+    const main = await e2e.openFromMainMenu(user, 'Smittspårning', '/tracing');
+    await main.getByLabel('Alla').check();
+    const queue = main.getByRole('table', { name: 'Ärenden i kön' });
+    await visible(queue);
+    await visible(queue.locator('tbody tr').first());
+
+    const pageScrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(await pageScrollsSideways()).toBe(false);
+
+    const frame = page.locator('.data-table-frame', { has: queue });
+    await frame.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const lastHeader = queue.locator('thead th').last();
+    const [frameBox, lastBox] = [await frame.boundingBox(), await lastHeader.boundingBox()];
+    expect(frameBox && lastBox).toBeTruthy();
+    expect(lastBox!.x + lastBox!.width).toBeLessThanOrEqual(frameBox!.x + frameBox!.width + 1);
+    expect(lastBox!.x).toBeGreaterThanOrEqual(frameBox!.x - 1);
+    expect(await pageScrollsSideways()).toBe(false);
+
+    const cut = await queue.locator('.mantine-Badge-label').evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1 || (l.parentElement && l.parentElement.scrollWidth > l.parentElement.clientWidth + 1)).map((l) => l.textContent),
+    );
+    expect(cut).toEqual([]);
+    await expectNoProblems(user);
+  });
+});

@@ -12,6 +12,7 @@ import { CERTIFICATE_KINDS, certificatePaths, useCertificateStatistics, type Mon
 import { firstOfMonthBefore, issuedPerMonth, refusalsByRule } from './statistics.js';
 import { useKindName } from './useKindName.js';
 import { DataTable } from '../components/DataTable.js';
+import { formatNumber } from '../format.js';
 
 const COLORS = { vaccination: 'blue.6', test: 'teal.6', recovery: 'grape.6' } as const;
 
@@ -52,7 +53,7 @@ export function StatisticsPage() {
             <Title order={2} size="h4" mb="sm" id="chart-heading">
               {t('certificates.statistics.chart')}
             </Title>
-            <BarChart h={280} data={chart} dataKey="month" type="stacked" series={series} withLegend />
+            <BarChart valueFormatter={(value: number) => formatNumber(value, language)} h={280} data={chart} dataKey="month" type="stacked" series={series} withLegend />
           </Paper>
           <MonthTable rows={rows} />
           {refusals.length > 0 && (

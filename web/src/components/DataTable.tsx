@@ -14,7 +14,8 @@ export type DataTableProps = TableProps & {
  */
 export function DataTable({ minWidth = 0, frameMaw, mt, mb, className, ...props }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth} type="native" className="data-table-frame" mt={mt} mb={mb} maw={frameMaw}>
+    // Focusable, so a keyboard user can scroll a frame that overflows (WCAG 2.1.1; axe's scrollable-region-focusable).
+    <Table.ScrollContainer minWidth={minWidth} type="native" className="data-table-frame" tabIndex={0} mt={mt} mb={mb} maw={frameMaw}>
       <Table {...props} className={className ? `data-table ${className}` : 'data-table'} />
     </Table.ScrollContainer>
   );

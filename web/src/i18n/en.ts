@@ -116,6 +116,7 @@ export const en: Translation = {
     showMore: 'Show more',
     showingCount_one: 'Showing {{count}} result.',
     showingCount_other: 'Showing {{count}} results.',
+    showingCountMore: 'Showing the first {{count}} results. There are more: choose “Show more” below the list.',
     yes: 'Yes',
     no: 'No',
   },

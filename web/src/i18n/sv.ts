@@ -121,6 +121,7 @@ export const sv = {
     showMore: 'Visa fler',
     showingCount_one: 'Visar {{count}} träff.',
     showingCount_other: 'Visar {{count}} träffar.',
+    showingCountMore: 'Visar de första {{count}} träffarna. Det finns fler: välj ”Visa fler” under listan.',
     yes: 'Ja',
     no: 'Nej',
   },

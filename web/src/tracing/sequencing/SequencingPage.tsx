@@ -14,6 +14,7 @@ import { QueryStatus } from '../QueryStatus.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useFlaggedCases, useRecordVariant, useVariantWeeks, type FlaggedCase, type VariantWeek } from './sequencingApi.js';
 import { DataTable } from '../../components/DataTable.js';
+import { formatNumber } from '../../format.js';
 
 const CHART_COLOURS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
 
@@ -104,7 +105,7 @@ function VariantForm({ caseId, name }: { caseId: string; name: string }) {
 }
 
 function VariantsByWeek() {
-  const { t } = useT();
+  const { t, language } = useT();
   const [range, setRange] = useState<Range>(() => ({ from: isoWeekOfDate(swedishDate(11 * 7)), to: isoWeekOfDate(swedishDate()) }));
   const counts = useVariantWeeks(range.from, range.to);
   const rows = counts.data?.weeks ?? [];
@@ -117,7 +118,7 @@ function VariantsByWeek() {
       {counts.data && rows.length === 0 && <Text>{t('tracing.sequencing.noWeeks')}</Text>}
       {rows.length > 0 && (
         <>
-          <BarChart
+          <BarChart valueFormatter={(value: number) => formatNumber(value, language)}
             h={260}
             data={chart}
             dataKey="week"

@@ -12,6 +12,7 @@ import { CasePanel } from '../CasePanel.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useTracingStatistics, type Share, type TracingStatistics } from './statisticsApi.js';
 import { DataTable } from '../../components/DataTable.js';
+import { formatNumber } from '../../format.js';
 
 const percent = ({ share }: Share) => (share === null ? null : Math.round(share * 1000) / 10);
 
@@ -35,7 +36,7 @@ export function TracingStatisticsPage() {
 }
 
 function Statistics({ data }: { data: TracingStatistics }) {
-  const { t } = useT();
+  const { t, language } = useT();
   if (data.weeks.length === 0) return <Text>{t('tracing.statistics.none')}</Text>;
   const cases = t('tracing.statistics.columns.cases');
   const contacts = t('tracing.statistics.columns.contacts');
@@ -47,10 +48,10 @@ function Statistics({ data }: { data: TracingStatistics }) {
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <CasePanel id="statistics-counts" title={t('tracing.statistics.chartCounts')}>
-          <BarChart h={240} data={counts} dataKey="week" withLegend series={[{ name: cases, color: 'red.6' }, { name: contacts, color: 'blue.6' }]} />
+          <BarChart valueFormatter={(value: number) => formatNumber(value, language)} h={240} data={counts} dataKey="week" withLegend series={[{ name: cases, color: 'red.6' }, { name: contacts, color: 'blue.6' }]} />
         </CasePanel>
         <CasePanel id="statistics-shares" title={t('tracing.statistics.chartInTime')}>
-          <LineChart h={240} data={shares} dataKey="week" unit=" %" yAxisProps={{ domain: [0, 100] }} withLegend connectNulls series={[{ name: reached, color: 'teal.6' }, { name: questionnaire, color: 'grape.6' }]} />
+          <LineChart valueFormatter={(value: number) => formatNumber(value, language)} h={240} data={shares} dataKey="week" unit=" %" yAxisProps={{ domain: [0, 100] }} withLegend connectNulls series={[{ name: reached, color: 'teal.6' }, { name: questionnaire, color: 'grape.6' }]} />
         </CasePanel>
       </SimpleGrid>
       <WeeksTable data={data} />
