@@ -60,7 +60,6 @@ const switchLanguage = async (page: Page) => {
 async function checkBothLanguages(page: Page): Promise<Finding[]> {
   await settled(page);
   const found = await violations(page, 'sv');
-  if (process.env.A11Y_DEBUG) console.log(page.url(), JSON.stringify(found));
   await switchLanguage(page);
   await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   await settled(page);
@@ -82,8 +81,7 @@ async function subPages(page: Page, section: string): Promise<string[]> {
 describeInBrowser('accessibility: every page of every role, in Swedish and English (chromium, axe)', () => {
   const e2e = useE2e();
 
-  const only = process.env.A11Y_ROLES?.split(',');
-  describe.each(ROLES.filter((r) => !only || only.includes(r)))('%s', (role) => {
+  describe.each(ROLES)('%s', (role) => {
     let user: User;
     beforeAll(async () => {
       user = await e2e.newUser(DESKTOP);
