@@ -108,6 +108,7 @@ describeInBrowser('accessibility: every page of every role, in Swedish and Engli
       expect(visited.length).toBeGreaterThan(NAVIGATION[role].length);
       expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
       await expectNoProblems(user);
+      await user.context.close();
     });
   });
 });
