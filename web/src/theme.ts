@@ -49,6 +49,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-yellow-light-color': '#7a4a00',
     '--mantine-color-orange-light-color': '#8a3c00',
     '--mantine-color-red-light-color': '#a61e1e',
+    '--mantine-color-teal-light-color': '#065c42',
+    '--mantine-color-cyan-light-color': '#08586a',
+    '--mantine-color-lime-light-color': '#3b5e08',
   },
   dark: {},
 });

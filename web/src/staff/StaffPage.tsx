@@ -88,7 +88,7 @@ function StaffRow({ account, onChanged }: { account: StaffAccount; onChanged: (t
       <Table.Td>
         <Button
           size="xs"
-          variant={account.active ? 'outline' : 'filled'}
+          variant={account.active ? 'light' : 'filled'}
           color={account.active ? 'red' : undefined}
           loading={change.isPending}
           onClick={() => apply({ active: !account.active })}
