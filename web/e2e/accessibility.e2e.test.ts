@@ -183,7 +183,7 @@ describeInBrowser('keyboard and narrow screens (chromium)', () => {
     const pageScrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
     expect(await pageScrollsSideways()).toBe(false);
 
-    const frame = page.locator('.data-table-frame', { has: queue });
+    const frame = queue.locator('xpath=ancestor::div[contains(@class, "data-table-frame")]');
     await frame.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     const lastHeader = queue.locator('thead th').last();
     const [frameBox, lastBox] = [await frame.boundingBox(), await lastHeader.boundingBox()];
