@@ -21,3 +21,15 @@ export function formatDateTime(iso: string, language: Language): string {
   }
   return format.format(date);
 }
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A number as the language writes it (Swedish: decimal comma, space between thousands); charts and tables alike. */
+export function formatNumber(value: number, language: Language): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 });
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}

@@ -20,7 +20,7 @@ const EXPECTED: Record<Role, string[]> = {
   vaccine_coordinator: ['/vaccination', '/persons'],
   certificate_admin: ['/certificates', '/persons'],
   analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
-  region_admin: ['/admin/audit', '/messages', '/reporting', '/tracing', '/certificates', '/persons'],
+  region_admin: ['/admin/audit', '/admin/staff', '/messages', '/reporting', '/tracing', '/certificates', '/persons'],
   national_analyst: ['/reporting', '/testing', '/tracing', '/vaccination', '/certificates', '/indicators'],
   committee_secretary: ['/governance', '/reporting'],
   committee_member: ['/governance'],
@@ -81,12 +81,13 @@ describe('navbar and start page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Smittspårning – ärendekö' })).toBeTruthy();
   });
 
-  it('shows a region administrator audit, messages, follow-up, tracing and certificate statistics, with start-page cards', async () => {
+  it('shows a region administrator audit, staff, messages, follow-up, tracing and certificate statistics, with start-page cards', async () => {
     mockApi({ 'GET /api/session': () => json(staffSession('region_admin', 'Rut Admin')) });
     renderApp('/');
     expect(await navLinks()).toEqual([
       ['Start', '/'],
       ['Loggkontroll', '/admin/audit'],
+      ['Personal', '/admin/staff'],
       ['Meddelanden', '/messages'],
       ['Uppföljning', '/reporting'],
       ['Smittspårning', '/tracing'],
@@ -95,7 +96,7 @@ describe('navbar and start page', () => {
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hej Rut Admin!' })).toBeTruthy();
     const cards = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(cards).toEqual(['Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
+    expect(cards).toEqual(['Loggkontroll', 'Personal', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
     expect(screen.getByText(/inloggad som regionadministratör på Smittskyddsenheten, Region Exempel/)).toBeTruthy();
   });
 

@@ -22,6 +22,7 @@ export const SECTION_PATHS = {
   indicators: '/indicators',
   messages: '/messages',
   audit: '/admin/audit',
+  staff: '/admin/staff',
   myRecord: '/my-record',
   governance: '/governance',
   persons: '/persons',
@@ -63,6 +64,7 @@ export const CARD_KEYS = [
   'testingStatistics',
   'vaccinationStatistics',
   'auditLog',
+  'staffRegister',
   'deliveredMessages',
   'committeeRegister',
   'committeeReading',
@@ -113,6 +115,7 @@ export const NAVIGATION: Readonly<Record<Role, readonly NavEntry[]>> = {
   ],
   region_admin: [
     entry('audit', 'work', 'auditLog'),
+    entry('staff', 'work', 'staffRegister'),
     entry('messages', 'work', 'deliveredMessages'),
     entry('reporting', 'statistics', 'regionalReports'),
     entry('tracing', 'statistics', 'tracingStatistics'),

@@ -27,6 +27,7 @@ const CertificatesSection = lazyPage(() => import('./certificates/CertificatesSe
 const VerifyPage = lazyPage(() => import('./certificates/VerifyPage.js'), 'VerifyPage');
 const IndicatorsSection = lazyPage(() => import('./indicators/IndicatorsSection.js'), 'IndicatorsSection');
 const ReportingSection = lazyPage(() => import('./reporting/ReportingSection.js'), 'ReportingSection');
+const StaffPage = lazyPage(() => import('./staff/StaffPage.js'), 'StaffPage');
 const FindPersonPage = lazyPage(() => import('./persons/FindPersonPage.js'), 'FindPersonPage');
 
 /**
@@ -42,6 +43,7 @@ const SECTION_PAGES: Record<SectionId, ReactNode> = {
   indicators: <IndicatorsSection />,
   messages: <MessagesPage />,
   audit: <AuditPage />,
+  staff: <StaffPage />,
   myRecord: <MyRecordPage />,
   governance: <GovernanceSection />,
   persons: <FindPersonPage />,

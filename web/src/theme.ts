@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Anchor, Badge, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** A calm, deep public-sector blue. Shade 8 (the filled shade) gives white text well above 4.5:1. */
 const regionBlue: MantineColorsTuple = [
@@ -24,6 +24,13 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   autoContrast: true,
+  components: {
+    // A link inside running text must not be told apart by colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Small bold text on a filled mid-tone (green-8, orange-8 …) stays under 4.5:1; the light variant's
+    // darkened text (below) passes. A badge that must be filled says so.
+    Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
+  },
 });
 
 /**
@@ -42,6 +49,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-yellow-light-color': '#7a4a00',
     '--mantine-color-orange-light-color': '#8a3c00',
     '--mantine-color-red-light-color': '#a61e1e',
+    '--mantine-color-teal-light-color': '#065c42',
+    '--mantine-color-cyan-light-color': '#08586a',
+    '--mantine-color-lime-light-color': '#3b5e08',
   },
   dark: {},
 });

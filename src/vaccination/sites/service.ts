@@ -32,10 +32,27 @@ export const siteView = (s: store.SiteRow) => ({
 });
 
 /** Staff see every site; a citizen sees the sites they can book at, nearest to their home first. */
+/** The unit whose sites a site manager manages; null for everyone else (and a manager without a unit, who manages all). */
+const managedUnit = (actor: Actor): string | null => (actor.kind === 'staff' && actor.role === 'site_manager' ? (actor.unitId ?? null) : null);
+
+/** Refuses (as not found) a site outside the sites the actor manages. */
+function assertManages(actor: Actor, site: store.SiteRow): void {
+  const unit = managedUnit(actor);
+  if (unit !== null && site.unitId !== unit) throw notFound('The site');
+}
+
+/**
+ * Staff see their own unit's sites first (a vaccinator's form starts at their own site); a site manager
+ * with a unit sees only that unit's sites, the ones they manage.
+ */
 export async function listSites(ctx: AppContext, actor: Actor) {
   const db = ctx.database.db;
   const sites = await store.listSites(db, actor.regionId);
-  if (actor.kind !== 'citizen') return sites.map(siteView);
+  if (actor.kind !== 'citizen') {
+    const own = actor.kind === 'staff' ? (actor.unitId ?? null) : null;
+    if (managedUnit(actor) !== null) return sites.filter((s) => s.unitId === own).map(siteView);
+    return [...sites.filter((s) => own !== null && s.unitId === own), ...sites.filter((s) => own === null || s.unitId !== own)].map(siteView);
+  }
   const home = await findPerson(db, actor.regionId, actor.id);
   return byNearness(sites.filter((s) => s.active && isBookable(s.kind)), { postalCode: home?.postalCode ?? null, municipalityCode: home?.municipalityCode ?? null }).map(siteView);
 }
@@ -44,6 +61,7 @@ export async function getSite(ctx: AppContext, actor: Actor, siteId: string) {
   const db = ctx.database.db;
   const site = await store.findSite(db, actor.regionId, siteId);
   if (!site) throw notFound('The site');
+  assertManages(actor, site);
   const today = calendarDateInStockholm(ctx.clock.now());
   const [hours, staffing] = [await store.hoursOf(db, actor.regionId, site.id), await store.staffingOf(db, actor.regionId, site.id, addDays(today, -1), addDays(today, 120))];
   return { ...siteView(site), hours, staffing };
@@ -51,7 +69,8 @@ export async function getSite(ctx: AppContext, actor: Actor, siteId: string) {
 
 export async function createSite(ctx: AppContext, actor: Actor, input: Body<typeof CreateSiteBody>) {
   return ctx.database.db.transaction(async (tx) => {
-    const site = await store.insertSite(tx, { regionId: actor.regionId, ...input, vaccines: [...new Set(input.vaccines)] });
+    // A site manager's new site belongs to their unit, so it is among the sites they manage.
+    const site = await store.insertSite(tx, { regionId: actor.regionId, ...input, vaccines: [...new Set(input.vaccines)], unitId: managedUnit(actor) });
     await record(tx, actor, { action: 'vaccination.site.created', purpose: 'vaccinationsplatser', details: { siteId: site.id, kind: site.kind } });
     return siteView(site);
   });
@@ -59,7 +78,7 @@ export async function createSite(ctx: AppContext, actor: Actor, input: Body<type
 
 export async function setOpeningHours(ctx: AppContext, actor: Actor, siteId: string, input: Body<typeof OpeningHoursBody>) {
   return ctx.database.db.transaction(async (tx) => {
-    await store.resolveSite(tx, actor.regionId, siteId, 'id');
+    assertManages(actor, await store.resolveSite(tx, actor.regionId, siteId, 'id'));
     await store.replaceHours(tx, actor.regionId, siteId, input.hours);
     await record(tx, actor, { action: 'vaccination.site.hours-set', purpose: 'vaccinationsplatser', details: { siteId, hours: input.hours } });
     return { hours: await store.hoursOf(tx, actor.regionId, siteId) };
@@ -73,7 +92,7 @@ export async function setOpeningHours(ctx: AppContext, actor: Actor, siteId: str
 export async function setStaffing(ctx: AppContext, actor: Actor, siteId: string, input: Body<typeof StaffingBody>) {
   const days = daysBetween(input.from, input.to);
   return ctx.database.db.transaction(async (tx) => {
-    await store.resolveSite(tx, actor.regionId, siteId, 'id');
+    assertManages(actor, await store.resolveSite(tx, actor.regionId, siteId, 'id'));
     await store.upsertStaffing(tx, days.map((day) => ({ regionId: actor.regionId, siteId, day, vaccinators: input.vaccinators, perVaccinatorPerHour: input.perVaccinatorPerHour })));
     const rescaled = await store.rescaleSlots(tx, actor.regionId, siteId, days, ctx.clock.now().toISOString());
     await record(tx, actor, { action: 'vaccination.site.staffing-set', purpose: 'vaccinationsplatser', details: { siteId, ...input, ...rescaled } });
@@ -87,6 +106,7 @@ export async function generateSlots(ctx: AppContext, actor: Actor, siteId: strin
   const releasedAt = input.releaseAt ? new Date(input.releaseAt).toISOString() : ctx.clock.now().toISOString();
   return ctx.database.db.transaction(async (tx) => {
     const site = await store.resolveSite(tx, actor.regionId, siteId, 'id');
+    assertManages(actor, site);
     const hours = await store.hoursOf(tx, actor.regionId, siteId);
     if (hours.length === 0) throw invalid('siteId', 'the site has no opening hours; set them first');
     const staffing = await store.staffingOf(tx, actor.regionId, siteId, input.from, input.to);

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { useRevokeSigner, useRotateSigner, useSigners, type Signer } from './api.js';
 import { ReasonForm } from './ReasonForm.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/certificates/signers`: the region's CSCA and document signers; rotate the signing one, revoke one with a reason. */
 export function SignersPage() {
@@ -35,8 +36,7 @@ export function SignersPage() {
       {signers.isPending && <PageLoader />}
       {signers.isError && <ProblemAlert error={signers.error} onRetry={() => void signers.refetch()} />}
       {signers.data && (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped withTableBorder captionSide="top">
+        <DataTable minWidth={820} striped withTableBorder captionSide="top">
             <Table.Caption>
               <Text fw={600} ta="left">
                 {t('certificates.signers.caption')}
@@ -82,8 +82,7 @@ export function SignersPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
       {revoking && (
         <ReasonForm

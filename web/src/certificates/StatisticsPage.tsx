@@ -12,6 +12,8 @@ import { DownloadMenu } from '../components/DownloadMenu.js';
 import { CERTIFICATE_KINDS, useCertificateStatistics, type MonthRow } from './api.js';
 import { firstOfMonthBefore, issuedPerMonth, refusalsByRule } from './statistics.js';
 import { useKindName } from './useKindName.js';
+import { DataTable } from '../components/DataTable.js';
+import { formatNumber } from '../format.js';
 
 const COLORS = { vaccination: 'blue.6', test: 'teal.6', recovery: 'grape.6' } as const;
 
@@ -47,11 +49,11 @@ export function StatisticsPage() {
             <Title order={2} size="h4" mb="sm" id="chart-heading">
               {t('certificates.statistics.chart')}
             </Title>
-            <BarChart h={280} data={chart} dataKey="month" type="stacked" series={series} withLegend />
+            <BarChart valueFormatter={(value: number) => formatNumber(value, language)} h={280} data={chart} dataKey="month" type="stacked" series={series} withLegend />
           </Paper>
           <MonthTable rows={rows} />
           {refusals.length > 0 && (
-            <Table striped withTableBorder captionSide="top" maw={640}>
+            <DataTable striped withTableBorder captionSide="top" frameMaw={640}>
               <Table.Caption>
                 <Title order={2} size="h4" ta="left">
                   {t('certificates.statistics.rulesCaption')}
@@ -68,7 +70,7 @@ export function StatisticsPage() {
                   <RuleRow key={r.rule} rule={r.rule} count={n(r.count)} />
                 ))}
               </Table.Tbody>
-            </Table>
+            </DataTable>
           )}
         </Stack>
       )}
@@ -91,8 +93,7 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
   const kindName = useKindName();
   const n = (x: number) => formatCount(x, language);
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped withTableBorder captionSide="top" aria-label={t('certificates.statistics.caption')}>
+    <DataTable minWidth={960} striped withTableBorder captionSide="top" aria-label={t('certificates.statistics.caption')}>
         <Table.Caption>
           <Title order={2} size="h4" ta="left">
             {t('certificates.statistics.caption')}
@@ -138,7 +139,6 @@ function MonthTable({ rows }: { rows: MonthRow[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

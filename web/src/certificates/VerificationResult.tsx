@@ -4,6 +4,7 @@ import { DateTime } from '../components/DateTime.js';
 import { useT } from '../i18n/useT.js';
 import type { Verification, VerifiedContent } from './api.js';
 import { useKindName } from './useKindName.js';
+import { DataTable } from '../components/DataTable.js';
 
 const CONTENT_FIELDS = [
   'name',
@@ -45,7 +46,7 @@ export function VerificationResult({ result }: { result: Verification }) {
         </Alert>
       )}
       {(content || result.kind) && (
-        <Table withTableBorder captionSide="top" maw={640} aria-label={t('certificates.verify.content')}>
+        <DataTable withTableBorder captionSide="top" frameMaw={640} aria-label={t('certificates.verify.content')}>
           <Table.Caption>
             <Text fw={600} ta="left">
               {t('certificates.verify.content')}
@@ -65,7 +66,7 @@ export function VerificationResult({ result }: { result: Verification }) {
               </Row>
             )}
           </Table.Tbody>
-        </Table>
+        </DataTable>
       )}
     </section>
   );

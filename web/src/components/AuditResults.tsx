@@ -24,7 +24,7 @@ export function AuditResults({ search }: AuditResultsProps) {
       {search.data && (
         <>
           <Text role="status" size="sm" mb="xs">
-            {entries.length === 0 ? t('audit.empty') : t('common.showingCount', { count: entries.length })}
+            {entries.length === 0 ? t('audit.empty') : t(search.hasNextPage ? 'common.showingCountMore' : 'common.showingCount', { count: entries.length })}
           </Text>
           {entries.length > 0 && <AuditResultsTable entries={entries} />}
           {search.hasNextPage && (

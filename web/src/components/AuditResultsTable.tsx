@@ -2,12 +2,12 @@ import { Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../api.js';
 import { useT } from '../i18n/useT.js';
 import { DateTime } from './DateTime.js';
+import { DataTable } from './DataTable.js';
 
 export function AuditResultsTable({ entries }: { entries: AuditEntry[] }) {
   const { t, tMaybe } = useT();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped captionSide="top" verticalSpacing="sm">
+    <DataTable minWidth={760} striped captionSide="top" verticalSpacing="sm">
         <Table.Caption>{t('audit.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -36,7 +36,6 @@ export function AuditResultsTable({ entries }: { entries: AuditEntry[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

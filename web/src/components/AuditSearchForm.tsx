@@ -77,6 +77,7 @@ export function AuditSearchForm({ onSearch, fieldErrors, searching }: AuditSearc
         <DateInput
           label={t('audit.from')}
           description={t('audit.dateHelp')}
+          placeholder={t('audit.dateHelp')}
           valueFormat="YYYY-MM-DD"
           value={state.from}
           onChange={(value) => set('from', value)}
@@ -86,6 +87,7 @@ export function AuditSearchForm({ onSearch, fieldErrors, searching }: AuditSearc
         <DateInput
           label={t('audit.to')}
           description={t('audit.dateHelp')}
+          placeholder={t('audit.dateHelp')}
           valueFormat="YYYY-MM-DD"
           value={state.to}
           onChange={(value) => set('to', value)}

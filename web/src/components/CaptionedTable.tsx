@@ -1,8 +1,9 @@
 import { Table, Title, type TableProps } from '@mantine/core';
+import { DataTable } from './DataTable.js';
 import type { ReactNode } from 'react';
 
 type CaptionedTableProps = Omit<TableProps, 'captionSide' | 'children'> & {
-  /** Below this width the table scrolls sideways; without it, it is not wrapped to scroll. */
+  /** Below this width the table scrolls sideways inside its frame (wide content scrolls there too). */
   minWidth?: number;
   children: ReactNode;
 } & (
@@ -28,10 +29,10 @@ type CaptionedTableProps = Omit<TableProps, 'captionSide' | 'children'> & {
       }
   );
 
-/** A table with its caption on top: a plain caption or the section's heading, and optionally its column headings. */
+/** A data table with its caption on top: a plain caption or the section's heading, and optionally its column headings. */
 export function CaptionedTable({ caption, heading, columns, minWidth, children, ...props }: CaptionedTableProps) {
-  const table = (
-    <Table captionSide="top" {...props}>
+  return (
+    <DataTable captionSide="top" minWidth={minWidth} {...props}>
       <Table.Caption>
         {heading === undefined ? (
           caption
@@ -57,7 +58,6 @@ export function CaptionedTable({ caption, heading, columns, minWidth, children, 
       ) : (
         children
       )}
-    </Table>
+    </DataTable>
   );
-  return minWidth === undefined ? table : <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer>;
 }

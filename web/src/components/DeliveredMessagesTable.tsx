@@ -3,12 +3,12 @@ import type { DeliveredMessage } from '../api.js';
 import { useT } from '../i18n/useT.js';
 import { DateTime } from './DateTime.js';
 import { MessageBody } from './MessageBody.js';
+import { DataTable } from './DataTable.js';
 
 export function DeliveredMessagesTable({ messages }: { messages: DeliveredMessage[] }) {
   const { t, tMaybe } = useT();
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped captionSide="top" verticalSpacing="sm">
+    <DataTable minWidth={860} striped captionSide="top" verticalSpacing="sm">
         <Table.Caption>{t('messages.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -36,7 +36,6 @@ export function DeliveredMessagesTable({ messages }: { messages: DeliveredMessag
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

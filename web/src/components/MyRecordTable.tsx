@@ -2,12 +2,12 @@ import { Table } from '@mantine/core';
 import type { MyRecordEntry } from '../api.js';
 import { useT } from '../i18n/useT.js';
 import { DateTime } from './DateTime.js';
+import { DataTable } from './DataTable.js';
 
 export function MyRecordTable({ entries }: { entries: MyRecordEntry[] }) {
   const { t, tMaybe } = useT();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped captionSide="top" verticalSpacing="sm">
+    <DataTable minWidth={720} striped captionSide="top" verticalSpacing="sm">
         <Table.Caption>{t('myRecord.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -33,7 +33,6 @@ export function MyRecordTable({ entries }: { entries: MyRecordEntry[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

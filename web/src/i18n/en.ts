@@ -7,6 +7,7 @@ import { tracingEn } from '../tracing/i18n/en.js';
 import { certificatesEn } from '../certificates/texts.js';
 import { privacyEn } from '../privacy/texts.js';
 import { personsEn } from '../persons/texts.js';
+import { staffEn } from '../staff/texts.js';
 import { reportingEn } from '../reporting/i18n/en.js';
 
 export const en: Translation = {
@@ -62,6 +63,7 @@ export const en: Translation = {
     reporting: 'Follow-up',
     indicators: 'Indicators',
     messages: 'Messages',
+    staff: 'Staff',
     audit: 'Audit log',
     myRecord: 'Who has read my record?',
     governance: 'Committee and register',
@@ -93,6 +95,7 @@ export const en: Translation = {
     testingStatistics: 'See testing statistics (read-only).',
     vaccinationStatistics: 'See vaccination statistics (read-only).',
     auditLog: 'Review who has read which information and verify the log chain.',
+    staffRegister: 'Add staff, change roles and deactivate accounts in the region.',
     deliveredMessages: 'See messages sent by SMS, email and 1177.',
     committeeRegister: 'Register cases, write briefing memos, keep the minutes and post decisions.',
     committeeReading: "Read the committee's cases, agendas and minutes.",
@@ -103,6 +106,7 @@ export const en: Translation = {
     title: 'Home',
     greeting: 'Hello {{name}}!',
     staffIntro: 'You are signed in as {{role}} in {{region}}.',
+    nationalIntro: 'You are signed in as a national analyst at the Swedish Association of Local Authorities and Regions (SKR) and see the whole country, every region.',
     staffIntroWithUnit: 'You are signed in as {{role}} at {{unit}}, {{region}}.',
     citizenIntro: 'This is where you handle your matters with {{region}}.',
     cardsHeading: 'What you can do',
@@ -121,6 +125,7 @@ export const en: Translation = {
     showMore: 'Show more',
     showingCount_one: 'Showing {{count}} result.',
     showingCount_other: 'Showing {{count}} results.',
+    showingCountMore: 'Showing the first {{count}} results. There are more: choose “Show more” below the list.',
     yes: 'Yes',
     no: 'No',
   },
@@ -644,6 +649,7 @@ export const en: Translation = {
   privacy: privacyEn,
   reporting: reportingEn,
   persons: personsEn,
+  staff: staffEn,
   fields: {
     identityNumber: 'Personal identity number',
     actorId: 'Staff id',

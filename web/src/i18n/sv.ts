@@ -7,6 +7,7 @@ import { tracingSv } from '../tracing/i18n/sv.js';
 import { certificatesSv } from '../certificates/texts.js';
 import { privacySv } from '../privacy/texts.js';
 import { personsSv } from '../persons/texts.js';
+import { staffSv } from '../staff/texts.js';
 import { reportingSv } from '../reporting/i18n/sv.js';
 
 /**
@@ -68,6 +69,7 @@ export const sv = {
     indicators: 'Indikatorer',
     messages: 'Meddelanden',
     audit: 'Loggkontroll',
+    staff: 'Personal',
     myRecord: 'Vem har läst min journal?',
     governance: 'Nämnd och diarium',
     persons: 'Sök person',
@@ -98,6 +100,7 @@ export const sv = {
     testingStatistics: 'Se statistik över provtagningen (endast läsbehörighet).',
     vaccinationStatistics: 'Se statistik över vaccinationerna (endast läsbehörighet).',
     auditLog: 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.',
+    staffRegister: 'Lägg till personal, ändra roller och stäng av konton i regionen.',
     deliveredMessages: 'Se meddelanden som skickats via SMS, e-post och 1177.',
     committeeRegister: 'Registrera ärenden, skriv föredragnings-PM, för protokoll och anslå beslut.',
     committeeReading: 'Läs nämndens ärenden, föredragningslistor och protokoll.',
@@ -108,6 +111,7 @@ export const sv = {
     title: 'Start',
     greeting: 'Hej {{name}}!',
     staffIntro: 'Du är inloggad som {{role}} i {{region}}.',
+    nationalIntro: 'Du är inloggad som nationell analytiker på Sveriges Kommuner och Regioner (SKR) och ser hela landet, alla regioner.',
     staffIntroWithUnit: 'Du är inloggad som {{role}} på {{unit}}, {{region}}.',
     citizenIntro: 'Här sköter du dina ärenden hos {{region}}.',
     cardsHeading: 'Det här kan du göra',
@@ -126,6 +130,7 @@ export const sv = {
     showMore: 'Visa fler',
     showingCount_one: 'Visar {{count}} träff.',
     showingCount_other: 'Visar {{count}} träffar.',
+    showingCountMore: 'Visar de första {{count}} träffarna. Det finns fler: välj ”Visa fler” under listan.',
     yes: 'Ja',
     no: 'Nej',
   },
@@ -651,6 +656,7 @@ export const sv = {
   privacy: privacySv,
   reporting: reportingSv,
   persons: personsSv,
+  staff: staffSv,
   /** Labels for field names that the server reports in problem `errors`. */
   fields: {
     identityNumber: 'Personnummer',

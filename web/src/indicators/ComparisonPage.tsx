@@ -10,6 +10,7 @@ import { useT } from '../i18n/useT.js';
 import { useComparison, type Comparison, type ComparisonSeries } from './api.js';
 import { definitionName, formatValue, targetText } from './format.js';
 import { IndicatorSelect } from './IndicatorSelect.js';
+import { formatNumber } from '../format.js';
 
 const COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
 const seriesKey = (s: ComparisonSeries) => `${s.regionName} (v${s.version})`;
@@ -63,7 +64,7 @@ function ComparisonView({ data }: { data: Comparison }) {
         <Text size="sm" mb="sm">
           {t('indicators.definitions.target')}: {targetText(data.current, t, language)}
         </Text>
-        <LineChart
+        <LineChart valueFormatter={(value: number) => formatNumber(value, language)}
           h={300}
           data={rows}
           dataKey="period"

@@ -36,7 +36,7 @@ describe('AuditPage', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(3); // header + 2
     const [first] = api.callsTo('GET', '/api/audit/search');
     expect(Object.fromEntries(first?.query ?? [])).toEqual({ identityNumber: '19810312-1234', action: 'person.read' });
-    expect(screen.getByText('Visar 2 träffar.')).toBeTruthy();
+    expect(screen.getByText('Visar de första 2 träffarna. Det finns fler: välj ”Visa fler” under listan.')).toBeTruthy();
     expect(within(table).getAllByText('Smittspårare')).toHaveLength(2);
     // The action is named in words, its code kept as a tooltip.
     expect(within(table).getAllByText('Läste personens uppgifter')).toHaveLength(2);
@@ -46,6 +46,8 @@ describe('AuditPage', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
     expect(api.callsTo('GET', '/api/audit/search')[1]?.query.get('cursor')).toBe('page2');
     expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
+    expect(screen.getByText('Visar 3 träffar.')).toBeTruthy();
+    expect(within(form).getAllByPlaceholderText('ÅÅÅÅ-MM-DD')).toHaveLength(2);
 
     fireEvent.click(screen.getByRole('button', { name: 'Verifiera kedjan' }));
     expect(await screen.findByText('Kedjan är obruten')).toBeTruthy();

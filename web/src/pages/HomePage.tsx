@@ -15,6 +15,9 @@ export function HomePage() {
   let intro: string;
   if (actor.kind === 'citizen') {
     intro = t('home.citizenIntro', { region });
+  } else if (actor.role === 'national_analyst') {
+    // Works for the whole country; the region the session happens to run in is not theirs.
+    intro = t('home.nationalIntro');
   } else {
     const roleName = tMaybe(`roles.${actor.role}`, actor.role).toLocaleLowerCase();
     intro = actor.unitName

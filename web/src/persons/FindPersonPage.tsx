@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { useFindPerson, type FindPersonQuery, type FoundPeople } from './personsApi.js';
+import { DataTable } from '../components/DataTable.js';
 
 const EMPTY = { identityNumber: '', name: '', birthDate: '', purpose: '' };
 
@@ -92,8 +93,7 @@ function Results({ found }: { found: FoundPeople }) {
           {t('persons.more')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={700}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={700} striped withTableBorder captionSide="top">
           <Table.Caption>{t('persons.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -117,8 +117,7 @@ function Results({ found }: { found: FoundPeople }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { createInitiative, updateInitiative, useAgreements, useInitiatives, useOrganisations, useReportingMutation, type Initiative, type InitiativeFields } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 const STATUSES = ['planned', 'started', 'ongoing', 'completed'] as const satisfies readonly Initiative['status'][];
 /** The form's fields: participants one a line, the gender perspective blank when not given. */
@@ -43,8 +44,7 @@ function InitiativesTable({ initiatives, editable }: { initiatives: Initiative[]
   return (
     <>
       {change.isError && <ProblemAlert error={change.error} />}
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={900} striped withTableBorder captionSide="top">
           <Table.Caption>{t('reporting.initiatives.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -75,8 +75,7 @@ function InitiativesTable({ initiatives, editable }: { initiatives: Initiative[]
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT.js';
 import { isoWeekOfDate, swedishDate } from '../testing/statistics/api.js';
 import { RangeInputs, type Range } from '../tracing/RangeInputs.js';
 import { useNationalWeekly } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/reporting/weekly`: the regions' weekly figures as delivered to the nation; a week not delivered reads "saknas". */
 export function NationalWeeklyPage() {
@@ -23,8 +24,7 @@ export function NationalWeeklyPage() {
       {weekly.isLoading && <PageLoader />}
       {weekly.isError && <ProblemAlert error={weekly.error} onRetry={() => void weekly.refetch()} />}
       {weekly.data && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped withTableBorder captionSide="top">
+        <DataTable minWidth={900} striped withTableBorder captionSide="top">
             <Table.Caption>{t('reporting.weekly.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -54,8 +54,7 @@ export function NationalWeeklyPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Group, NumberInput, Radio, Stack, Table, Text, TextIn
 import { Link } from 'react-router';
 import { useT } from '../i18n/useT.js';
 import type { Question, TrafficLight } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 type TableValue = Record<string, Record<string, number | null>>;
 interface LightValue {
@@ -84,8 +85,7 @@ export function QuestionField({ question: q, value, onChange, readOnly, note }: 
               {description}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={400}>
-            <Table withTableBorder>
+          <DataTable minWidth={400} withTableBorder>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Td />
@@ -109,8 +109,7 @@ export function QuestionField({ question: q, value, onChange, readOnly, note }: 
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         </Stack>
       );
     }

@@ -7,6 +7,8 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { useReport, type ReportTable, type RoundReport } from './api.js';
+import { DataTable as FramedTable } from '../components/DataTable.js';
+import { formatNumber } from '../format.js';
 
 /** `/reporting/rounds/:id/report`: the compiled national report, as SKR's follow-ups present it. */
 export function ReportPage() {
@@ -18,7 +20,7 @@ export function ReportPage() {
 }
 
 function Report({ report }: { report: RoundReport }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const base = `/api/reporting/rounds/${report.round.id}`;
   return (
     <>
@@ -45,7 +47,7 @@ function Report({ report }: { report: RoundReport }) {
               {l.sentence}
             </Text>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <BarChart
+              <BarChart valueFormatter={(value: number) => formatNumber(value, language)}
                 h={180}
                 aria-label={t('reporting.report.chart')}
                 data={[{ light: l.label, [t('reporting.lights.green')]: l.counts.green, [t('reporting.lights.yellow')]: l.counts.yellow, [t('reporting.lights.red')]: l.counts.red }]}
@@ -125,14 +127,14 @@ const COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'l
 
 /** A bar chart of a table whose cells are numbers, one group per row (the total row left out), so regions can be compared. */
 function TableChart({ table }: { table: ReportTable }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const total = t('reporting.report.total');
   const rows = table.rows.filter((r) => r[0] !== total && r[0] !== 'Totalt');
   const numeric = rows.length > 0 && rows.every((r) => r.slice(1).every((c) => c === null || typeof c === 'number'));
   if (!numeric || table.header.length > 9) return null;
   const series = table.header.slice(1).map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }));
   const data = rows.map((r) => Object.fromEntries([['label', String(r[0])], ...table.header.slice(1).map((h, i) => [h, r[i + 1] ?? 0])]));
-  return <BarChart h={220} data={data} dataKey="label" series={series} withLegend aria-label={table.title} />;
+  return <BarChart valueFormatter={(value: number) => formatNumber(value, language)} h={220} data={data} dataKey="label" series={series} withLegend aria-label={table.title} />;
 }
 
 function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
@@ -140,8 +142,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
   return (
     <Stack gap={4} component="section">
       <TableChart table={table} />
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped withTableBorder captionSide="top">
+      <FramedTable minWidth={600} striped withTableBorder captionSide="top">
           <Table.Caption>{table.title}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -167,8 +168,7 @@ function DataTable({ table, csv }: { table: ReportTable; csv: string }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </FramedTable>
       <Anchor href={csv} size="sm">
         {t('reporting.report.download')} CSV: {table.title}
       </Anchor>

@@ -8,6 +8,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { publishRound, remindRound, reopenReturn, useReportingMutation, useRound, type RoundSummary } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 export const statusColor = { not_started: 'gray', draft: 'blue', submitted: 'teal', reopened: 'orange' } as const;
 
@@ -70,8 +71,7 @@ function ReturnsTable({ round, national }: { round: RoundSummary; national: bool
   const [reopening, setReopening] = useState<string | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={760} striped withTableBorder captionSide="top">
           <Table.Caption>{t('reporting.round.returnsCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -108,8 +108,7 @@ function ReturnsTable({ round, national }: { round: RoundSummary; national: bool
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
       {reopening && <ReopenForm roundId={round.id} organisation={reopening} name={round.returns.find((x) => x.organisation === reopening)!.name} done={() => setReopening(null)} />}
     </>
   );

@@ -7,6 +7,7 @@ import { PageLoader } from '../components/PageLoader.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { createAgreement, createRound, useAgreements, useOrganisations, useReportingMutation, useRounds, useTemplates, type RoundSummary } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -34,8 +35,7 @@ function RoundsTable({ rounds }: { rounds: RoundSummary[] }) {
   const { t } = useT();
   if (rounds.length === 0) return <Text>{t('reporting.rounds.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped withTableBorder captionSide="top">
+    <DataTable minWidth={800} striped withTableBorder captionSide="top">
         <Table.Caption>{t('reporting.rounds.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -70,8 +70,7 @@ function RoundsTable({ rounds }: { rounds: RoundSummary[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { addTemplateVersion, createTemplate, PREFILL_SOURCES, QUESTION_KINDS, readTemplateVersion, useReportingMutation, useTemplates, type Option, type PrefillSource, type Question, type QuestionKind, type Section } from './api.js';
+import { DataTable } from '../components/DataTable.js';
 
 type SourceKey = 'testing_tests' | 'testing_positives' | 'testing_capacity' | 'testing_perTestType' | 'tracing_cases' | 'tracing_hoursToFirstCall' | 'vaccination_coverage' | 'certificates_perKind' | 'indicators_namedDoctor';
 
@@ -62,7 +63,7 @@ export function TemplatesPage() {
         {t('reporting.templates.intro')}
       </Text>
       {templates.data && (
-        <Table withTableBorder striped captionSide="top" maw={900} mb="xl">
+        <DataTable withTableBorder striped captionSide="top" frameMaw={900} mb="xl">
           <Table.Caption>{t('reporting.templates.caption')}</Table.Caption>
           <Table.Tbody>
             {templates.data.templates.map((x) => (
@@ -72,7 +73,7 @@ export function TemplatesPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </DataTable>
       )}
       <Stack maw={900}>
         <NativeSelect label={t('reporting.templates.edit')} data={[{ value: '', label: t('reporting.templates.newTemplate') }, ...(templates.data?.templates ?? []).map((x) => ({ value: x.id, label: x.name }))]} value={base ?? ''} onChange={(e) => void loadVersion(e.currentTarget.value || null)} />

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useT } from '../i18n/useT.js';
 import { TestingProblem } from './TestingProblem.js';
 import { useCallList, useRecordCall } from './testingApi.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/testing/calls` (sampler): negative answers from the assisted track to phone through. */
 export function CallListPage() {
@@ -35,8 +36,7 @@ export function CallListPage() {
       )}
       {list.data && calls.length === 0 && <Text>{t('testing.sampler.noCalls')}</Text>}
       {calls.length > 0 && (
-        <Table.ScrollContainer minWidth={720} maw={1000}>
-          <Table striped captionSide="top">
+        <DataTable minWidth={720} frameMaw={1000} striped captionSide="top">
             <Table.Caption>{t('testing.sampler.callsCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -73,8 +73,7 @@ export function CallListPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
       {list.data && (
         <Button variant="subtle" mt="md" onClick={() => void list.refetch()} loading={list.isFetching}>

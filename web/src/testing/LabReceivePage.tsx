@@ -9,6 +9,7 @@ import { QrScanner } from './QrScanner.js';
 import { SampleSteps } from './SampleSteps.js';
 import { TestingProblem } from './TestingProblem.js';
 import { useReceiveSample, type Sample } from './testingApi.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/testing` for the lab: scan samples in as they arrive, and see each one's status. */
 export function LabReceivePage() {
@@ -70,8 +71,7 @@ export function LabReceivePage() {
             <Title order={2} size="h3" id="received-heading" mb="sm">
               {t('testing.lab.sampleHeading')}
             </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped captionSide="top">
+            <DataTable minWidth={560} striped captionSide="top">
                 <Table.Caption>{t('testing.lab.sampleCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -95,8 +95,7 @@ export function LabReceivePage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+              </DataTable>
           </section>
         )}
       </Stack>

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.js';
 import { TestingProblem } from './TestingProblem.js';
 import { UnmatchedResultRow } from './UnmatchedResultRow.js';
 import { useUnmatchedResults, type MatchOutcome } from './testingApi.js';
+import { DataTable } from '../components/DataTable.js';
 
 const outcomeColor = { accepted: 'green', unchanged: 'blue', held: 'yellow', rejected: 'red' } as const;
 
@@ -38,8 +39,7 @@ export function LabUnmatchedPage() {
       {unmatched.isError && <TestingProblem error={unmatched.error} />}
       {unmatched.isSuccess && results.length === 0 && <Text>{t('testing.lab.unmatched.none')}</Text>}
       {results.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped captionSide="top" verticalSpacing="sm">
+        <DataTable minWidth={900} striped captionSide="top" verticalSpacing="sm">
             <Table.Caption>{t('testing.lab.unmatched.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -56,8 +56,7 @@ export function LabUnmatchedPage() {
                 <UnmatchedResultRow key={held.id} held={held} onMatched={(h, kitCode, outcome) => setMatched({ from: h.kitCode, to: kitCode, outcome: outcome.outcome })} />
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
     </>
   );

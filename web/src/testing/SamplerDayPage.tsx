@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.js';
 import { stationsOf } from './stations.js';
 import { useSlots } from './testingApi.js';
 import { timeRange, todayInSweden } from './time.js';
+import { DataTable } from '../components/DataTable.js';
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
@@ -43,8 +44,7 @@ export function SamplerDayPage() {
       {slots.isError && <ProblemAlert error={slots.error} onRetry={() => void slots.refetch()} />}
       {slots.data && shown.length === 0 && <Text>{t('testing.sampler.noSlots')}</Text>}
       {station && shown.length > 0 && (
-        <Table.ScrollContainer minWidth={480} maw={820}>
-          <Table striped captionSide="top">
+        <DataTable minWidth={480} frameMaw={820} striped captionSide="top">
             <Table.Caption>{t('testing.sampler.slotsCaption', { station: stationLabel(station), date })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -89,8 +89,7 @@ export function SamplerDayPage() {
                 );
               })}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
     </>
   );

@@ -7,7 +7,7 @@ export function CaseFlags({ overdue, possibleReinfection }: { overdue: boolean; 
   return (
     <>
       {overdue && (
-        <Badge color="red" variant="filled" tt="none">
+        <Badge color="red.9" variant="filled" tt="none">
           {t('tracing.queue.overdue')}
         </Badge>
       )}

@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT.js';
 import { BalanceAssignment } from './BalanceAssignment.js';
 import { TracingCaseRow } from './TracingCaseRow.js';
 import { useTakeCase, useTracers, useTracingQueue, type TracingCase, type Tracer } from './tracingApi.js';
+import { DataTable } from '../components/DataTable.js';
 
 /** `/tracing`: the case queue. Tracers start with their own cases, coordinators and smittskydd with all. */
 export function TracingQueuePage() {
@@ -61,8 +62,7 @@ export function TracingQueuePage() {
       {queue.isError && <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && cases.length === 0 && <Text>{t('tracing.queue.empty')}</Text>}
       {cases.length > 0 && (
-        <Table.ScrollContainer minWidth={coordinator ? 1350 : 1150}>
-          <Table striped captionSide="top">
+        <DataTable minWidth={coordinator ? 1350 : 1150} striped captionSide="top">
             <Table.Caption>{t('tracing.queue.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -90,8 +90,7 @@ export function TracingQueuePage() {
                 />
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
       {queue.hasNextPage && <ShowMoreButton onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage} />}
       {queue.data && (

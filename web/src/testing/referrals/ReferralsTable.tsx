@@ -3,14 +3,14 @@ import { DateTime } from '../../components/DateTime.js';
 import { useT } from '../../i18n/useT.js';
 import { ReferralStateBadge } from './ReferralStateBadge.js';
 import { labelUrl, type Referral } from './referralsApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** Referrals with their states; the unit sees answers and prints labels, the lab sees which unit sent each. */
 export function ReferralsTable({ referrals, caption, view }: { referrals: readonly Referral[]; caption: string; view: 'unit' | 'lab' }) {
   const { t } = useT();
   if (referrals.length === 0) return <Text c="dimmed">{t('testing.referrals.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped captionSide="top">
+    <DataTable minWidth={760} striped captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -61,7 +61,6 @@ export function ReferralsTable({ referrals, caption, view }: { referrals: readon
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }

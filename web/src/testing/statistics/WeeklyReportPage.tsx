@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { isoWeekOfDate, swedishDate, TEST_TYPES, useWeeklyReport, type WeeklyRow } from './api.js';
 import { formatCount, formatDecimal, formatShare } from './format.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const COLORS = { pcr: 'blue.6', antigen: 'teal.6', serology: 'grape.6' } as const;
 
@@ -94,8 +95,7 @@ function WeeklyTable({ caption, rows, withCapacity = false }: { caption: string;
   const { t, language } = useT();
   const n = (x: number) => formatCount(x, language);
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped withTableBorder captionSide="top">
+    <DataTable minWidth={900} striped withTableBorder captionSide="top">
         <Table.Caption>
           <Title order={2} size="h4" ta="left">
             {caption}
@@ -133,8 +133,7 @@ function WeeklyTable({ caption, rows, withCapacity = false }: { caption: string;
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }
 

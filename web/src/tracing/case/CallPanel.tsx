@@ -8,6 +8,7 @@ import { CasePanel } from '../CasePanel.js';
 import { CaseStageBadge } from '../CaseStageBadge.js';
 import { CALL_OUTCOMES, useRecordCall, type CallInput, type CallOutcome, type TracingCall } from '../tracingApi.js';
 import { useSetSevereIllness, type CaseDetail } from './caseApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 interface CallForm {
   outcome: CallOutcome | '';
@@ -75,8 +76,7 @@ export function CallPanel({ tracingCase: c, calls, editable }: { tracingCase: Ca
 function CallLog({ calls }: { calls: TracingCall[] }) {
   const { t } = useT();
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table striped withTableBorder captionSide="top" fz="sm">
+    <DataTable minWidth={420} striped withTableBorder captionSide="top" fz="sm">
         <Table.Caption>{t('tracing.case.call.logCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -108,8 +108,7 @@ function CallLog({ calls }: { calls: TracingCall[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </DataTable>
   );
 }
 

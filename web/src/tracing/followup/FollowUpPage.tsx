@@ -9,6 +9,7 @@ import { PhoneLink } from '../PhoneLink.js';
 import { QueryStatus } from '../QueryStatus.js';
 import { CheckInForm } from './CheckInForm.js';
 import { useFollowUps, useOrderKitForContact, usePhoneAnswer, type FollowedContact, type FollowUpFlag } from './followUpApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const FLAG_COLOR: Record<FollowUpFlag, string> = { symptoms: 'red', missed: 'orange', call: 'blue' };
 
@@ -53,8 +54,7 @@ export function FollowUpPage() {
       )}
       {list.data && contacts.length === 0 && <Text>{t('tracing.followUp.empty')}</Text>}
       {contacts.length > 0 && (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped captionSide="top">
+        <DataTable minWidth={1100} striped captionSide="top">
             <Table.Caption>{t('tracing.followUp.caption', { today: list.data!.today })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -111,8 +111,7 @@ export function FollowUpPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
       {phoning && list.data && <PhoneAnswer contact={phoning} today={list.data.today} onClose={() => setPhoning(null)} onSaved={() => { setNotice(t('tracing.followUp.phoneSaved', { name: phoning.name })); setPhoning(null); }} />}
     </>

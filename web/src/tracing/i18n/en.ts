@@ -350,7 +350,7 @@ export const tracingEn: typeof tracingSv = {
     proposalsCaption: 'Clusters that may be outbreaks',
     noProposals: 'No new clusters right now.',
     confirm: 'Confirm outbreak',
-    confirmLabel: 'Confirm {{label}} as an outbreak',
+    confirmLabel: 'Confirm outbreak: {{label}}',
     confirmed: '{{label}} is confirmed as an outbreak.',
     confirmedTitle: 'Confirmed outbreaks',
     confirmedCaption: 'Confirmed outbreaks',

@@ -350,7 +350,7 @@ export const tracingSv = {
     proposalsCaption: 'Kluster som kan vara utbrott',
     noProposals: 'Inga nya kluster just nu.',
     confirm: 'Bekräfta utbrott',
-    confirmLabel: 'Bekräfta {{label}} som utbrott',
+    confirmLabel: 'Bekräfta utbrott: {{label}}',
     confirmed: '{{label}} är bekräftat som utbrott.',
     confirmedTitle: 'Bekräftade utbrott',
     confirmedCaption: 'Bekräftade utbrott',

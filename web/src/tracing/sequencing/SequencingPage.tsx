@@ -14,6 +14,8 @@ import { QueryStatus } from '../QueryStatus.js';
 import { DownloadMenu } from '../../components/DownloadMenu.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useFlaggedCases, useRecordVariant, useVariantWeeks, type FlaggedCase, type VariantWeek } from './sequencingApi.js';
+import { DataTable } from '../../components/DataTable.js';
+import { formatNumber } from '../../format.js';
 
 const CHART_COLOURS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
 
@@ -104,7 +106,7 @@ function VariantForm({ caseId, name }: { caseId: string; name: string }) {
 }
 
 function VariantsByWeek() {
-  const { t } = useT();
+  const { t, language } = useT();
   const [range, setRange] = useState<Range>(() => ({ from: isoWeekOfDate(swedishDate(11 * 7)), to: isoWeekOfDate(swedishDate()) }));
   const counts = useVariantWeeks(range.from, range.to);
   const rows = counts.data?.weeks ?? [];
@@ -120,7 +122,7 @@ function VariantsByWeek() {
       {counts.data && rows.length === 0 && <Text>{t('tracing.sequencing.noWeeks')}</Text>}
       {rows.length > 0 && (
         <>
-          <BarChart
+          <BarChart valueFormatter={(value: number) => formatNumber(value, language)}
             h={260}
             data={chart}
             dataKey="week"
@@ -128,8 +130,7 @@ function VariantsByWeek() {
             withLegend
             series={variants.map((name, i) => ({ name, color: CHART_COLOURS[i % CHART_COLOURS.length]! }))}
           />
-          <Table.ScrollContainer minWidth={400} mt="md">
-            <Table striped captionSide="top">
+          <DataTable minWidth={400} mt="md" striped captionSide="top">
               <Table.Caption>{t('tracing.sequencing.weeklyCaption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -149,8 +150,7 @@ function VariantsByWeek() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         </>
       )}
     </CasePanel>

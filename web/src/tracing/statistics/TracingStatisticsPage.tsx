@@ -12,6 +12,8 @@ import { formatCount, formatDecimal, formatShare } from '../../testing/statistic
 import { CasePanel } from '../CasePanel.js';
 import { RangeInputs, type Range } from '../RangeInputs.js';
 import { useTracingStatistics, type Share, type TracingStatistics } from './statisticsApi.js';
+import { DataTable } from '../../components/DataTable.js';
+import { formatNumber } from '../../format.js';
 
 const percent = ({ share }: Share) => (share === null ? null : Math.round(share * 1000) / 10);
 
@@ -38,7 +40,7 @@ export function TracingStatisticsPage() {
 }
 
 function Statistics({ data }: { data: TracingStatistics }) {
-  const { t } = useT();
+  const { t, language } = useT();
   if (data.weeks.length === 0) return <Text>{t('tracing.statistics.none')}</Text>;
   const cases = t('tracing.statistics.columns.cases');
   const contacts = t('tracing.statistics.columns.contacts');
@@ -50,10 +52,10 @@ function Statistics({ data }: { data: TracingStatistics }) {
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <CasePanel id="statistics-counts" title={t('tracing.statistics.chartCounts')}>
-          <BarChart h={240} data={counts} dataKey="week" withLegend series={[{ name: cases, color: 'red.6' }, { name: contacts, color: 'blue.6' }]} />
+          <BarChart valueFormatter={(value: number) => formatNumber(value, language)} h={240} data={counts} dataKey="week" withLegend series={[{ name: cases, color: 'red.6' }, { name: contacts, color: 'blue.6' }]} />
         </CasePanel>
         <CasePanel id="statistics-shares" title={t('tracing.statistics.chartInTime')}>
-          <LineChart h={240} data={shares} dataKey="week" unit=" %" yAxisProps={{ domain: [0, 100] }} withLegend connectNulls series={[{ name: reached, color: 'teal.6' }, { name: questionnaire, color: 'grape.6' }]} />
+          <LineChart valueFormatter={(value: number) => formatNumber(value, language)} h={240} data={shares} dataKey="week" unit=" %" yAxisProps={{ domain: [0, 100] }} withLegend connectNulls series={[{ name: reached, color: 'teal.6' }, { name: questionnaire, color: 'grape.6' }]} />
         </CasePanel>
       </SimpleGrid>
       <WeeksTable data={data} />
@@ -81,8 +83,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
     n === null ? '–' : t(atLeast ? 'tracing.statistics.hoursAtLeast' : 'tracing.statistics.hours', { hours: formatDecimal(n, language) });
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={1100}>
-        <Table striped withTableBorder captionSide="top">
+      <DataTable minWidth={1100} striped withTableBorder captionSide="top">
           <Table.Caption>{t('tracing.statistics.tableCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -114,8 +115,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+        </DataTable>
       <Text size="sm" c="dimmed" maw={720}>
         {t('tracing.statistics.definitions')}
       </Text>
@@ -126,7 +126,7 @@ function WeeksTable({ data }: { data: TracingStatistics }) {
 function OutbreaksBySetting({ data }: { data: TracingStatistics }) {
   const { t, tMaybe, language } = useT();
   return (
-    <Table striped withTableBorder captionSide="top" maw={480}>
+    <DataTable striped withTableBorder captionSide="top" frameMaw={480}>
       <Table.Caption>{t('tracing.statistics.outbreaksCaption')}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
@@ -147,6 +147,6 @@ function OutbreaksBySetting({ data }: { data: TracingStatistics }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { useAdverseEventStatistics } from './api.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** `/vaccination/adverse-events` (vaccine coordinator, analyst): reports per product and batch, counts only. */
 export function AdverseEventStatisticsPage() {
@@ -21,8 +22,7 @@ export function AdverseEventStatisticsPage() {
         (stats.data.batches.length === 0 ? (
           <Text>{t('vaccination.adverse.statistics.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('vaccination.adverse.statistics.title')} maw={960}>
+          <DataTable minWidth={640} frameMaw={960} aria-label={t('vaccination.adverse.statistics.title')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('vaccination.adverse.statistics.product')}</Table.Th>
@@ -45,8 +45,7 @@ export function AdverseEventStatisticsPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         ))}
     </>
   );

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT.js';
 import { vaccineName } from './BookingCard.js';
 import { swedishClock, today } from './format.js';
 import { useAppointments, useSites } from './vaccinationApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** `/vaccination` for a vaccinator: the day's bookings at a site, each with a link to record the dose. */
 export function DayPage() {
@@ -28,8 +29,7 @@ export function DayPage() {
       {day.isError && <ProblemAlert error={day.error} />}
       {day.isSuccess && rows.length === 0 && <Text role="status">{t('vaccination.day.none')}</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label={t('vaccination.day.tableLabel', { site: site?.name ?? '', date })} striped>
+        <DataTable minWidth={640} aria-label={t('vaccination.day.tableLabel', { site: site?.name ?? '', date })} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccination.day.time')}</Table.Th>
@@ -62,8 +62,7 @@ export function DayPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
     </>
   );

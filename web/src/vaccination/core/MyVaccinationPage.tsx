@@ -8,6 +8,7 @@ import { bookingLabel, vaccineName } from './BookingCard.js';
 import { BookingList } from './BookingList.js';
 import { swedishDay } from './format.js';
 import { useMyVaccination, type Eligibility, type PersonRecord, type RecordBooking } from './vaccinationApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** What the recommendation offers for one vaccine; once that dose is booked, the booking instead of an offer to book. */
 function EligibilityCard({ e, personId, self, booked }: { e: Eligibility; personId: string; self: boolean; booked: RecordBooking | undefined }) {
@@ -69,8 +70,7 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
         {record.doses.length === 0 ? (
           <Text size="sm">{t('vaccination.my.noDoses')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table aria-label={t('vaccination.my.dosesHeading')}>
+          <DataTable minWidth={480} aria-label={t('vaccination.my.dosesHeading')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('vaccination.my.date')}</Table.Th>
@@ -93,8 +93,7 @@ function PersonSection({ record, self }: { record: PersonRecord; self: boolean }
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </DataTable>
         )}
         {record.doses.length > 0 && (
           <div>

@@ -5,6 +5,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useT } from '../../i18n/useT.js';
 import { RecommendationForm } from './criteria/RecommendationForm.js';
 import { useRecommendations } from './vaccinationApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** `/vaccination` for the coordinator (and `/vaccination/recommendations`): the rules with their validity, and a form to add next season's. */
 export function RecommendationsPage() {
@@ -17,8 +18,7 @@ export function RecommendationsPage() {
       <Stack gap="lg" maw={1000}>
         <Text>{t('vaccination.recommendations.intro')}</Text>
         {list.isError && <ProblemAlert error={list.error} />}
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label={t('vaccination.recommendations.title')} striped>
+        <DataTable minWidth={640} aria-label={t('vaccination.recommendations.title')} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccination.recommendations.name')}</Table.Th>
@@ -39,8 +39,7 @@ export function RecommendationsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
         {role === 'vaccine_coordinator' && <RecommendationForm />}
       </Stack>
     </>

@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useT } from '../../i18n/useT.js';
 import { Problem } from './Problem.js';
 import { SITE_KINDS, useCreateSite, useSites, type SiteKind, type Vaccine } from './vaccinationApi.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /** `/vaccination` for a site manager (and `/vaccination/sites`): the sites, and a form to add one. */
 export function SitesPage() {
@@ -25,8 +26,7 @@ export function SitesPage() {
     <>
       <PageHeading title={t('vaccination.sites.title')} />
       <Stack gap="lg" maw={900}>
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label={t('vaccination.sites.title')} striped>
+        <DataTable minWidth={560} aria-label={t('vaccination.sites.title')} striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccination.sites.name')}</Table.Th>
@@ -49,8 +49,7 @@ export function SitesPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
         <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby="new-site">
           <Title order={2} size="h3" id="new-site" mb="sm">
             {t('vaccination.sites.add')}

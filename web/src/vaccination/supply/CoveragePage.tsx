@@ -11,6 +11,7 @@ import { isoWeekOfDate, swedishDate } from '../../testing/statistics/api.js';
 import { formatCount, formatShare } from '../../testing/statistics/format.js';
 import { CaptionedTable } from '../../components/CaptionedTable.js';
 import { COVERAGE_DIMENSIONS, useCoverage, type CoverageDimension, type CoverageReport } from './api.js';
+import { formatNumber } from '../../format.js';
 
 const DOSES = [1, 2, 3, 4];
 const COLORS = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
@@ -89,7 +90,7 @@ function CoverageTable({ report }: { report: CoverageReport }) {
 }
 
 function CoverageChart({ report }: { report: CoverageReport }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const shown = report.series.slice(0, COLORS.length);
   const data = report.weeks.map((week) => ({
     week,
@@ -100,7 +101,7 @@ function CoverageChart({ report }: { report: CoverageReport }) {
       <Title order={2} size="h4" mb="sm">
         {t('vaccinationSupply.coverage.chart', { dose: report.dose })}
       </Title>
-      <LineChart h={280} data={data} dataKey="week" series={shown.map((s, i) => ({ name: s.label, color: COLORS[i]! }))} unit=" %" withLegend />
+      <LineChart valueFormatter={(value: number) => formatNumber(value, language)} h={280} data={data} dataKey="week" series={shown.map((s, i) => ({ name: s.label, color: COLORS[i]! }))} unit=" %" withLegend />
     </Paper>
   );
 }

@@ -9,6 +9,7 @@ import { useOpenVial, useProductName, useStock, type BatchStock } from './api.js
 import { OpenVials } from './OpenVials.js';
 import { WastageForm } from './WastageForm.js';
 import { WastageReport } from './WastageReport.js';
+import { DataTable } from '../../components/DataTable.js';
 
 /**
  * `/vaccination/vials` (vaccinator, site manager): a site's unopened vials per batch and its open vials; open
@@ -57,8 +58,7 @@ function BatchTable({ siteId, batches }: { siteId: string; batches: BatchStock[]
       {batches.length === 0 ? (
         <Text>{t('vaccinationSupply.vials.noStock')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder aria-labelledby="batches-title">
+        <DataTable minWidth={640} striped withTableBorder aria-labelledby="batches-title">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccinationSupply.vials.batch')}</Table.Th>
@@ -98,8 +98,7 @@ function BatchTable({ siteId, batches }: { siteId: string; batches: BatchStock[]
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       )}
       {open.isError ? <ProblemAlert error={open.error} /> : null}
       {open.isSuccess ? (

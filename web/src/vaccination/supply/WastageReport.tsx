@@ -7,6 +7,7 @@ import { swedishDate } from '../../testing/statistics/api.js';
 import { formatShare } from '../../testing/statistics/format.js';
 import { fieldErrorOf } from '../core/fieldErrors.js';
 import { useProductName, useWastage, type WastageSummary } from './api.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const COLUMNS = ['vialsOpened', 'plannedDoses', 'given', 'extra', 'wastedFromOpened', 'wholeVialsLost', 'wasted'] as const;
 
@@ -41,8 +42,7 @@ export function WastageReport() {
       {report.isError ? <ProblemAlert error={report.error} /> : null}
       {report.data && report.data.rows.length === 0 ? <Text>{t('vaccinationSupply.vials.noWastage')}</Text> : null}
       {report.data && report.data.rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped withTableBorder aria-label={t('vaccinationSupply.vials.reportCaption', { from: report.data.from, to: report.data.to })}>
+        <DataTable minWidth={900} striped withTableBorder aria-label={t('vaccinationSupply.vials.reportCaption', { from: report.data.from, to: report.data.to })}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('vaccinationSupply.vials.site')}</Table.Th>
@@ -72,8 +72,7 @@ export function WastageReport() {
                 {cells(report.data.total)}
               </Table.Tr>
             </Table.Tfoot>
-          </Table>
-        </Table.ScrollContainer>
+          </DataTable>
       ) : null}
     </section>
   );
