@@ -42,12 +42,12 @@ export function vaccinationAdverseEventRoutes(app: App, ctx: AppContext) {
   app.get('/api/vaccination/adverse-events/terms', { config: { access: 'authenticated' }, schema: { tags, summary: 'The symptoms and seriousness criteria a report picks from (Swedish and English)', response: { 200: z.object({ symptoms: z.array(Term), seriousCriteria: z.array(Term) }) } } }, async () => adverseEventTerms());
   app.post(
     '/api/vaccination/persons/:personId/adverse-events',
-    { config: { access: 'vaccination.adverse-events.report' }, schema: { tags, summary: 'Report a suspected adverse event after a dose the person was given (sent to Läkemedelsverket)', params: z.object({ personId: z.string().max(40) }), body: ReportBody, response: { 201: AdverseEventView } } },
+    { config: { access: 'vaccination.adverse-events.report' }, schema: { tags, summary: 'Report a suspected adverse event after a dose the person was given (sent to Läkemedelsverket)', params: z.object({ personId: z.uuid() }), body: ReportBody, response: { 201: AdverseEventView } } },
     async (req, reply) => reply.code(201).send(await reportAsStaff(ctx, actorOf(req), req.params.personId, req.body)),
   );
   app.get(
     '/api/vaccination/persons/:personId/adverse-events',
-    { config: { access: 'vaccination.adverse-events.report' }, schema: { tags, summary: 'A person’s adverse-event reports with Läkemedelsverket’s receipt (audited)', params: z.object({ personId: z.string().max(40) }), response: { 200: Reports } } },
+    { config: { access: 'vaccination.adverse-events.report' }, schema: { tags, summary: 'A person’s adverse-event reports with Läkemedelsverket’s receipt (audited)', params: z.object({ personId: z.uuid() }), response: { 200: Reports } } },
     async (req) => personAdverseEvents(ctx, actorOf(req), req.params.personId),
   );
   app.post(

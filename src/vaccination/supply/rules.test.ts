@@ -46,7 +46,8 @@ describe('vial arithmetic', () => {
     [{ nominal: 5, drawn: 4, discarded: 0.5 }, 'dosesDiscarded: must be a whole number, 0 or more'],
     [{ nominal: 5, drawn: 4, discarded: 5 }, 'dosesDiscarded: cannot be more than the doses drawn'],
   ])('says why %j is refused: %s', (v, message) => {
-    expect(errorOf(() => vialOutcome(v))?.message).toBe(message);
+    const e = errorOf(() => vialOutcome(v));
+    expect(`${e?.field}: ${e?.message}`).toBe(message);
   });
 
   it('counts unopened vials and never below zero', () => {
