@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
+import { render, type Text } from '../platform/text/index.js';
 import { findCriteria } from './search-rules.js';
 
 const TODAY = '2025-06-15';
@@ -43,6 +44,16 @@ describe('a staff search is narrow enough to find one person', () => {
   });
 
   it('says in Swedish and English what to give', () => {
-    expect(() => findCriteria({ name: 'Anna Svensson' }, TODAY)).toThrow(expect.objectContaining({ errors: [{ field: 'birthDate', message: 'Ange födelsedatum till namnet / a name alone lists everyone of that name: give the birth date too' }] }));
+    const refused = (() => {
+      try {
+        findCriteria({ name: 'Anna Svensson' }, TODAY);
+      } catch (e) {
+        return (e as AppError).errors[0]!;
+      }
+      throw new Error('not refused');
+    })();
+    expect(refused.field).toBe('birthDate');
+    expect(render('sv', refused.message as Text)).toBe('ett namn ensamt listar alla med det namnet: ange födelsedatumet också');
+    expect(render('en', refused.message as Text)).toBe('a name alone lists everyone of that name: give the birth date too');
   });
 });
