@@ -202,7 +202,7 @@ describeInBrowser('certificates: request, verify, paper certificate, statistics 
     expect(after).toEqual({ vaccination: before.vaccination + 2, paper: before.paper + 1 });
     expect(Number(cells[2])).toBe(after.vaccination);
     expect(Number(cells[5])).toBe(after.paper);
-    await visible(main.getByRole('link', { name: 'Ladda ner CSV' }));
+    await visible(main.getByRole('button', { name: 'Ladda ner' }));
     await page.screenshot({ path: STATISTICS_SCREENSHOT, fullPage: true });
     await expectNoProblems(admin);
   });
