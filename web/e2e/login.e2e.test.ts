@@ -46,6 +46,7 @@ describeInBrowser('login and start page (chromium)', () => {
     await visible(main.getByRole('heading', { level: 2, name: 'Det här kan du göra' }));
     for (const [section, text] of [
       ['Loggkontroll', 'Granska vem som har läst vilka uppgifter och kontrollera loggkedjan.'],
+      ['Personal', 'Lägg till personal, ändra roller och stäng av konton i regionen.'],
       ['Meddelanden', 'Se meddelanden som skickats via SMS, e-post och 1177.'],
       ['Uppföljning', 'Ta fram uppföljning och statistik för regionen.'],
       ['Smittspårning', 'Se statistik över smittspårningen per vecka (endast läsbehörighet).'],
@@ -55,11 +56,11 @@ describeInBrowser('login and start page (chromium)', () => {
       await visible(main.getByRole('heading', { level: 3, name: section }).getByRole('link', { name: section }));
       await visible(main.getByText(text, { exact: true }));
     }
-    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(6);
+    expect(await main.getByRole('heading', { level: 3 }).count()).toBe(7);
 
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await visible(nav);
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Loggkontroll', 'Personal', 'Meddelanden', 'Uppföljning', 'Smittspårning', 'Covidbevis', 'Sök person']);
     expect(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page');
 
     expect(await page.title()).toBe('Start – Lägesbild');
