@@ -80,6 +80,9 @@ async function subPages(page: Page, section: string): Promise<string[]> {
 
 describeInBrowser('accessibility: every page of every role, in Swedish and English (chromium, axe)', () => {
   const e2e = useE2e();
+  // Each role's start page and section pages show what that role may do, so they are checked for every role;
+  // a section's sub-pages (statistics, registers) are the same for each role that reaches them, so once.
+  const subPagesChecked = new Set<string>();
 
   // What a page renders does not depend on the database under it: CI runs the walk on the embedded one only.
   describe.skipIf(!!process.env.DATABASE_URL).each(ROLES)('%s', (role) => {
@@ -100,13 +103,15 @@ describeInBrowser('accessibility: every page of every role, in Swedish and Engli
         findings.push(...(await checkBothLanguages(page)));
         visited.push(section);
         for (const sub of await subPages(page, section)) {
+          if (subPagesChecked.has(sub)) continue;
           await page.getByRole('main').locator(`nav a[href="${sub}"]`).click();
           await page.waitForURL(`${e2e.url}${sub}`);
           findings.push(...(await checkBothLanguages(page)));
+          subPagesChecked.add(sub);
           visited.push(sub);
         }
       }
-      expect(visited.length).toBeGreaterThan(NAVIGATION[role].length);
+      expect(visited.length).toBeGreaterThanOrEqual(NAVIGATION[role].length + 1);
       expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
       await expectNoProblems(user);
       await user.context.close();
