@@ -75,7 +75,7 @@ describe('the citizen books, moves and cancels', () => {
     expect(await seats(second!.id)).toMatchObject({ booked: 1 });
     const earlier = await call({ method: 'POST', url: '/api/vaccination/my/bookings', payload: { slotId: first!.id } });
     expect(earlier.statusCode).toBe(409);
-    expect(earlier.json().detail).toMatch(/^Det finns redan en bokning för den här dosen/);
+    expect(earlier.json().detail).toMatch(/^There is already a booking for this dose; move or cancel it instead/);
     expect(await seats(first!.id)).toMatchObject({ booked: 0 });
 
     const cancelled = await call({ method: 'POST', url: `/api/vaccination/my/bookings/${booking.id}/cancel` });
